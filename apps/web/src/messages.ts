@@ -1,0 +1,52 @@
+export type Locale = 'zh-CN' | 'en';
+
+export interface Messages {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly purpose: string;
+  readonly switchTo: string;
+  readonly statusHeading: string;
+  readonly checking: string;
+  readonly reachable: (service: string) => string;
+  readonly unreachable: string;
+  readonly servicesHeading: string;
+  readonly refresh: string;
+}
+
+export const MESSAGES: Record<Locale, Messages> = {
+  'zh-CN': {
+    title: '网上中介超市',
+    subtitle: 'Intermediary-Service Marketplace',
+    purpose:
+      '网上中介超市是项目业主选取中介服务机构的公开平台：通过任何人都无法操纵的随机抽取，或通过密封竞价确定中选机构；' +
+      '每一次抽取和评审的结果都附有可公开核验的依据，任何人都能独立验证其公正。',
+    switchTo: 'English',
+    statusHeading: '后台状态',
+    checking: '正在检查…',
+    reachable: (service) => `${service} 运行正常`,
+    unreachable: '无法连接后台服务',
+    servicesHeading: '各项服务',
+    refresh: '重新检查',
+  },
+  en: {
+    title: 'Intermediary-Service Marketplace',
+    subtitle: '网上中介超市',
+    purpose:
+      'An open marketplace where public project owners choose intermediary service providers: by a random draw that ' +
+      'nobody can rig, or by sealed bidding. Every draw and every evaluation comes with public evidence, so anyone can ' +
+      'verify for themselves that the outcome was fair.',
+    switchTo: '中文',
+    statusHeading: 'Backend status',
+    checking: 'Checking…',
+    reachable: (service) => `${service} is up`,
+    unreachable: 'The backend cannot be reached',
+    servicesHeading: 'Services',
+    refresh: 'Check again',
+  },
+};
+
+export function initialLocale(): Locale {
+  const saved = localStorage.getItem('locale');
+  if (saved === 'zh-CN' || saved === 'en') return saved;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}

@@ -1,0 +1,88 @@
+import type { EntityManager } from 'typeorm';
+import { describeIssues, validateEnvelope, type EventEnvelope } from '@mkt/shared/contracts';
+import type { ServiceDatabase } from '@mkt/shared/persistence';
+import type { MessagingLogger } from '../messaging-logger';
+import type { TransportMessage } from '../transport/event-transport';
+import type { UnitOfWork } from '../unit-of-work';
+import type { EventSubscriptions } from './event-subscriptions';
+
+export interface InboxConsumerOptions {
+  readonly maxAttempts?: number;
+  readonly retryDelayMs?: number;
+}
+
+/** What became of one delivered message; returned for tests and metrics. */
+export type Delivery = 'handled' | 'duplicate' | 'ignored' | 'parked';
+
+/**
+ * Turns a delivered message into at most one effect: validates envelope and payload against the producer's
+ * contract, runs the handler with the inbox mark in one transaction, retries with backoff, and parks what
+ * cannot be handled (with the reason) so that the messages behind it keep flowing.
+ */
+export class InboxConsumer {
+  private readonly maxAttempts: number;
+  private readonly retryDelayMs: number;
+
+  constructor(
+    readonly consumer: string,
+    private readonly database: ServiceDatabase,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly subscriptions: EventSubscriptions,
+    private readonly logger: MessagingLogger,
+    options: InboxConsumerOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.retryDelayMs = options.retryDelayMs ?? 200;
+  }
+
+  async deliver(message: TransportMessage): Promise<Delivery> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(message.value);
+    } catch (error) {
+      return this.park(message, null, `malformed JSON: ${(error as Error).message}`, 0);
+    }
+    const envelope = validateEnvelope(raw);
+    if (!envelope.ok) return this.park(message, raw, `invalid envelope: ${describeIssues(envelope.issues)}`, 0);
+    const event = envelope.value as EventEnvelope;
+    const subscription = this.subscriptions.find(event.type, event.version);
+    if (!subscription) return 'ignored';
+    const payload = subscription.contract.validate(event.payload);
+    if (!payload.ok) return this.park(message, event, `invalid payload for ${event.type}@${event.version}: ${describeIssues(payload.issues)}`, 0);
+
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      try {
+        const firstTime = await this.unitOfWork.runOnce(this.consumer, event, (tx) => subscription.handler(event, tx));
+        return firstTime ? 'handled' : 'duplicate';
+      } catch (error) {
+        lastError = error;
+        if (attempt < this.maxAttempts) await delay(this.retryDelayMs * 2 ** (attempt - 1));
+      }
+    }
+    return this.park(message, event, `handler failed ${this.maxAttempts} times: ${(lastError as Error)?.message ?? String(lastError)}`, this.maxAttempts);
+  }
+
+  /**
+   * Parks a message in this consumer's own database. If even that fails (database down), the error
+   * propagates and the transport redelivers later: nothing is acknowledged that was not recorded.
+   */
+  private async park(message: TransportMessage, parsed: unknown, reason: string, attempts: number): Promise<Delivery> {
+    const event = (parsed ?? {}) as Partial<EventEnvelope>;
+    const eventId = typeof event.id === 'string' ? event.id : null;
+    const eventType = typeof event.type === 'string' ? event.type : null;
+    await this.database.dataSource.manager.transaction(async (manager: EntityManager) => {
+      await manager.query(
+        `INSERT INTO parked_events (consumer, topic, event_id, event_type, raw, reason, attempts)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [this.consumer, message.topic, eventId, eventType, message.value, reason, attempts],
+      );
+    });
+    this.logger.warn(`${this.consumer} parked a message from ${message.topic}${eventId ? ` (event ${eventId})` : ''}: ${reason}`);
+    return 'parked';
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

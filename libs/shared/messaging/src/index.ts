@@ -1,0 +1,16 @@
+export { systemClock, type Clock } from './clock';
+export { silentLogger, type MessagingLogger } from './messaging-logger';
+export { CreateMessagingTables1764374400000 } from './messaging-tables.migration';
+export { UnitOfWork, type TransactionContext, type CausationMetadata } from './unit-of-work';
+export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export { EventSubscriptions, type EventHandler } from './inbox/event-subscriptions';
+export { InboxConsumer, type Delivery, type InboxConsumerOptions } from './inbox/inbox-consumer';
+export { EVENT_TRANSPORT, type EventTransport, type TransportMessage, type MessageHandler } from './transport/event-transport';
+export { InProcessTransport } from './transport/in-process.transport';
+export { KafkaTransport, type KafkaTransportOptions } from './transport/kafka.transport';
+export { transportConfigFromEnv, createTransport, type TransportConfig } from './transport/transport-config';
+export { ServicePlatform, type ServicePlatformOptions, type ServiceHealth } from './service-platform';
+export { MessagingModule, type MessagingModuleOptions } from './nest/messaging.module';
+export { ServicePlatformModule, type ServicePlatformModuleOptions } from './nest/service-platform.module';
+export { MessagingRuntime } from './nest/messaging-runtime';
+export { CLOCK } from './nest/tokens';

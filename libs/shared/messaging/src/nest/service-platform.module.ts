@@ -1,0 +1,66 @@
+import { Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { databaseConfigFromEnv, ServiceDatabase, type DatabaseConfig, type ServiceDatabaseOptions } from '@mkt/shared/persistence';
+import type { Clock } from '../clock';
+import { EventSubscriptions } from '../inbox/event-subscriptions';
+import { CreateMessagingTables1764374400000 } from '../messaging-tables.migration';
+import { ServicePlatform, type ServicePlatformOptions } from '../service-platform';
+import { EVENT_TRANSPORT, type EventTransport } from '../transport/event-transport';
+import { UnitOfWork } from '../unit-of-work';
+import { MessagingRuntime } from './messaging-runtime';
+import { CLOCK, SERVICE_PLATFORM_OPTIONS } from './tokens';
+
+export interface ServicePlatformModuleOptions extends ServicePlatformOptions {
+  readonly entities: ServiceDatabaseOptions['entities'];
+  readonly migrations: readonly (new () => unknown)[];
+  /** Defaults to the environment: `<SERVICE>_DATABASE_URL`, `DATABASE_URL_TEMPLATE` or PGlite under `DATA_DIR`. */
+  readonly database?: DatabaseConfig;
+}
+
+@Injectable()
+class ServiceDatabaseCloser implements OnApplicationShutdown {
+  constructor(private readonly database: ServiceDatabase) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.close();
+  }
+}
+
+/**
+ * A service's own database and its place on the event backbone. Each service module imports this once,
+ * with its own name; Nest keeps each configuration a separate module instance, so in embedded mode every
+ * service still gets its own database, unit of work and subscriptions.
+ */
+@Module({})
+export class ServicePlatformModule {
+  static forService(options: ServicePlatformModuleOptions): DynamicModule {
+    return {
+      module: ServicePlatformModule,
+      providers: [
+        { provide: SERVICE_PLATFORM_OPTIONS, useValue: options },
+        {
+          provide: ServiceDatabase,
+          useFactory: () =>
+            ServiceDatabase.open({
+              service: options.service,
+              config: options.database ?? databaseConfigFromEnv(options.service),
+              entities: options.entities,
+              migrations: [CreateMessagingTables1764374400000, ...options.migrations],
+            }),
+        },
+        {
+          provide: ServicePlatform,
+          inject: [ServiceDatabase, EVENT_TRANSPORT, CLOCK, MessagingRuntime],
+          useFactory: (database: ServiceDatabase, transport: EventTransport, clock: Clock, runtime: MessagingRuntime) =>
+            runtime.register(new ServicePlatform(options, database, transport, clock, new Logger(`messaging:${options.service}`))),
+        },
+        { provide: UnitOfWork, inject: [ServicePlatform], useFactory: (p: ServicePlatform) => p.unitOfWork },
+        { provide: EventSubscriptions, inject: [ServicePlatform], useFactory: (p: ServicePlatform) => p.subscriptions },
+        { provide: DataSource, inject: [ServiceDatabase], useFactory: (db: ServiceDatabase) => db.dataSource },
+        ServiceDatabaseCloser,
+      ],
+      exports: [ServiceDatabase, ServicePlatform, UnitOfWork, EventSubscriptions, DataSource],
+    };
+  }
+}
+

@@ -1,0 +1,3 @@
+export const CLOCK = Symbol('Clock');
+export const MESSAGING_OPTIONS = Symbol('MessagingOptions');
+export const SERVICE_PLATFORM_OPTIONS = Symbol('ServicePlatformModuleOptions');

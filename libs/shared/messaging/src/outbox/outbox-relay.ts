@@ -1,0 +1,172 @@
+import { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
+import type { ServiceDatabase } from '@mkt/shared/persistence';
+import type { EventTransport, TransportMessage } from '../transport/event-transport';
+import type { MessagingLogger } from '../messaging-logger';
+
+export interface OutboxRelayOptions {
+  readonly batchSize?: number;
+  /** Safety-net poll: notifications can be missed while a listener reconnects. */
+  readonly pollIntervalMs?: number;
+  readonly maxBackoffMs?: number;
+}
+
+interface ClaimedRow {
+  seq: string;
+  topic: string;
+  aggregate_id: string;
+  envelope: string;
+}
+
+// Relays of one database take this transaction-scoped lock per batch: only one batch is ever in flight,
+// which is what keeps each aggregate's events in commit order across relay replicas.
+const RELAY_LOCK_KEY = 0x6d6b74; // "mkt"
+
+/**
+ * Publishes committed outbox rows in commit order and marks them published. Kafka (or the in-process bus)
+ * being unavailable only delays rows: a failed batch stays unpublished and is retried with backoff.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+  private wakeRequested = false;
+  private wakeUp: (() => void) | null = null;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private listener: Client | null = null;
+
+  constructor(
+    private readonly database: ServiceDatabase,
+    private readonly transport: EventTransport,
+    private readonly logger: MessagingLogger,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 2000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.stopping = false;
+    if (this.database.config.kind === 'postgres') void this.listen(this.database.config.url);
+    this.running = this.loop();
+  }
+
+  /** Asks for a prompt pass; a wake during a pass is remembered, never lost. */
+  wake(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.running;
+    this.running = null;
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes everything pending now; returns how many rows went out. Used by the loop and by tests. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.relayBatch();
+      total += published;
+      if (published < this.batchSize) return total;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = 100;
+    while (!this.stopping) {
+      this.wakeRequested = false;
+      try {
+        await this.drain();
+        backoff = 100;
+      } catch (error) {
+        this.logger.warn(`outbox relay of ${this.database.service}: publish failed, retrying in ${backoff} ms: ${(error as Error).message}`);
+        await this.sleep(backoff, false);
+        backoff = Math.min(backoff * 2, this.maxBackoffMs);
+        continue;
+      }
+      await this.sleep(this.pollIntervalMs, true);
+    }
+  }
+
+  private relayBatch(): Promise<number> {
+    // PGlite serves one session: holding a transaction open while the in-process bus runs other services'
+    // handlers could deadlock two relays waiting on each other's database. An embedded database has
+    // exactly one relay (its owning process), so there it reads, publishes and marks without holding locks.
+    return this.database.isEmbedded ? this.relayBatchSingleSession() : this.relayBatchLocked();
+  }
+
+  private relayBatchLocked(): Promise<number> {
+    return this.database.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK_KEY]);
+      if (!locked) return 0;
+      const rows: ClaimedRow[] = await manager.query(
+        `SELECT seq, topic, aggregate_id, envelope FROM outbox WHERE published_at IS NULL
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      return this.publishAndMark(manager, rows);
+    });
+  }
+
+  private async relayBatchSingleSession(): Promise<number> {
+    const manager = this.database.dataSource.manager;
+    const rows: ClaimedRow[] = await manager.query(
+      `SELECT seq, topic, aggregate_id, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+      [this.batchSize],
+    );
+    return this.publishAndMark(manager, rows);
+  }
+
+  private async publishAndMark(manager: EntityManager, rows: readonly ClaimedRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const messages: TransportMessage[] = rows.map((r) => ({ topic: r.topic, key: r.aggregate_id, value: r.envelope }));
+    await this.transport.publish(messages);
+    await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+    return rows.length;
+  }
+
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (wakeable && (this.wakeRequested || this.stopping)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      // A backoff sleep ends early only for stop(), so new events do not hammer a broker that is down.
+      this.wakeUp = wakeable ? finish : () => (this.stopping ? finish() : undefined);
+    });
+  }
+
+  /** LISTEN on a dedicated connection: other replicas' commits wake this relay too. Reconnects on loss. */
+  private async listen(url: string): Promise<void> {
+    while (!this.stopping) {
+      const client = new Client({ connectionString: url, application_name: `mkt-${this.database.service}-relay` });
+      try {
+        await client.connect();
+        this.listener = client;
+        client.on('notification', () => this.wake());
+        await client.query('LISTEN outbox');
+        await new Promise<void>((resolve) => {
+          client.once('error', () => resolve());
+          client.once('end', () => resolve());
+        });
+      } catch {
+        // Fall through to the retry delay; the poll keeps events moving meanwhile.
+      }
+      await client.end().catch(() => undefined);
+      if (this.listener === client) this.listener = null;
+      if (!this.stopping) await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { Kafka, logLevel, Partitioners, type Consumer, type LogEntry, type Producer } from 'kafkajs';
+import type { MessagingLogger } from '../messaging-logger';
+import type { EventTransport, MessageHandler, TransportMessage, TransportSubscription } from './event-transport';
+
+export interface KafkaTransportOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly partitions?: number;
+  readonly replicationFactor?: number;
+  /** Consumer session timeout; short in tests so a killed member is noticed quickly. */
+  readonly sessionTimeoutMs?: number;
+}
+
+/**
+ * Kafka adapter on kafkajs. Producer: idempotent, acks=all, one request in flight (ordering), the
+ * Java-compatible murmur2 partitioner so keys land where other Kafka clients put them. Consumers: one
+ * group per service, reading a new group from the earliest offset so read models can be rebuilt.
+ */
+export class KafkaTransport implements EventTransport {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer: Promise<Producer> | null = null;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(
+    private readonly options: KafkaTransportOptions,
+    private readonly logger: MessagingLogger,
+  ) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      connectionTimeout: 3000,
+      requestTimeout: 10000,
+      retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => this.logKafka(entry),
+    });
+  }
+
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    if (topics.length === 0) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({
+            topic,
+            numPartitions: this.options.partitions ?? 3,
+            replicationFactor: this.options.replicationFactor ?? 1,
+          })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish(messages: readonly TransportMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const byTopic = new Map<string, { key: string; value: string }[]>();
+    for (const m of messages) {
+      const list = byTopic.get(m.topic) ?? [];
+      list.push({ key: m.key, value: m.value });
+      byTopic.set(m.topic, list);
+    }
+    const producer = await this.connectedProducer();
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+      });
+    } catch (error) {
+      // After an outage the idempotent producer's sequence state may be stale: start a fresh one.
+      // A resend can duplicate a message; consumers' inboxes absorb that.
+      await this.dropProducer();
+      throw error;
+    }
+  }
+
+  async subscribe(group: string, topics: readonly string[], handler: MessageHandler): Promise<TransportSubscription> {
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 10000;
+    const consumer = this.kafka.consumer({
+      groupId: group,
+      sessionTimeout,
+      heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 3)),
+      // A consumer that loses the broker keeps restarting until it is back.
+      retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10, restartOnFailure: async () => true },
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: Math.max(1, this.options.partitions ?? 3),
+      eachMessage: async ({ topic, message }) => {
+        await handler({ topic, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '' });
+      },
+    });
+    this.consumers.add(consumer);
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
+    this.consumers.clear();
+    await this.dropProducer();
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        retry: { initialRetryTime: 100, maxRetryTime: 1000, retries: 3 },
+      });
+      this.producer = producer.connect().then(
+        () => producer,
+        (error) => {
+          this.producer = null;
+          throw error;
+        },
+      );
+    }
+    return this.producer;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const pending = this.producer;
+    this.producer = null;
+    if (pending) await pending.then((p) => p.disconnect()).catch(() => undefined);
+  }
+
+  private logKafka({ level, log }: LogEntry): void {
+    const text = `kafka ${log.message}${log.broker ? ` (${log.broker})` : ''}`;
+    if (level === logLevel.ERROR) this.logger.error(text);
+    else if (level === logLevel.WARN) this.logger.warn(text);
+  }
+}

@@ -1,0 +1,32 @@
+import type { MessagingLogger } from '../messaging-logger';
+import type { EventTransport } from './event-transport';
+import { InProcessTransport } from './in-process.transport';
+import { KafkaTransport } from './kafka.transport';
+
+export type TransportConfig =
+  | { readonly kind: 'in-process' }
+  | {
+      readonly kind: 'kafka';
+      readonly brokers: readonly string[];
+      readonly clientId: string;
+      readonly partitions: number;
+      readonly sessionTimeoutMs: number;
+    };
+
+/** `EVENT_TRANSPORT=kafka|in-process` (default in-process), `KAFKA_BROKERS`, `KAFKA_TOPIC_PARTITIONS`, `KAFKA_SESSION_TIMEOUT_MS`. */
+export function transportConfigFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): TransportConfig {
+  const kind = env['EVENT_TRANSPORT'] ?? 'in-process';
+  if (kind === 'in-process') return { kind };
+  if (kind !== 'kafka') throw new Error(`EVENT_TRANSPORT must be "kafka" or "in-process", not "${kind}"`);
+  return {
+    kind,
+    brokers: (env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
+    clientId: env['KAFKA_CLIENT_ID'] ?? clientId,
+    partitions: Number(env['KAFKA_TOPIC_PARTITIONS'] ?? 3),
+    sessionTimeoutMs: Number(env['KAFKA_SESSION_TIMEOUT_MS'] ?? 10000),
+  };
+}
+
+export function createTransport(config: TransportConfig, logger: MessagingLogger): EventTransport {
+  return config.kind === 'kafka' ? new KafkaTransport(config, logger) : new InProcessTransport();
+}

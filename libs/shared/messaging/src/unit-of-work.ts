@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { describeIssues, type EventContract, type EventEnvelope } from '@mkt/shared/contracts';
+import type { ServiceDatabase } from '@mkt/shared/persistence';
+import type { Clock } from './clock';
+import { outboxRowOf, type OutboxRow } from './outbox/outbox-row';
+
+/** What a use case gets inside its transaction: the entity manager and a way to record events. */
+export interface TransactionContext {
+  readonly manager: EntityManager;
+  /** Time of this unit of work, from the injected clock: stamp state and events with it. */
+  readonly now: Date;
+  /** Records an event in the outbox, committed atomically with the state change. */
+  publish<P>(contract: EventContract<P>, aggregateId: string, payload: P): EventEnvelope<P>;
+}
+
+export interface CausationMetadata {
+  /** Id shared by everything one user action sets off. */
+  readonly correlationId?: string;
+  /** Id of the event or request that caused this unit of work. */
+  readonly causationId?: string | null;
+}
+
+/**
+ * A service's transaction boundary: state changes, outbox rows and inbox marks commit together or not at all.
+ * After a commit that wrote events, `onEventsCommitted` wakes the relay so publication is prompt.
+ */
+export class UnitOfWork {
+  constructor(
+    private readonly producer: string,
+    private readonly database: ServiceDatabase,
+    private readonly clock: Clock,
+    private readonly onEventsCommitted: () => void = () => undefined,
+  ) {}
+
+  async run<T>(work: (tx: TransactionContext) => Promise<T>, metadata: CausationMetadata = {}): Promise<T> {
+    let wroteEvents = false;
+    const result = await this.database.dataSource.transaction(async (manager) => {
+      const { tx, pending } = this.context(manager, metadata);
+      const value = await work(tx);
+      wroteEvents = await insertOutboxRows(manager, pending);
+      return value;
+    });
+    if (wroteEvents) this.onEventsCommitted();
+    return result;
+  }
+
+  /**
+   * Runs a consumer's effect at most once per event: the inbox mark and the effect share one transaction.
+   * Returns false, doing nothing, when this consumer already handled the event.
+   */
+  async runOnce(consumer: string, event: EventEnvelope, work: (tx: TransactionContext) => Promise<void>): Promise<boolean> {
+    let wroteEvents = false;
+    const firstTime = await this.database.dataSource.transaction(async (manager) => {
+      const marked: unknown[] = await manager.query(
+        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [consumer, event.id, event.type],
+      );
+      if (marked.length === 0) return false;
+      const { tx, pending } = this.context(manager, { correlationId: event.correlationId, causationId: event.id });
+      await work(tx);
+      wroteEvents = await insertOutboxRows(manager, pending);
+      return true;
+    });
+    if (wroteEvents) this.onEventsCommitted();
+    return firstTime;
+  }
+
+  private context(manager: EntityManager, metadata: CausationMetadata): { tx: TransactionContext; pending: OutboxRow[] } {
+    const pending: OutboxRow[] = [];
+    const now = this.clock.now();
+    const producer = this.producer;
+    const tx: TransactionContext = {
+      manager,
+      now,
+      publish<P>(contract: EventContract<P>, aggregateId: string, payload: P): EventEnvelope<P> {
+        const checked = contract.validate(payload);
+        // An invalid payload here is a programming error in this service: fail the transaction, publish nothing.
+        if (!checked.ok) throw new Error(`refusing to publish invalid ${contract.type}@${contract.version}: ${describeIssues(checked.issues)}`);
+        const id = randomUUID();
+        const envelope: EventEnvelope<P> = {
+          id,
+          type: contract.type,
+          version: contract.version,
+          occurredAt: now.toISOString(),
+          producer,
+          aggregateId,
+          correlationId: metadata.correlationId ?? id,
+          causationId: metadata.causationId ?? null,
+          payload,
+        };
+        pending.push(outboxRowOf(contract.topic, envelope));
+        return envelope;
+      },
+    };
+    return { tx, pending };
+  }
+}
+
+async function insertOutboxRows(manager: EntityManager, rows: readonly OutboxRow[]): Promise<boolean> {
+  if (rows.length === 0) return false;
+  const values: unknown[] = [];
+  const tuples = rows.map((row, i) => {
+    values.push(row.eventId, row.topic, row.aggregateId, row.eventType, row.envelope);
+    const p = i * 5;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5})`;
+  });
+  await manager.query(`INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope) VALUES ${tuples.join(', ')}`, values);
+  return true;
+}

@@ -1,0 +1,3 @@
+export { databaseConfigFromEnv, serviceDatabaseName, type DatabaseConfig } from './database-config';
+export { EmbeddedPostgres } from './embedded-postgres';
+export { ServiceDatabase, type ServiceDatabaseOptions } from './service-database';

@@ -1,0 +1,62 @@
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import type { DatabaseConfig } from './database-config';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+export interface ServiceDatabaseOptions {
+  readonly service: string;
+  readonly config: DatabaseConfig;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly migrations: MixedList<Function | string>;
+}
+
+/**
+ * A service's own database: a TypeORM DataSource over `pg`, migrated on open (never `synchronize`).
+ * In embedded mode it also owns the PGlite instance behind the socket.
+ */
+export class ServiceDatabase {
+  private constructor(
+    readonly service: string,
+    readonly dataSource: DataSource,
+    readonly config: DatabaseConfig,
+    private readonly embedded: EmbeddedPostgres | null,
+  ) {}
+
+  static async open(options: ServiceDatabaseOptions): Promise<ServiceDatabase> {
+    const { config } = options;
+    const embedded = config.kind === 'pglite' ? await EmbeddedPostgres.start(config.dataDir) : null;
+    const connection = embedded
+      ? { ...embedded.connection, poolSize: 1 }
+      : { url: config.kind === 'postgres' ? config.url : undefined, poolSize: config.kind === 'postgres' ? (config.poolSize ?? 10) : 10 };
+    const dataSource = new DataSource({
+      type: 'postgres',
+      ...connection,
+      entities: options.entities,
+      migrations: options.migrations,
+      migrationsTableName: 'schema_migrations',
+      migrationsTransactionMode: 'each',
+      synchronize: false,
+      logging: ['error'],
+      applicationName: `mkt-${options.service}`,
+    });
+    try {
+      await dataSource.initialize();
+      await dataSource.runMigrations();
+    } catch (error) {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+      throw error;
+    }
+    return new ServiceDatabase(options.service, dataSource, config, embedded);
+  }
+
+  get isEmbedded(): boolean {
+    return this.embedded !== null;
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.embedded?.stop();
+  }
+}

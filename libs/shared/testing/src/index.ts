@@ -1,0 +1,2 @@
+export { FixedClock } from './fixed-clock';
+export { waitFor } from './wait-for';
