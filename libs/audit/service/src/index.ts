@@ -1,1 +1,1 @@
-export {};
+export { AuditModule, type AuditModuleOptions } from './audit.module';

@@ -1,1 +1,1 @@
-export {};
+export { bidderMustBeEligible, type BidderStanding, type BidRefusal } from './bidder-must-be-eligible.rule';

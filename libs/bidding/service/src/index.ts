@@ -1,1 +1,1 @@
-export {};
+export { BiddingModule, type BiddingModuleOptions } from './bidding.module';

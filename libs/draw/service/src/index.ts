@@ -1,1 +1,1 @@
-export {};
+export { DrawModule, type DrawModuleOptions } from './draw.module';

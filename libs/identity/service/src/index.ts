@@ -1,1 +1,1 @@
-export {};
+export { IdentityModule, type IdentityModuleOptions } from './identity.module';

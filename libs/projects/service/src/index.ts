@@ -1,1 +1,1 @@
-export {};
+export { ProjectsModule, type ProjectsModuleOptions } from './projects.module';

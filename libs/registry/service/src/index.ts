@@ -1,1 +1,1 @@
-export const x = 1;
+export { RegistryModule, type RegistryModuleOptions } from './registry.module';

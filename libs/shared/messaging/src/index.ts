@@ -1,7 +1,7 @@
 export { systemClock, type Clock } from './clock';
 export { silentLogger, type MessagingLogger } from './messaging-logger';
 export { CreateMessagingTables1764374400000 } from './messaging-tables.migration';
-export { UnitOfWork, type TransactionContext, type CausationMetadata } from './unit-of-work';
+export { UnitOfWork, type TransactionContext, type CausationMetadata, type IdempotencyKey } from './unit-of-work';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { EventSubscriptions, type EventHandler } from './inbox/event-subscriptions';
 export { InboxConsumer, type Delivery, type InboxConsumerOptions } from './inbox/inbox-consumer';

@@ -46,9 +46,20 @@ export class CreateMessagingTables1764374400000 implements MigrationInterface {
         parked_at  timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX parked_events_once ON parked_events (consumer, event_id) WHERE event_id IS NOT NULL`);
+    // A client's retried command (same Idempotency-Key) gets the first answer back instead of a second effect.
+    await q.query(`
+      CREATE TABLE idempotent_requests (
+        scope       text NOT NULL,
+        key         text NOT NULL,
+        fingerprint text NOT NULL,
+        response    text NOT NULL,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (scope, key)
+      )`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE idempotent_requests`);
     await q.query(`DROP TABLE parked_events`);
     await q.query(`DROP TABLE inbox`);
     await q.query(`DROP TRIGGER outbox_inserted ON outbox`);

@@ -71,7 +71,7 @@ describe('event backbone on one process (outbox → relay → transport → inbo
   });
 
   beforeEach(async () => {
-    for (const db of [producerDb, consumerDb]) await db.dataSource.query(`TRUNCATE outbox, inbox, parked_events`);
+    for (const db of [producerDb, consumerDb]) await db.dataSource.query(`TRUNCATE outbox, inbox, parked_events, idempotent_requests`);
     await consumerDb.dataSource.query(`TRUNCATE tally`);
     transport = new SwitchableTransport();
     producer = platform('producer', producerDb, transport);
@@ -186,6 +186,24 @@ describe('event backbone on one process (outbox → relay → transport → inbo
     const [row] = await parked();
     expect(row).toMatchObject({ event_id: stuck.id, attempts: 3 });
     expect(row.reason).toContain('tally table is locked');
+  });
+
+  it('runs a command with a repeated Idempotency-Key once and answers the repeat with the first result', async () => {
+    const key = { scope: 'count:user-1', key: 'k-1', fingerprint: 'f' };
+    const first = await producer.unitOfWork.run(async (tx) => tx.publish(ThingCountedV1, 'a', { thingId: 'a', amount: 1 }).id, { idempotency: key });
+    const again = await Promise.all([1, 2, 3].map(() =>
+      producer.unitOfWork.run(async (tx) => tx.publish(ThingCountedV1, 'a', { thingId: 'a', amount: 1 }).id, { idempotency: key }),
+    ));
+    expect(again).toEqual([first, first, first]);
+    expect(await unpublished()).toBe(1);
+  });
+
+  it('refuses an Idempotency-Key reused for a different request', async () => {
+    await producer.unitOfWork.run(async () => 'x', { idempotency: { scope: 's', key: 'k-2', fingerprint: 'one' } });
+    await expect(producer.unitOfWork.run(async () => 'y', { idempotency: { scope: 's', key: 'k-2', fingerprint: 'two' } })).rejects.toMatchObject({
+      code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+      field: 'Idempotency-Key',
+    });
   });
 
   it('publishes promptly after commit when the relay runs, without waiting for the poll', async () => {

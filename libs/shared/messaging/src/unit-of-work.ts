@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { describeIssues, type EventContract, type EventEnvelope } from '@mkt/shared/contracts';
+import { DomainError } from '@mkt/shared/kernel';
 import type { ServiceDatabase } from '@mkt/shared/persistence';
 import type { Clock } from './clock';
 import { outboxRowOf, type OutboxRow } from './outbox/outbox-row';
@@ -14,11 +15,22 @@ export interface TransactionContext {
   publish<P>(contract: EventContract<P>, aggregateId: string, payload: P): EventEnvelope<P>;
 }
 
+/** A client-chosen key that makes a command run once; the fingerprint detects the same key on a different request. */
+export interface IdempotencyKey {
+  /** Who and what the key belongs to, e.g. `registry.register-agency:<userId>`: keys never collide across users. */
+  readonly scope: string;
+  readonly key: string;
+  /** Hash of the request body: the same key with another body is refused, not silently answered. */
+  readonly fingerprint: string;
+}
+
 export interface CausationMetadata {
   /** Id shared by everything one user action sets off. */
   readonly correlationId?: string;
   /** Id of the event or request that caused this unit of work. */
   readonly causationId?: string | null;
+  /** When set, a repeat of the request returns the first result and changes nothing. */
+  readonly idempotency?: IdempotencyKey | null;
 }
 
 /**
@@ -36,9 +48,23 @@ export class UnitOfWork {
   async run<T>(work: (tx: TransactionContext) => Promise<T>, metadata: CausationMetadata = {}): Promise<T> {
     let wroteEvents = false;
     const result = await this.database.dataSource.transaction(async (manager) => {
+      const key = metadata.idempotency;
+      if (key) {
+        // The key row is claimed first, in the same transaction: a concurrent duplicate waits on it, then
+        // finds the committed answer.
+        const claimed: unknown[] = await manager.query(
+          `INSERT INTO idempotent_requests (scope, key, fingerprint, response) VALUES ($1, $2, $3, '')
+           ON CONFLICT DO NOTHING RETURNING key`,
+          [key.scope, key.key, key.fingerprint],
+        );
+        if (claimed.length === 0) return replay<T>(manager, key);
+      }
       const { tx, pending } = this.context(manager, metadata);
       const value = await work(tx);
       wroteEvents = await insertOutboxRows(manager, pending);
+      if (key) {
+        await manager.query(`UPDATE idempotent_requests SET response = $3 WHERE scope = $1 AND key = $2`, [key.scope, key.key, JSON.stringify(value ?? null)]);
+      }
       return value;
     });
     if (wroteEvents) this.onEventsCommitted();
@@ -95,6 +121,14 @@ export class UnitOfWork {
     };
     return { tx, pending };
   }
+}
+
+async function replay<T>(manager: EntityManager, key: IdempotencyKey): Promise<T> {
+  const [stored] = await manager.query(`SELECT fingerprint, response FROM idempotent_requests WHERE scope = $1 AND key = $2`, [key.scope, key.key]);
+  if (stored.fingerprint !== key.fingerprint) {
+    throw new DomainError('REQUEST.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request', 'conflict', 'Idempotency-Key');
+  }
+  return JSON.parse(stored.response) as T;
 }
 
 async function insertOutboxRows(manager: EntityManager, rows: readonly OutboxRow[]): Promise<boolean> {

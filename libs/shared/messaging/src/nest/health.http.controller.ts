@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, HttpException, HttpStatus } from '@nestjs/common';
+import { Public } from '@mkt/shared/auth';
 import { MessagingRuntime } from './messaging-runtime';
 
 /** Liveness and readiness in one: 200 when every service's database answers, 503 otherwise. */
@@ -7,6 +8,7 @@ export class HealthHttpController {
   constructor(private readonly runtime: MessagingRuntime) {}
 
   @Get()
+  @Public()
   @HttpCode(200)
   async health(): Promise<object> {
     const services = await this.runtime.health();

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@mkt/audit/service';
+import { BiddingModule } from '@mkt/bidding/service';
+import { DrawModule } from '@mkt/draw/service';
+import { WebUiModule } from '@mkt/gateway/service';
+import { IdentityModule } from '@mkt/identity/service';
+import { ProjectsModule } from '@mkt/projects/service';
+import { RegistryModule } from '@mkt/registry/service';
+import { authSecretFrom, AuthModule } from '@mkt/shared/auth';
+import { MessagingModule, type TransportConfig } from '@mkt/shared/messaging';
+
+export interface MarketplaceOptions {
+  /** Root of the per-service PGlite folders (`<dataDir>/<service>`), or `memory://`. */
+  readonly dataDir: string;
+  readonly transport?: TransportConfig;
+  readonly webDistDir?: string;
+}
+
+/**
+ * Embedded mode: every service module in one process, each with its own embedded Postgres database,
+ * events on the in-process bus — the same modules, outbox, inbox and migrations as distributed mode.
+ */
+@Module({})
+export class MarketplaceModule {
+  static forRoot(options: MarketplaceOptions): DynamicModule {
+    const inMemory = options.dataDir === 'memory://';
+    const database = (service: string) =>
+      ({ kind: 'pglite', dataDir: inMemory ? 'memory://' : join(options.dataDir, service) }) as const;
+    return {
+      module: MarketplaceModule,
+      imports: [
+        MessagingModule.forRoot({ clientId: 'marketplace', transport: options.transport ?? { kind: 'in-process' } }),
+        AuthModule.forRoot({
+          secret: inMemory ? (process.env['AUTH_TOKEN_SECRET'] ?? randomBytes(32).toString('base64url')) : authSecretFrom(process.env, join(options.dataDir, 'auth-secret')),
+        }),
+        IdentityModule.forRoot({ database: database('identity') }),
+        RegistryModule.forRoot({ database: database('registry') }),
+        ProjectsModule.forRoot({ database: database('projects') }),
+        DrawModule.forRoot({ database: database('draw') }),
+        BiddingModule.forRoot({ database: database('bidding') }),
+        AuditModule.forRoot({ database: database('audit') }),
+        WebUiModule.forRoot({ staticDir: options.webDistDir }),
+      ],
+    };
+  }
+}

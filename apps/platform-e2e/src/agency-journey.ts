@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { creditCodeCheckCharacter } from '@mkt/registry/core';
+
+/** HTTP steps an operator takes to bring a firm onto the marketplace, shared by the end-to-end suites. */
+export class AgencyJourney {
+  constructor(
+    private readonly registryUrl: string,
+    private readonly tokens: { readonly admin: string; readonly supervisor: string },
+  ) {}
+
+  static uniqueCreditCode(): string {
+    const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    const body = '91330100' + Array.from({ length: 9 }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+    return body + creditCodeCheckCharacter(body);
+  }
+
+  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token = this.tokens.admin): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${this.registryUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json().catch(() => null) };
+  }
+
+  async register(name = `测试机构 ${randomUUID().slice(0, 8)}`): Promise<string> {
+    const res = await this.call('POST', '/api/registry/agencies', { name, creditCode: AgencyJourney.uniqueCreditCode(), region: '330100' });
+    if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  }
+
+  async setStatus(agencyId: string, status: string, reason = ''): Promise<void> {
+    // Sanctions are the supervisors' call; approval is the operator's.
+    const token = status === 'SUSPENDED' || status === 'BLACKLISTED' ? this.tokens.supervisor : this.tokens.admin;
+    const res = await this.call('POST', `/api/registry/agencies/${agencyId}/status`, { status, reason }, {}, token);
+    if (res.status !== 200) throw new Error(`status change failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  async qualify(agencyId: string, serviceItemCode: string, level = 2): Promise<void> {
+    const res = await this.call('POST', `/api/registry/agencies/${agencyId}/qualifications`, {
+      certificateNumber: `CERT-${randomUUID()}`,
+      serviceItemCode,
+      level,
+      validFrom: '2026-01-01',
+      validUntil: '2030-12-31',
+    });
+    if (res.status !== 201) throw new Error(`qualification failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  /** Registered, approved and qualified for one item: a firm that belongs in the item's draw pool. */
+  async onboard(serviceItemCode: string): Promise<string> {
+    const id = await this.register();
+    await this.setStatus(id, 'ACTIVE');
+    await this.qualify(id, serviceItemCode);
+    return id;
+  }
+}

@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { DatabaseConfig } from '@mkt/shared/persistence';
+import { ServicePlatformModule } from '@mkt/shared/messaging';
+import { OnAgencyEventsHandler } from './application/events/on-agency-events.handler';
+import { GetBidderStandingHttpController } from './application/queries/get-bidder-standing/get-bidder-standing.http.controller';
+import { CreateBidderStanding1764374700000 } from './infrastructure/migrations/1764374700000-create-bidder-standing';
+
+export interface BiddingModuleOptions {
+  readonly database?: DatabaseConfig;
+}
+
+/** The bidding service: bidder standing today; sealed bidding builds on it. */
+@Module({})
+export class BiddingModule {
+  static forRoot(options: BiddingModuleOptions = {}): DynamicModule {
+    return {
+      module: BiddingModule,
+      imports: [
+        ServicePlatformModule.forService({
+          service: 'bidding',
+          produces: [],
+          entities: [],
+          migrations: [CreateBidderStanding1764374700000],
+          database: options.database,
+        }),
+      ],
+      controllers: [GetBidderStandingHttpController],
+      providers: [OnAgencyEventsHandler],
+    };
+  }
+}

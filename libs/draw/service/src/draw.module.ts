@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { DatabaseConfig } from '@mkt/shared/persistence';
+import { ServicePlatformModule } from '@mkt/shared/messaging';
+import { OnAgencyEventsHandler } from './application/events/on-agency-events.handler';
+import { PreviewPoolHttpController } from './application/queries/preview-pool/preview-pool.http.controller';
+import { CreateAgencyEligibilityView1764374600000 } from './infrastructure/migrations/1764374600000-create-agency-eligibility-view';
+
+export interface DrawModuleOptions {
+  readonly database?: DatabaseConfig;
+}
+
+/** The draw service: its eligibility read model today; the auditable draw builds on it. */
+@Module({})
+export class DrawModule {
+  static forRoot(options: DrawModuleOptions = {}): DynamicModule {
+    return {
+      module: DrawModule,
+      imports: [
+        ServicePlatformModule.forService({
+          service: 'draw',
+          produces: [],
+          entities: [],
+          migrations: [CreateAgencyEligibilityView1764374600000],
+          database: options.database,
+        }),
+      ],
+      controllers: [PreviewPoolHttpController],
+      providers: [OnAgencyEventsHandler],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+import type { AgencyEligibilityView } from '@mkt/draw/core';
+
+/** Reads and folds the agency eligibility read model. Every write is idempotent and order-tolerant. */
+export class AgencyViewRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async recordRegistration(agencyId: string, name: string, region: string): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO agency_view (agency_id, name, region, status, status_sequence) VALUES ($1, $2, $3, 'PENDING', 0)
+       ON CONFLICT (agency_id) DO UPDATE SET name = EXCLUDED.name, region = EXCLUDED.region`,
+      [agencyId, name, region],
+    );
+  }
+
+  /** Applies a status change unless a later one (higher sequence) is already recorded. */
+  async recordStatus(agencyId: string, status: string, sequence: number): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO agency_view (agency_id, name, region, status, status_sequence) VALUES ($1, '', '', $2, $3)
+       ON CONFLICT (agency_id) DO UPDATE SET status = EXCLUDED.status, status_sequence = EXCLUDED.status_sequence
+       WHERE agency_view.status_sequence < EXCLUDED.status_sequence`,
+      [agencyId, status, sequence],
+    );
+  }
+
+  async recordQualification(q: { qualificationId: string; agencyId: string; serviceItemCode: string; level: number; validFrom: string; validUntil: string }): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO agency_view_qualification (qualification_id, agency_id, service_item_code, level, valid_from, valid_until)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (qualification_id) DO NOTHING`,
+      [q.qualificationId, q.agencyId, q.serviceItemCode, q.level, q.validFrom, q.validUntil],
+    );
+  }
+
+  /** Every agency that holds any qualification for the item, with all its qualifications for it. */
+  async candidatesFor(serviceItemCode: string): Promise<AgencyEligibilityView[]> {
+    const rows: { agency_id: string; status: string; service_item_code: string; level: number; valid_from: string; valid_until: string }[] = await this.manager.query(
+      `SELECT a.agency_id, a.status, q.service_item_code, q.level,
+              to_char(q.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(q.valid_until, 'YYYY-MM-DD') AS valid_until
+         FROM agency_view a JOIN agency_view_qualification q ON q.agency_id = a.agency_id
+        WHERE q.service_item_code = $1`,
+      [serviceItemCode],
+    );
+    const byAgency = new Map<string, { agencyId: string; status: string; qualifications: AgencyEligibilityView['qualifications'][number][] }>();
+    for (const r of rows) {
+      const view = byAgency.get(r.agency_id) ?? { agencyId: r.agency_id, status: r.status, qualifications: [] };
+      view.qualifications.push({ serviceItemCode: r.service_item_code, level: r.level, validFrom: r.valid_from, validUntil: r.valid_until });
+      byAgency.set(r.agency_id, view);
+    }
+    return [...byAgency.values()];
+  }
+}

@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { DatabaseConfig } from '@mkt/shared/persistence';
+import { ServicePlatformModule } from '@mkt/shared/messaging';
+
+export interface ProjectsModuleOptions {
+  readonly database?: DatabaseConfig;
+}
+
+/**
+ * The projects service's place in the marketplace: its own database and event backbone, running in both modes.
+ * Its use cases arrive with their issue; until then it serves health only.
+ */
+@Module({})
+export class ProjectsModule {
+  static forRoot(options: ProjectsModuleOptions = {}): DynamicModule {
+    return {
+      module: ProjectsModule,
+      imports: [ServicePlatformModule.forService({ service: 'projects', produces: [], entities: [], migrations: [], database: options.database })],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import type { IdempotencyKey } from '@mkt/shared/messaging';
+import { ChangeAgencyStatusHandler } from './change-agency-status.handler';
+import { ChangeAgencyStatusRequestDto } from './change-agency-status.request.dto';
+
+@Controller('api/registry/agencies')
+export class ChangeAgencyStatusHttpController {
+  constructor(private readonly handler: ChangeAgencyStatusHandler) {}
+
+  @Post(':id/status')
+  @HttpCode(200)
+  @Roles('ADMIN', 'SUPERVISOR')
+  change(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ChangeAgencyStatusRequestDto,
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKeyHeader('registry.change-agency-status') idempotency: IdempotencyKey | null,
+  ) {
+    return this.handler.execute({ agencyId: id, status: body.status, reason: body.reason, actor, idempotency });
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { forbidden } from '@mkt/shared/kernel';
+import { UnitOfWork } from '@mkt/shared/messaging';
+import { AgencyRepository } from '../../../infrastructure/agency.repository';
+
+@Controller('api/registry/agencies')
+export class GetAgencyHttpController {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  /** The full record: operator and supervisors see any agency, an agency's user only its own firm. */
+  @Get(':id')
+  @Roles('ADMIN', 'SUPERVISOR', 'AGENCY')
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser) {
+    if (user.role === 'AGENCY' && user.organizationId !== id) throw forbidden('AUTH.NOT_YOUR_AGENCY', 'an agency user can read only its own firm');
+    const { agency, version } = await this.unitOfWork.run((tx) => new AgencyRepository(tx.manager).get(id));
+    return { ...agency.snapshot, version };
+  }
+}

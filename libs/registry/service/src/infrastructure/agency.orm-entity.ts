@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'agency' })
+export class AgencyOrmEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') name!: string;
+  @Column('text', { name: 'credit_code', unique: true }) creditCode!: string;
+  @Column('text') region!: string;
+  @Column('text') status!: string;
+  @Column('int', { name: 'status_sequence' }) statusSequence!: number;
+  /** Optimistic lock: every update names the version it read. */
+  @Column('int') version!: number;
+}

@@ -1,0 +1,1 @@
+export { DomainError, invalid, notFound, conflict, forbidden, type DomainErrorKind } from './domain-error';
