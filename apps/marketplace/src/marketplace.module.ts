@@ -10,12 +10,15 @@ import { ProjectsModule } from '@mkt/projects/service';
 import { RegistryModule } from '@mkt/registry/service';
 import { authSecretFrom, AuthModule } from '@mkt/shared/auth';
 import { MessagingModule, type TransportConfig } from '@mkt/shared/messaging';
+import { DemoAgenciesSeeder } from './demo-agencies.seeder';
 
 export interface MarketplaceOptions {
   /** Root of the per-service PGlite folders (`<dataDir>/<service>`), or `memory://`. */
   readonly dataDir: string;
   readonly transport?: TransportConfig;
   readonly webDistDir?: string;
+  /** Seeds a few demo firms on first start (default true). */
+  readonly demoData?: boolean;
 }
 
 /**
@@ -43,6 +46,7 @@ export class MarketplaceModule {
         AuditModule.forRoot({ database: database('audit') }),
         WebUiModule.forRoot({ staticDir: options.webDistDir }),
       ],
+      providers: options.demoData === false ? [] : [DemoAgenciesSeeder],
     };
   }
 }

@@ -34,6 +34,8 @@ export class RegistryModule {
       ],
       controllers: [RegisterAgencyHttpController, ChangeAgencyStatusHttpController, GrantQualificationHttpController, GetAgencyHttpController],
       providers: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler],
+      // Exported for the embedded composition root's demo data; other services use events, never these.
+      exports: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler],
     };
   }
 }

@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { issueTestToken } from '@mkt/shared/auth/testing';
+import { waitFor } from '@mkt/shared/testing';
+import { AgencyJourney } from './agency-journey';
+
+/** Embedded mode as a newcomer meets it: `npm start`, one process, PGlite databases in a data folder. */
+const root = join(__dirname, '../../..');
+const port = 3290;
+const url = `http://127.0.0.1:${port}`;
+const secret = `embedded-${randomUUID()}-${randomUUID()}`;
+
+function npmStart(dataDir: string): { child: ChildProcess; stop: () => Promise<void> } {
+  mkdirSync(join(root, 'tmp/logs'), { recursive: true });
+  const log = createWriteStream(join(root, 'tmp/logs/embedded.log'), { flags: 'a' });
+  // Its own process group, so stopping reaches npm, the launcher and the app alike.
+  const child = spawn('npm', ['start'], { cwd: root, detached: true, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, AUTH_TOKEN_SECRET: secret }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return {
+    child,
+    stop: async () => {
+      try {
+        process.kill(-(child.pid as number), 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await exited;
+    },
+  };
+}
+
+async function health(): Promise<any> {
+  const res = await fetch(`${url}/health`);
+  return { status: res.status, body: await res.json() };
+}
+
+describe('embedded mode (npm start)', () => {
+  let dataDir: string;
+  let app: ReturnType<typeof npmStart>;
+  const supervisor = issueTestToken(secret, { userId: 'sup', role: 'SUPERVISOR', organizationId: null });
+  const admin = issueTestToken(secret, { userId: 'admin', role: 'ADMIN', organizationId: null });
+  const pool = async (item: string) =>
+    (await fetch(`${url}/api/draw/pool-preview?serviceItemCode=${item}&requiredLevel=2&on=2026-06-01`, { headers: { authorization: `Bearer ${supervisor}` } })).json();
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'mkt-embedded-'));
+    app = npmStart(dataDir);
+    await waitFor(() => health().catch(() => null), (h) => h?.status === 200, { timeoutMs: 120000, intervalMs: 500, what: 'npm start to answer /health' });
+  }, 150000);
+
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60000);
+
+  it('answers /health with every service database up on the in-process bus', async () => {
+    const { body } = await health();
+    expect(body.status).toBe('ok');
+    expect(body.transport).toBe('in-process');
+    expect(Object.keys(body.services).sort()).toEqual(['audit', 'bidding', 'draw', 'identity', 'projects', 'registry']);
+    expect(Object.values(body.services).every((s: any) => s.database === 'up')).toBe(true);
+  });
+
+  it('serves the web UI at /', async () => {
+    const res = await fetch(`${url}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<div id="root">');
+  });
+
+  it('seeds demo agencies that reach the draw read model', async () => {
+    const preview = await waitFor(() => pool('EIA-REPORT'), (p) => p.pool?.length === 3, { what: 'demo agencies in the EIA pool' });
+    expect(preview.excluded).toEqual([expect.objectContaining({ reason: 'NOT_ACTIVE' })]);
+  });
+
+  it('carries a registry change to draw and bidding, and keeps it across a restart', async () => {
+    const journey = new AgencyJourney(url, { admin, supervisor });
+    const item = `DESIGN-${randomUUID().slice(0, 6)}`;
+    const id = await journey.onboard(item);
+    await waitFor(() => pool(item), (p) => p.pool?.includes(id), { what: 'new agency in the pool' });
+    const own = issueTestToken(secret, { userId: 'ag', role: 'AGENCY', organizationId: id });
+    const standing = await (await fetch(`${url}/api/bidding/bidders/${id}/standing?serviceItemCode=${item}&requiredLevel=2&on=2026-06-01`, { headers: { authorization: `Bearer ${own}` } })).json();
+    expect(standing).toMatchObject({ mayBid: true, status: 'ACTIVE' });
+
+    await app.stop();
+    app = npmStart(dataDir);
+    await waitFor(() => health().catch(() => null), (h) => h?.status === 200, { timeoutMs: 120000, intervalMs: 500, what: 'restart' });
+
+    expect((await pool(item)).pool).toEqual([id]);
+    // Demo seeding replays its idempotent steps on restart instead of adding firms again.
+    expect((await pool('EIA-REPORT')).pool).toHaveLength(3);
+  }, 180000);
+});
