@@ -33,7 +33,7 @@ export default [
             { sourceTag: 'scope:composition', onlyDependOnLibsWithTags: ['type:service', 'scope:shared', 'type:contracts'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:service', 'type:platform', 'type:contracts', 'type:util'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:service', 'type:platform', 'type:contracts', 'type:util', 'type:testing'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:service', 'type:domain', 'type:contracts', 'type:platform', 'type:util', 'type:testing'] },
             {
