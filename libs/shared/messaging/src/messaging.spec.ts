@@ -188,6 +188,23 @@ describe('event backbone on one process (outbox → relay → transport → inbo
     expect(row.reason).toContain('tally table is locked');
   });
 
+  it('handles a run of messages in one transaction, and falls back to one by one when one of them fails', async () => {
+    const events = [await count('a', 1), await count('b', 2), await count('c', 3)];
+    const asMessage = (e: EventEnvelope) => ({ topic: ThingCountedV1.topic, key: e.aggregateId, value: JSON.stringify(e) });
+    failNextHandles = 0;
+    await expect(consumer.inbox.deliverAll(events.slice(0, 2).map(asMessage))).resolves.toEqual(['handled', 'handled']);
+    // The first fails inside the joint transaction (rolling back the whole run), then keeps failing alone
+    // and is parked, while the one behind it is handled on its own.
+    const fourth = await count('d', 4);
+    failNextHandles = 1 + 3;
+    const outcomes = await consumer.inbox.deliverAll([events[2], fourth].map(asMessage));
+    expect(outcomes).toEqual(['parked', 'handled']);
+    expect([await tally('a'), await tally('b'), await tally('c'), await tally('d')]).toEqual([1, 2, null, 4]);
+    // Redelivered once the fault is gone, the parked event is handled; the others stay done.
+    await expect(consumer.inbox.deliverAll(events.map(asMessage))).resolves.toEqual(['duplicate', 'duplicate', 'handled']);
+    expect(await tally('c')).toBe(3);
+  });
+
   it('runs a command with a repeated Idempotency-Key once and answers the repeat with the first result', async () => {
     const key = { scope: 'count:user-1', key: 'k-1', fingerprint: 'f' };
     const first = await producer.unitOfWork.run(async (tx) => tx.publish(ThingCountedV1, 'a', { thingId: 'a', amount: 1 }).id, { idempotency: key });

@@ -76,20 +76,33 @@ export class UnitOfWork {
    * Returns false, doing nothing, when this consumer already handled the event.
    */
   async runOnce(consumer: string, event: EventEnvelope, work: (tx: TransactionContext) => Promise<void>): Promise<boolean> {
+    const [firstTime] = await this.runOnceEach(consumer, [event], (_, tx) => work(tx));
+    return firstTime;
+  }
+
+  /**
+   * The same for several events in one transaction (one commit for the lot), in order; an event this
+   * consumer already handled is skipped. Any failure rolls back every effect and mark of the run.
+   */
+  async runOnceEach(consumer: string, events: readonly EventEnvelope[], work: (event: EventEnvelope, tx: TransactionContext, index: number) => Promise<void>): Promise<boolean[]> {
     let wroteEvents = false;
-    const firstTime = await this.database.dataSource.transaction(async (manager) => {
-      const marked: unknown[] = await manager.query(
-        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [consumer, event.id, event.type],
-      );
-      if (marked.length === 0) return false;
-      const { tx, pending } = this.context(manager, { correlationId: event.correlationId, causationId: event.id });
-      await work(tx);
-      wroteEvents = await insertOutboxRows(manager, pending);
-      return true;
+    const firstTimes = await this.database.dataSource.transaction(async (manager) => {
+      const results: boolean[] = [];
+      for (const [index, event] of events.entries()) {
+        const marked: unknown[] = await manager.query(
+          `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [consumer, event.id, event.type],
+        );
+        results.push(marked.length > 0);
+        if (marked.length === 0) continue;
+        const { tx, pending } = this.context(manager, { correlationId: event.correlationId, causationId: event.id });
+        await work(event, tx, index);
+        wroteEvents = (await insertOutboxRows(manager, pending)) || wroteEvents;
+      }
+      return results;
     });
     if (wroteEvents) this.onEventsCommitted();
-    return firstTime;
+    return firstTimes;
   }
 
   private context(manager: EntityManager, metadata: CausationMetadata): { tx: TransactionContext; pending: OutboxRow[] } {

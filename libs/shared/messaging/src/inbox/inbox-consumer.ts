@@ -1,10 +1,9 @@
-import type { EntityManager } from 'typeorm';
 import { describeIssues, validateEnvelope, type EventEnvelope } from '@mkt/shared/contracts';
 import type { ServiceDatabase } from '@mkt/shared/persistence';
 import type { MessagingLogger } from '../messaging-logger';
 import type { TransportMessage } from '../transport/event-transport';
 import type { UnitOfWork } from '../unit-of-work';
-import type { EventSubscriptions } from './event-subscriptions';
+import type { EventSubscriptions, Subscription } from './event-subscriptions';
 
 export interface InboxConsumerOptions {
   readonly maxAttempts?: number;
@@ -14,10 +13,15 @@ export interface InboxConsumerOptions {
 /** What became of one delivered message; returned for tests and metrics. */
 export type Delivery = 'handled' | 'duplicate' | 'ignored' | 'parked';
 
+type Checked =
+  | { readonly kind: 'ready'; readonly message: TransportMessage; readonly event: EventEnvelope; readonly subscription: Subscription }
+  | { readonly kind: 'ignored' }
+  | { readonly kind: 'invalid'; readonly message: TransportMessage; readonly parsed: unknown; readonly reason: string };
+
 /**
- * Turns a delivered message into at most one effect: validates envelope and payload against the producer's
- * contract, runs the handler with the inbox mark in one transaction, retries with backoff, and parks what
- * cannot be handled (with the reason) so that the messages behind it keep flowing.
+ * Turns delivered messages into at most one effect each: validates envelope and payload against the
+ * producer's contract, runs the handler with the inbox mark in one transaction, retries with backoff, and
+ * parks what cannot be handled (with the reason) so that the messages behind it keep flowing.
  */
 export class InboxConsumer {
   private readonly maxAttempts: number;
@@ -36,20 +40,60 @@ export class InboxConsumer {
   }
 
   async deliver(message: TransportMessage): Promise<Delivery> {
+    const [outcome] = await this.deliverAll([message]);
+    return outcome;
+  }
+
+  /**
+   * Handles a run of messages from one partition, in order. The valid ones are first tried together in a
+   * single transaction (one commit for the lot); if that fails, each is handled on its own, with retries
+   * and parking, so one bad event cannot hold back or take down the others.
+   */
+  async deliverAll(messages: readonly TransportMessage[]): Promise<Delivery[]> {
+    const checked = messages.map((m) => this.check(m));
+    const outcomes: Delivery[] = checked.map((c) => (c.kind === 'ignored' ? 'ignored' : 'parked'));
+    const ready = checked.flatMap((c, i) => (c.kind === 'ready' ? [{ ...c, index: i }] : []));
+    const together = ready.length > 1 ? await this.tryTogether(ready) : null;
+    for (const [i, c] of checked.entries()) {
+      if (c.kind === 'invalid') outcomes[i] = await this.park(c.message, c.parsed, c.reason, 0);
+    }
+    for (const [position, item] of ready.entries()) {
+      outcomes[item.index] = together ? together[position] : await this.handleAlone(item);
+    }
+    return outcomes;
+  }
+
+  private check(message: TransportMessage): Checked {
     let raw: unknown;
     try {
       raw = JSON.parse(message.value);
     } catch (error) {
-      return this.park(message, null, `malformed JSON: ${(error as Error).message}`, 0);
+      return { kind: 'invalid', message, parsed: null, reason: `malformed JSON: ${(error as Error).message}` };
     }
     const envelope = validateEnvelope(raw);
-    if (!envelope.ok) return this.park(message, raw, `invalid envelope: ${describeIssues(envelope.issues)}`, 0);
+    if (!envelope.ok) return { kind: 'invalid', message, parsed: raw, reason: `invalid envelope: ${describeIssues(envelope.issues)}` };
     const event = envelope.value as EventEnvelope;
     const subscription = this.subscriptions.find(event.type, event.version);
-    if (!subscription) return 'ignored';
+    if (!subscription) return { kind: 'ignored' };
     const payload = subscription.contract.validate(event.payload);
-    if (!payload.ok) return this.park(message, event, `invalid payload for ${event.type}@${event.version}: ${describeIssues(payload.issues)}`, 0);
+    if (!payload.ok) return { kind: 'invalid', message, parsed: event, reason: `invalid payload for ${event.type}@${event.version}: ${describeIssues(payload.issues)}` };
+    return { kind: 'ready', message, event, subscription };
+  }
 
+  private async tryTogether(ready: readonly Extract<Checked, { kind: 'ready' }>[]): Promise<Delivery[] | null> {
+    try {
+      const firstTimes = await this.unitOfWork.runOnceEach(
+        this.consumer,
+        ready.map((r) => r.event),
+        (event, tx, index) => ready[index].subscription.handler(event, tx),
+      );
+      return firstTimes.map((first) => (first ? 'handled' : 'duplicate'));
+    } catch {
+      return null;
+    }
+  }
+
+  private async handleAlone({ message, event, subscription }: Extract<Checked, { kind: 'ready' }>): Promise<Delivery> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       try {
@@ -71,13 +115,11 @@ export class InboxConsumer {
     const event = (parsed ?? {}) as Partial<EventEnvelope>;
     const eventId = typeof event.id === 'string' ? event.id : null;
     const eventType = typeof event.type === 'string' ? event.type : null;
-    await this.database.dataSource.manager.transaction(async (manager: EntityManager) => {
-      await manager.query(
-        `INSERT INTO parked_events (consumer, topic, event_id, event_type, raw, reason, attempts)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-        [this.consumer, message.topic, eventId, eventType, message.value, reason, attempts],
-      );
-    });
+    await this.database.dataSource.query(
+      `INSERT INTO parked_events (consumer, topic, event_id, event_type, raw, reason, attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+      [this.consumer, message.topic, eventId, eventType, message.value, reason, attempts],
+    );
     this.logger.warn(`${this.consumer} parked a message from ${message.topic}${eventId ? ` (event ${eventId})` : ''}: ${reason}`);
     return 'parked';
   }

@@ -5,7 +5,11 @@ export interface TransportMessage {
   readonly value: string;
 }
 
-export type MessageHandler = (message: TransportMessage) => Promise<void>;
+/**
+ * Receives messages of one partition in order, possibly several at once; resolving acknowledges them all.
+ * Rejecting acknowledges none of them, and the transport redelivers.
+ */
+export type MessageHandler = (messages: readonly TransportMessage[]) => Promise<void>;
 
 export interface TransportSubscription {
   stop(): Promise<void>;

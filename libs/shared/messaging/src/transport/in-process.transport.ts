@@ -18,7 +18,7 @@ export class InProcessTransport implements EventTransport {
     if (this.closed) throw new Error('in-process transport is closed');
     for (const message of messages) {
       for (const group of this.groups.values()) {
-        if (group.topics.has(message.topic)) await group.handler(message);
+        if (group.topics.has(message.topic)) await group.handler([message]);
       }
     }
   }

@@ -2,6 +2,9 @@ import { Kafka, logLevel, Partitioners, type Consumer, type LogEntry, type Produ
 import type { MessagingLogger } from '../messaging-logger';
 import type { EventTransport, MessageHandler, TransportMessage, TransportSubscription } from './event-transport';
 
+// Messages handled in one consumer transaction: large enough to amortise commits, small enough to heartbeat often.
+const CHUNK = 100;
+
 export interface KafkaTransportOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
@@ -94,8 +97,16 @@ export class KafkaTransport implements EventTransport {
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await consumer.run({
       partitionsConsumedConcurrently: Math.max(1, this.options.partitions ?? 3),
-      eachMessage: async ({ topic, message }) => {
-        await handler({ topic, key: message.key?.toString() ?? '', value: message.value?.toString() ?? '' });
+      eachBatchAutoResolve: false,
+      // A fetched batch is handed over in chunks; each chunk's offsets are resolved only after it is handled,
+      // so a crash redelivers from the first unhandled message.
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += CHUNK) {
+          const chunk = batch.messages.slice(i, i + CHUNK);
+          await handler(chunk.map((m) => ({ topic: batch.topic, key: m.key?.toString() ?? '', value: m.value?.toString() ?? '' })));
+          resolveOffset(chunk[chunk.length - 1].offset);
+          await heartbeat();
+        }
       },
     });
     this.consumers.add(consumer);
