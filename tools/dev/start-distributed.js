@@ -1,0 +1,42 @@
+// Distributed mode on one machine: every service its own process with its own Postgres database
+// (mkt_<service> on POSTGRES_ADMIN_URL's server), events on the Kafka broker of tools/kafka, and the
+// gateway on http://localhost:3000 in front. Ctrl-C stops them all.
+const { spawn, execFileSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { join } = require('node:path');
+
+const root = join(__dirname, '../..');
+const services = { identity: 3101, registry: 3102, projects: 3103, draw: 3104, bidding: 3105, audit: 3106 };
+const server = new URL(process.env.POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+
+execFileSync(process.execPath, [join(root, 'tools/db/create-databases.js')], { stdio: 'inherit' });
+execFileSync('bash', [join(root, 'tools/kafka/kafka.sh'), 'start'], { stdio: 'inherit' });
+
+server.pathname = '/{db}';
+const common = {
+  ...process.env,
+  NODE_OPTIONS: '',
+  EVENT_TRANSPORT: 'kafka',
+  KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+  DATABASE_URL_TEMPLATE: decodeURI(server.toString()),
+  // Every service verifies the tokens identity signs; one secret per launch unless one is given.
+  AUTH_TOKEN_SECRET: process.env.AUTH_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
+};
+
+const children = [];
+function start(name, app, env) {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], { cwd: root, env: { ...common, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => process.stdout.write(String(d).replace(/^(?=.)/gm, `[${name}] `)));
+  child.on('exit', (code) => console.log(`[${name}] exited with ${code}`));
+  children.push(child);
+}
+
+for (const [name, port] of Object.entries(services)) start(name, name, { PORT: String(port) });
+start('gateway', 'gateway', { PORT: process.env.PORT ?? '3000', ...Object.fromEntries(Object.entries(services).map(([n, p]) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${p}`])) });
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of children) child.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
