@@ -1,10 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { DatabaseConfig } from '@mkt/shared/persistence';
-import { ServicePlatformModule } from '@mkt/shared/messaging';
-
-export interface AuditModuleOptions {
-  readonly database?: DatabaseConfig;
-}
+import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
 
 /**
  * The audit service's place in the marketplace: its own database and event backbone, running in both modes.
@@ -12,7 +7,7 @@ export interface AuditModuleOptions {
  */
 @Module({})
 export class AuditModule {
-  static forRoot(options: AuditModuleOptions = {}): DynamicModule {
+  static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
     return {
       module: AuditModule,
       imports: [ServicePlatformModule.forService({ service: 'audit', produces: [], entities: [], migrations: [], database: options.database })],

@@ -1,1 +1,1 @@
-export { AuditModule, type AuditModuleOptions } from './audit.module';
+export { AuditModule } from './audit.module';

@@ -1,18 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { DatabaseConfig } from '@mkt/shared/persistence';
-import { ServicePlatformModule } from '@mkt/shared/messaging';
+import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
 import { OnAgencyEventsHandler } from './application/events/on-agency-events.handler';
 import { GetBidderStandingHttpController } from './application/queries/get-bidder-standing/get-bidder-standing.http.controller';
 import { CreateBidderStanding1764374700000 } from './infrastructure/migrations/1764374700000-create-bidder-standing';
 
-export interface BiddingModuleOptions {
-  readonly database?: DatabaseConfig;
-}
-
 /** The bidding service: bidder standing today; sealed bidding builds on it. */
 @Module({})
 export class BiddingModule {
-  static forRoot(options: BiddingModuleOptions = {}): DynamicModule {
+  static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
     return {
       module: BiddingModule,
       imports: [

@@ -1,1 +1,1 @@
-export { BiddingModule, type BiddingModuleOptions } from './bidding.module';
+export { BiddingModule } from './bidding.module';

@@ -1,1 +1,1 @@
-export { DrawModule, type DrawModuleOptions } from './draw.module';
+export { DrawModule } from './draw.module';

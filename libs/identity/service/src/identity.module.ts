@@ -1,10 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { DatabaseConfig } from '@mkt/shared/persistence';
-import { ServicePlatformModule } from '@mkt/shared/messaging';
-
-export interface IdentityModuleOptions {
-  readonly database?: DatabaseConfig;
-}
+import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
 
 /**
  * The identity service's place in the marketplace: its own database and event backbone, running in both modes.
@@ -12,7 +7,7 @@ export interface IdentityModuleOptions {
  */
 @Module({})
 export class IdentityModule {
-  static forRoot(options: IdentityModuleOptions = {}): DynamicModule {
+  static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
     return {
       module: IdentityModule,
       imports: [ServicePlatformModule.forService({ service: 'identity', produces: [], entities: [], migrations: [], database: options.database })],

@@ -1,1 +1,1 @@
-export { IdentityModule, type IdentityModuleOptions } from './identity.module';
+export { IdentityModule } from './identity.module';

@@ -1,1 +1,1 @@
-export { ProjectsModule, type ProjectsModuleOptions } from './projects.module';
+export { ProjectsModule } from './projects.module';

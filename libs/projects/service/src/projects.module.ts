@@ -1,10 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { DatabaseConfig } from '@mkt/shared/persistence';
-import { ServicePlatformModule } from '@mkt/shared/messaging';
-
-export interface ProjectsModuleOptions {
-  readonly database?: DatabaseConfig;
-}
+import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
 
 /**
  * The projects service's place in the marketplace: its own database and event backbone, running in both modes.
@@ -12,7 +7,7 @@ export interface ProjectsModuleOptions {
  */
 @Module({})
 export class ProjectsModule {
-  static forRoot(options: ProjectsModuleOptions = {}): DynamicModule {
+  static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
     return {
       module: ProjectsModule,
       imports: [ServicePlatformModule.forService({ service: 'projects', produces: [], entities: [], migrations: [], database: options.database })],

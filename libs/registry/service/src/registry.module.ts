@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { REGISTRY_TOPICS } from '@mkt/registry/contracts';
-import type { DatabaseConfig } from '@mkt/shared/persistence';
-import { ServicePlatformModule } from '@mkt/shared/messaging';
+import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
 import { ChangeAgencyStatusHandler } from './application/commands/change-agency-status/change-agency-status.handler';
 import { ChangeAgencyStatusHttpController } from './application/commands/change-agency-status/change-agency-status.http.controller';
 import { GrantQualificationHandler } from './application/commands/grant-qualification/grant-qualification.handler';
@@ -13,14 +12,10 @@ import { AgencyOrmEntity } from './infrastructure/agency.orm-entity';
 import { CreateAgencyTables1764374500000 } from './infrastructure/migrations/1764374500000-create-agency-tables';
 import { QualificationOrmEntity } from './infrastructure/qualification.orm-entity';
 
-export interface RegistryModuleOptions {
-  readonly database?: DatabaseConfig;
-}
-
 /** The registry service: agencies, their qualifications and status. Publishes on `registry.agency.v1`. */
 @Module({})
 export class RegistryModule {
-  static forRoot(options: RegistryModuleOptions = {}): DynamicModule {
+  static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
     return {
       module: RegistryModule,
       imports: [

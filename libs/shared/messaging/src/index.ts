@@ -11,6 +11,6 @@ export { KafkaTransport, type KafkaTransportOptions } from './transport/kafka.tr
 export { transportConfigFromEnv, createTransport, type TransportConfig } from './transport/transport-config';
 export { ServicePlatform, type ServicePlatformOptions, type ServiceHealth } from './service-platform';
 export { MessagingModule, type MessagingModuleOptions } from './nest/messaging.module';
-export { ServicePlatformModule, type ServicePlatformModuleOptions } from './nest/service-platform.module';
+export { ServicePlatformModule, type ServicePlatformModuleOptions, type ServiceModuleOptions } from './nest/service-platform.module';
 export { MessagingRuntime } from './nest/messaging-runtime';
 export { CLOCK } from './nest/tokens';

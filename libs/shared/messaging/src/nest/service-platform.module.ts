@@ -17,6 +17,11 @@ export interface ServicePlatformModuleOptions extends ServicePlatformOptions {
   readonly database?: DatabaseConfig;
 }
 
+/** What a composition root may choose for a service module: where its database lives (else from the environment). */
+export interface ServiceModuleOptions {
+  readonly database?: DatabaseConfig;
+}
+
 @Injectable()
 class ServiceDatabaseCloser implements OnApplicationShutdown {
   constructor(private readonly database: ServiceDatabase) {}
