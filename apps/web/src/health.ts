@@ -34,10 +34,15 @@ function servicesOf(raw: unknown): ServiceStatus[] {
   if (isRecord(raw)) {
     return Object.entries(raw).map(([name, value]) => ({
       name,
-      status: String(isRecord(value) ? value['status'] : value),
+      // The embedded app reports each service's database as `up`/`down`; show that as the service's status.
+      status: normalise(isRecord(value) ? (value['status'] ?? value['database']) : value),
     }));
   }
   return [];
+}
+
+function normalise(status: unknown): string {
+  return status === 'up' ? 'ok' : String(status ?? 'unknown');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
