@@ -6,7 +6,7 @@ const ignored = ['/node_modules/', '/dist/', '/tools/kafka/.cache/'];
 
 module.exports = {
   projects: [
-    { ...preset, displayName: 'unit', roots, testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ignored },
+    { ...preset, displayName: 'unit', roots, testMatch: ['**/*.spec.ts'], testPathIgnorePatterns: ignored, setupFilesAfterEnv: ['<rootDir>/tools/jest/unit-timeout.js'] },
     { ...preset, displayName: 'integration', roots, testMatch: ['**/*.int-spec.ts'], testPathIgnorePatterns: ignored, setupFilesAfterEnv: ['<rootDir>/tools/jest/integration-timeout.js'] },
   ],
 };

@@ -64,7 +64,7 @@ describe('event backbone on one process (outbox → relay → transport → inbo
   beforeAll(async () => {
     [producerDb, consumerDb] = await Promise.all([openDatabase('producer'), openDatabase('consumer')]);
     await consumerDb.dataSource.query(`CREATE TABLE tally (thing_id text PRIMARY KEY, total int NOT NULL)`);
-  });
+  }, 60000);
 
   afterAll(async () => {
     await Promise.all([producerDb.close(), consumerDb.close()]);
