@@ -15,6 +15,7 @@ fi
 cleanup() { if [ "$started_kafka" = 1 ]; then bash tools/kafka/kafka.sh stop || true; fi; }
 trap cleanup EXIT
 
-npm run --silent lint
-npx jest --selectProjects unit
-npx jest --selectProjects integration --runInBand
+# Time limits turn a hang (a handle left open, a server that never answers) into a failure with output.
+timeout 600 npm run --silent lint
+timeout 900 npx jest --selectProjects unit
+timeout 1800 npx jest --selectProjects integration --runInBand

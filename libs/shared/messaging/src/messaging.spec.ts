@@ -67,7 +67,7 @@ describe('event backbone on one process (outbox → relay → transport → inbo
   }, 60000);
 
   afterAll(async () => {
-    await Promise.all([producerDb.close(), consumerDb.close()]);
+    await Promise.all([producerDb?.close(), consumerDb?.close()]);
   });
 
   beforeEach(async () => {
