@@ -9,7 +9,7 @@ const webIndex = join(root, 'dist/apps/web/index.html');
 
 if (!existsSync(webIndex) && process.env.SKIP_WEB_BUILD !== '1') {
   console.log('Building the web UI (first run only)…');
-  const build = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) console.warn('The web UI did not build; the API still starts. Retry with `npm run build:web`.');
 }
 

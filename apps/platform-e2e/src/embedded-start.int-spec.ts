@@ -4,7 +4,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { waitFor } from '@mkt/shared/testing';
+import { StopWaiting, waitFor } from '@mkt/shared/testing';
 import { AgencyJourney } from './agency-journey';
 
 /** Embedded mode as a newcomer meets it: `npm start`, one process, PGlite databases in a data folder. */
@@ -13,16 +13,18 @@ const port = 3290;
 const url = `http://127.0.0.1:${port}`;
 const secret = `embedded-${randomUUID()}-${randomUUID()}`;
 
-function npmStart(dataDir: string): { child: ChildProcess; stop: () => Promise<void> } {
+function npmStart(dataDir: string): { child: ChildProcess; stop: () => Promise<void>; exited: () => boolean } {
   mkdirSync(join(root, 'tmp/logs'), { recursive: true });
   const log = createWriteStream(join(root, 'tmp/logs/embedded.log'), { flags: 'a' });
   // Its own process group, so stopping reaches npm, the launcher and the app alike.
   const child = spawn('npm', ['start'], { cwd: root, detached: true, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, AUTH_TOKEN_SECRET: secret }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let gone = false;
+  const exited = new Promise<void>((done) => child.once('exit', () => ((gone = true), done())));
   return {
     child,
+    exited: () => gone,
     stop: async () => {
       try {
         process.kill(-(child.pid as number), 'SIGTERM');
@@ -32,6 +34,12 @@ function npmStart(dataDir: string): { child: ChildProcess; stop: () => Promise<v
       await exited;
     },
   };
+}
+
+/** /health once the app answers; fails at once if `npm start` has exited instead. */
+function healthOf(app: ReturnType<typeof npmStart>): Promise<any> {
+  if (app.exited()) throw new StopWaiting('npm start exited; see tmp/logs/embedded.log');
+  return health().catch(() => null);
 }
 
 async function health(): Promise<any> {
@@ -50,7 +58,7 @@ describe('embedded mode (npm start)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'mkt-embedded-'));
     app = npmStart(dataDir);
-    await waitFor(() => health().catch(() => null), (h) => h?.status === 200, { timeoutMs: 120000, intervalMs: 500, what: 'npm start to answer /health' });
+    await waitFor(() => healthOf(app), (h) => h?.status === 200, { timeoutMs: 120000, intervalMs: 500, what: 'npm start to answer /health' });
   }, 150000);
 
   afterAll(async () => {
@@ -88,7 +96,7 @@ describe('embedded mode (npm start)', () => {
 
     await app.stop();
     app = npmStart(dataDir);
-    await waitFor(() => health().catch(() => null), (h) => h?.status === 200, { timeoutMs: 120000, intervalMs: 500, what: 'restart' });
+    await waitFor(() => healthOf(app), (h) => h?.status === 200, { timeoutMs: 120000, intervalMs: 500, what: 'restart' });
 
     expect((await pool(item)).pool).toEqual([id]);
     // Demo seeding replays its idempotent steps on restart instead of adding firms again.

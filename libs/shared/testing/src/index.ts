@@ -1,4 +1,4 @@
 export { FixedClock } from './fixed-clock';
-export { waitFor } from './wait-for';
+export { waitFor, StopWaiting } from './wait-for';
 export { startServiceProcess, type ServiceProcess } from './service-process';
 export { createTestDatabases } from './test-databases';

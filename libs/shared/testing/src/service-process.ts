@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { waitFor } from './wait-for';
+import { StopWaiting, waitFor } from './wait-for';
 
 const workspaceRoot = resolve(__dirname, '../../../..');
 
@@ -36,7 +36,7 @@ export async function startServiceProcess(options: { name: string; app: string; 
   try {
     await waitFor(
       async () => {
-        if (exited !== undefined) throw new Error(`${options.name} exited with ${exited}; see tmp/logs/${options.name}.log`);
+        if (exited !== undefined) throw new StopWaiting(`${options.name} exited with ${exited}; see tmp/logs/${options.name}.log`);
         return (await fetch(`${url}/health`)).status;
       },
       (status) => status === 200,

@@ -1,3 +1,6 @@
+/** Thrown by a probe to end the wait at once: the thing waited for can no longer happen. */
+export class StopWaiting extends Error {}
+
 /**
  * Polls a condition until it holds: for effects that arrive asynchronously through the event backbone.
  * Fails with the last observed value, so a timeout says what was seen instead of just "timed out".
@@ -15,6 +18,7 @@ export async function waitFor<T>(
       last = await probe();
       if (accept(last)) return last;
     } catch (error) {
+      if (error instanceof StopWaiting) throw error;
       lastError = error;
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
