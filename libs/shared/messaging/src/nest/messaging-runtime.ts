@@ -37,7 +37,7 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
 
   async health(): Promise<Record<string, ServiceHealth>> {
     const entries = await Promise.all(this.platforms.map(async (p) => [p.service, await p.health()] as const));
-    return Object.fromEntries(entries);
+    return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
   }
 
   platform(service: string): ServicePlatform | undefined {
