@@ -8,3 +8,15 @@ export {
   type PoolPartition,
 } from './eligibility.rule';
 export { compareUtf8 } from './byte-order';
+export { UNIFORM_DRAW_V1, WEIGHTED_DRAW_V1, KNOWN_ALGORITHMS, type DrawAlgorithm } from './algorithm';
+export { canonicalJson, sha256Hex } from './digest';
+export { commitmentOf } from './commitment';
+export { poolHashOf, weightsHashOf, isFrozenPoolOrder } from './pool';
+export { deriveSeed, type SeedInput } from './seed';
+export { seededGenerator, uniformIndex, type Uint32Source } from './seeded-generator';
+export { selectUniformly, selectByWeight, type Selection, type WeightedCandidate } from './select';
+export type { Entropy, WitnessEntropy, DrandEntropy, EntropyPlan } from './entropy';
+export { QUICKNET, drandRoundAt, drandRoundMessage, verifyDrandBeacon, type BeaconCheck } from './drand';
+export type { DrawCommitment, DrawRecord } from './draw-record';
+export { commitDraw, revealDraw } from './conduct-draw';
+export { verifyDraw, type DrawCheck, type DrawCheckName, type DrawVerification, type DrandTrust } from './verify-draw';
