@@ -11,7 +11,10 @@ export const QUICKNET = {
   periodSeconds: 3,
 } as const;
 
-/** The first round published at or after `unixSeconds`: round = floor((t − genesis) / period) + 1. */
+/**
+ * The round current at `unixSeconds` — published in the period before it: round = floor((t − genesis) / period) + 1.
+ * Called with t = commitment time + margin, it names a round that does not exist yet when the commitment is made.
+ */
 export function drandRoundAt(unixSeconds: number, chain: { genesisTime: number; periodSeconds: number } = QUICKNET): number {
   if (unixSeconds < chain.genesisTime) return 1;
   return Math.floor((unixSeconds - chain.genesisTime) / chain.periodSeconds) + 1;

@@ -20,3 +20,5 @@ export { QUICKNET, drandRoundAt, drandRoundMessage, verifyDrandBeacon, type Beac
 export type { DrawCommitment, DrawRecord } from './draw-record';
 export { commitDraw, revealDraw } from './conduct-draw';
 export { verifyDraw, type DrawCheck, type DrawCheckName, type DrawVerification, type DrandTrust } from './verify-draw';
+export { freezePool, type FrozenPool, type FreezeExclusionReason } from './freeze-pool';
+export { witnessMustBeNamedAndEnterOnce } from './witness-entropy.rule';

@@ -1,10 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
+import { DRAW_TOPICS } from '@mkt/draw/contracts';
+import { EnterWitnessValueHandler } from './application/commands/enter-witness-value/enter-witness-value.handler';
+import { EnterWitnessValueHttpController } from './application/commands/enter-witness-value/enter-witness-value.http.controller';
+import { SubmitBeaconHandler } from './application/commands/submit-beacon/submit-beacon.handler';
+import { SubmitBeaconHttpController } from './application/commands/submit-beacon/submit-beacon.http.controller';
+import { OnRevealDeadlineHandler } from './application/deadlines/on-reveal-deadline.handler';
 import { OnAgencyEventsHandler } from './application/events/on-agency-events.handler';
+import { OnSelectionRequestedHandler } from './application/events/on-selection-requested.handler';
+import { GetDrawHttpController } from './application/queries/get-draw/get-draw.http.controller';
 import { PreviewPoolHttpController } from './application/queries/preview-pool/preview-pool.http.controller';
+import { VerifyDrawRecordHttpController } from './application/queries/verify-draw-record/verify-draw-record.http.controller';
 import { CreateAgencyEligibilityView1764374600000 } from './infrastructure/migrations/1764374600000-create-agency-eligibility-view';
+import { CreateDraws1764374800000 } from './infrastructure/migrations/1764374800000-create-draws';
 
-/** The draw service: its eligibility read model today; the auditable draw builds on it. */
+/** The draw service: eligibility read model, and the auditable draw (commit, entropy, reveal, verify). */
 @Module({})
 export class DrawModule {
   static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
@@ -13,14 +23,14 @@ export class DrawModule {
       imports: [
         ServicePlatformModule.forService({
           service: 'draw',
-          produces: [],
+          produces: DRAW_TOPICS,
           entities: [],
-          migrations: [CreateAgencyEligibilityView1764374600000],
+          migrations: [CreateAgencyEligibilityView1764374600000, CreateDraws1764374800000],
           database: options.database,
         }),
       ],
-      controllers: [PreviewPoolHttpController],
-      providers: [OnAgencyEventsHandler],
+      controllers: [PreviewPoolHttpController, EnterWitnessValueHttpController, SubmitBeaconHttpController, GetDrawHttpController, VerifyDrawRecordHttpController],
+      providers: [OnAgencyEventsHandler, OnSelectionRequestedHandler, OnRevealDeadlineHandler, EnterWitnessValueHandler, SubmitBeaconHandler],
     };
   }
 }

@@ -11,6 +11,9 @@ export { KafkaTransport, type KafkaTransportOptions } from './transport/kafka.tr
 export { transportConfigFromEnv, createTransport, type TransportConfig } from './transport/transport-config';
 export { ServicePlatform, type ServicePlatformOptions, type ServiceHealth } from './service-platform';
 export { MessagingModule, type MessagingModuleOptions } from './nest/messaging.module';
-export { ServicePlatformModule, type ServicePlatformModuleOptions, type ServiceModuleOptions } from './nest/service-platform.module';
+export { ServicePlatformModule, PLATFORM_MIGRATIONS, type ServicePlatformModuleOptions, type ServiceModuleOptions } from './nest/service-platform.module';
 export { MessagingRuntime } from './nest/messaging-runtime';
 export { CLOCK } from './nest/tokens';
+export { TaskScheduler, type ScheduledTask, type TaskHandler, type TaskSchedulerOptions } from './scheduling/task-scheduler';
+export { CreateScheduledTasks1764374450000 } from './scheduling/scheduled-tasks.migration';
+export { PollingLoop } from './polling-loop';

@@ -3,7 +3,7 @@ import { defineEvent, type EventEnvelope } from '@mkt/shared/contracts';
 import { ServiceDatabase } from '@mkt/shared/persistence';
 import { FixedClock } from '@mkt/shared/testing';
 import { silentLogger } from './messaging-logger';
-import { CreateMessagingTables1764374400000 } from './messaging-tables.migration';
+import { PLATFORM_MIGRATIONS } from './nest/service-platform.module';
 import { ServicePlatform } from './service-platform';
 import type { EventTransport, TransportMessage } from './transport/event-transport';
 import { InProcessTransport } from './transport/in-process.transport';
@@ -38,7 +38,7 @@ async function openDatabase(service: string): Promise<ServiceDatabase> {
     service,
     config: { kind: 'pglite', dataDir: 'memory://' },
     entities: [],
-    migrations: [CreateMessagingTables1764374400000],
+    migrations: [...PLATFORM_MIGRATIONS],
   });
 }
 

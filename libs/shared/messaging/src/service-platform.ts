@@ -4,6 +4,7 @@ import { EventSubscriptions } from './inbox/event-subscriptions';
 import { InboxConsumer, type InboxConsumerOptions } from './inbox/inbox-consumer';
 import type { MessagingLogger } from './messaging-logger';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+import { TaskScheduler, type TaskSchedulerOptions } from './scheduling/task-scheduler';
 import type { EventTransport, TransportSubscription } from './transport/event-transport';
 import { UnitOfWork } from './unit-of-work';
 
@@ -13,6 +14,7 @@ export interface ServicePlatformOptions {
   readonly produces: readonly string[];
   readonly relay?: OutboxRelayOptions;
   readonly inbox?: InboxConsumerOptions;
+  readonly scheduler?: TaskSchedulerOptions;
 }
 
 export interface ServiceHealth {
@@ -30,6 +32,7 @@ export class ServicePlatform {
   readonly unitOfWork: UnitOfWork;
   readonly relay: OutboxRelay;
   readonly inbox: InboxConsumer;
+  readonly scheduler: TaskScheduler;
   private subscription: TransportSubscription | null = null;
 
   constructor(
@@ -40,8 +43,9 @@ export class ServicePlatform {
     logger: MessagingLogger,
   ) {
     this.relay = new OutboxRelay(database, transport, logger, options.relay);
-    this.unitOfWork = new UnitOfWork(options.service, database, clock, () => this.relay.wake());
+    this.unitOfWork = new UnitOfWork(options.service, database, clock, () => this.relay.wake(), () => this.scheduler.wake());
     this.inbox = new InboxConsumer(options.service, database, this.unitOfWork, this.subscriptions, logger, options.inbox);
+    this.scheduler = new TaskScheduler(database, this.unitOfWork, clock, logger, options.scheduler);
   }
 
   get service(): string {
@@ -57,11 +61,14 @@ export class ServicePlatform {
     });
   }
 
+  /** Starts publishing the outbox and running due deadlines. */
   startRelaying(): void {
     this.relay.start();
+    this.scheduler.start();
   }
 
   async stop(): Promise<void> {
+    await this.scheduler.stop();
     await this.relay.stop();
     const subscription = this.subscription;
     this.subscription = null;

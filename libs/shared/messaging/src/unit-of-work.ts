@@ -13,6 +13,18 @@ export interface TransactionContext {
   readonly now: Date;
   /** Records an event in the outbox, committed atomically with the state change. */
   publish<P>(contract: EventContract<P>, aggregateId: string, payload: P): EventEnvelope<P>;
+  /**
+   * Sets a durable deadline, committed with the state change: at `dueAt` (by the injected clock) the
+   * service's `TaskScheduler` runs the handler for `kind`. The same kind and key again moves the deadline.
+   */
+  schedule(kind: string, key: string, dueAt: Date, payload?: Record<string, unknown>): void;
+}
+
+interface PendingTask {
+  readonly kind: string;
+  readonly key: string;
+  readonly dueAt: Date;
+  readonly payload: Record<string, unknown>;
 }
 
 /** A client-chosen key that makes a command run once; the fingerprint detects the same key on a different request. */
@@ -43,10 +55,12 @@ export class UnitOfWork {
     private readonly database: ServiceDatabase,
     private readonly clock: Clock,
     private readonly onEventsCommitted: () => void = () => undefined,
+    private readonly onTasksScheduled: () => void = () => undefined,
   ) {}
 
   async run<T>(work: (tx: TransactionContext) => Promise<T>, metadata: CausationMetadata = {}): Promise<T> {
     let wroteEvents = false;
+    let scheduled = false;
     const result = await this.database.dataSource.transaction(async (manager) => {
       const key = metadata.idempotency;
       if (key) {
@@ -59,15 +73,17 @@ export class UnitOfWork {
         );
         if (claimed.length === 0) return replay<T>(manager, key);
       }
-      const { tx, pending } = this.context(manager, metadata);
+      const { tx, pending, tasks } = this.context(manager, metadata);
       const value = await work(tx);
       wroteEvents = await insertOutboxRows(manager, pending);
+      scheduled = await upsertTasks(manager, tasks);
       if (key) {
         await manager.query(`UPDATE idempotent_requests SET response = $3 WHERE scope = $1 AND key = $2`, [key.scope, key.key, JSON.stringify(value ?? null)]);
       }
       return value;
     });
     if (wroteEvents) this.onEventsCommitted();
+    if (scheduled) this.onTasksScheduled();
     return result;
   }
 
@@ -86,6 +102,7 @@ export class UnitOfWork {
    */
   async runOnceEach(consumer: string, events: readonly EventEnvelope[], work: (event: EventEnvelope, tx: TransactionContext, index: number) => Promise<void>): Promise<boolean[]> {
     let wroteEvents = false;
+    let scheduled = false;
     const firstTimes = await this.database.dataSource.transaction(async (manager) => {
       const results: boolean[] = [];
       for (const [index, event] of events.entries()) {
@@ -95,18 +112,21 @@ export class UnitOfWork {
         );
         results.push(marked.length > 0);
         if (marked.length === 0) continue;
-        const { tx, pending } = this.context(manager, { correlationId: event.correlationId, causationId: event.id });
+        const { tx, pending, tasks } = this.context(manager, { correlationId: event.correlationId, causationId: event.id });
         await work(event, tx, index);
         wroteEvents = (await insertOutboxRows(manager, pending)) || wroteEvents;
+        scheduled = (await upsertTasks(manager, tasks)) || scheduled;
       }
       return results;
     });
     if (wroteEvents) this.onEventsCommitted();
+    if (scheduled) this.onTasksScheduled();
     return firstTimes;
   }
 
-  private context(manager: EntityManager, metadata: CausationMetadata): { tx: TransactionContext; pending: OutboxRow[] } {
+  private context(manager: EntityManager, metadata: CausationMetadata): { tx: TransactionContext; pending: OutboxRow[]; tasks: PendingTask[] } {
     const pending: OutboxRow[] = [];
+    const tasks: PendingTask[] = [];
     const now = this.clock.now();
     const producer = this.producer;
     const tx: TransactionContext = {
@@ -131,8 +151,11 @@ export class UnitOfWork {
         pending.push(outboxRowOf(contract.topic, envelope));
         return envelope;
       },
+      schedule(kind: string, key: string, dueAt: Date, payload: Record<string, unknown> = {}): void {
+        tasks.push({ kind, key, dueAt, payload });
+      },
     };
-    return { tx, pending };
+    return { tx, pending, tasks };
   }
 }
 
@@ -142,6 +165,17 @@ async function replay<T>(manager: EntityManager, key: IdempotencyKey): Promise<T
     throw new DomainError('REQUEST.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request', 'conflict', 'Idempotency-Key');
   }
   return JSON.parse(stored.response) as T;
+}
+
+async function upsertTasks(manager: EntityManager, tasks: readonly PendingTask[]): Promise<boolean> {
+  for (const t of tasks) {
+    await manager.query(
+      `INSERT INTO scheduled_task (kind, key, due_at, payload) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (kind, key) DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload, done_at = NULL, attempts = 0, last_error = NULL`,
+      [t.kind, t.key, t.dueAt.toISOString(), JSON.stringify(t.payload)],
+    );
+  }
+  return tasks.length > 0;
 }
 
 async function insertOutboxRows(manager: EntityManager, rows: readonly OutboxRow[]): Promise<boolean> {

@@ -2,3 +2,4 @@ export { FixedClock } from './fixed-clock';
 export { waitFor, StopWaiting } from './wait-for';
 export { startServiceProcess, type ServiceProcess } from './service-process';
 export { createTestDatabases } from './test-databases';
+export { eventEnvelope, eventMessage } from './event-envelope';

@@ -4,6 +4,8 @@ import { databaseConfigFromEnv, ServiceDatabase, type DatabaseConfig, type Servi
 import type { Clock } from '../clock';
 import { EventSubscriptions } from '../inbox/event-subscriptions';
 import { CreateMessagingTables1764374400000 } from '../messaging-tables.migration';
+import { CreateScheduledTasks1764374450000 } from '../scheduling/scheduled-tasks.migration';
+import { TaskScheduler } from '../scheduling/task-scheduler';
 import { ServicePlatform, type ServicePlatformOptions } from '../service-platform';
 import { EVENT_TRANSPORT, type EventTransport } from '../transport/event-transport';
 import { UnitOfWork } from '../unit-of-work';
@@ -16,6 +18,9 @@ export interface ServicePlatformModuleOptions extends ServicePlatformOptions {
   /** Defaults to the environment: `<SERVICE>_DATABASE_URL`, `DATABASE_URL_TEMPLATE` or PGlite under `DATA_DIR`. */
   readonly database?: DatabaseConfig;
 }
+
+/** Tables every service database carries: outbox, inbox, parked events, idempotent requests, scheduled tasks. */
+export const PLATFORM_MIGRATIONS = [CreateMessagingTables1764374400000, CreateScheduledTasks1764374450000] as const;
 
 /** What a composition root may choose for a service module: where its database lives (else from the environment). */
 export interface ServiceModuleOptions {
@@ -50,7 +55,7 @@ export class ServicePlatformModule {
               service: options.service,
               config: options.database ?? databaseConfigFromEnv(options.service),
               entities: options.entities,
-              migrations: [CreateMessagingTables1764374400000, ...options.migrations],
+              migrations: [...PLATFORM_MIGRATIONS, ...options.migrations],
             }),
         },
         {
@@ -61,10 +66,11 @@ export class ServicePlatformModule {
         },
         { provide: UnitOfWork, inject: [ServicePlatform], useFactory: (p: ServicePlatform) => p.unitOfWork },
         { provide: EventSubscriptions, inject: [ServicePlatform], useFactory: (p: ServicePlatform) => p.subscriptions },
+        { provide: TaskScheduler, inject: [ServicePlatform], useFactory: (p: ServicePlatform) => p.scheduler },
         { provide: DataSource, inject: [ServiceDatabase], useFactory: (db: ServiceDatabase) => db.dataSource },
         ServiceDatabaseCloser,
       ],
-      exports: [ServiceDatabase, ServicePlatform, UnitOfWork, EventSubscriptions, DataSource],
+      exports: [ServiceDatabase, ServicePlatform, UnitOfWork, EventSubscriptions, TaskScheduler, DataSource],
     };
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ServiceDatabase } from '@mkt/shared/persistence';
 import type { EventTransport, TransportMessage } from '../transport/event-transport';
 import type { MessagingLogger } from '../messaging-logger';
+import { PollingLoop } from '../polling-loop';
 
 export interface OutboxRelayOptions {
   readonly batchSize?: number;
@@ -28,12 +29,7 @@ const RELAY_LOCK_KEY = 0x6d6b74; // "mkt"
  */
 export class OutboxRelay {
   private readonly batchSize: number;
-  private readonly pollIntervalMs: number;
-  private readonly maxBackoffMs: number;
-  private wakeRequested = false;
-  private wakeUp: (() => void) | null = null;
-  private running: Promise<void> | null = null;
-  private stopping = false;
+  private readonly loop: PollingLoop;
   private listener: Client | null = null;
 
   constructor(
@@ -43,28 +39,22 @@ export class OutboxRelay {
     options: OutboxRelayOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.pollIntervalMs = options.pollIntervalMs ?? 2000;
-    this.maxBackoffMs = options.maxBackoffMs ?? 5000;
+    const step = async () => void (await this.drain());
+    this.loop = new PollingLoop(`outbox relay of ${database.service}`, step, logger, options.pollIntervalMs ?? 2000, options.maxBackoffMs ?? 5000);
   }
 
   start(): void {
-    if (this.running) return;
-    this.stopping = false;
-    if (this.database.config.kind === 'postgres') void this.listen(this.database.config.url);
-    this.running = this.loop();
+    this.loop.start();
+    if (this.database.config.kind === 'postgres' && !this.listener) void this.listen(this.database.config.url);
   }
 
   /** Asks for a prompt pass; a wake during a pass is remembered, never lost. */
   wake(): void {
-    this.wakeRequested = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake();
-    await this.running;
-    this.running = null;
+    await this.loop.stop();
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => undefined);
@@ -77,23 +67,6 @@ export class OutboxRelay {
       const published = await this.relayBatch();
       total += published;
       if (published < this.batchSize) return total;
-    }
-  }
-
-  private async loop(): Promise<void> {
-    let backoff = 100;
-    while (!this.stopping) {
-      this.wakeRequested = false;
-      try {
-        await this.drain();
-        backoff = 100;
-      } catch (error) {
-        this.logger.warn(`outbox relay of ${this.database.service}: publish failed, retrying in ${backoff} ms: ${(error as Error).message}`);
-        await this.sleep(backoff, false);
-        backoff = Math.min(backoff * 2, this.maxBackoffMs);
-        continue;
-      }
-      await this.sleep(this.pollIntervalMs, true);
     }
   }
 
@@ -137,23 +110,9 @@ export class OutboxRelay {
     return rows.length;
   }
 
-  private sleep(ms: number, wakeable: boolean): Promise<void> {
-    if (wakeable && (this.wakeRequested || this.stopping)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const finish = (): void => {
-        clearTimeout(timer);
-        this.wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(finish, ms);
-      // A backoff sleep ends early only for stop(), so new events do not hammer a broker that is down.
-      this.wakeUp = wakeable ? finish : () => (this.stopping ? finish() : undefined);
-    });
-  }
-
   /** LISTEN on a dedicated connection: other replicas' commits wake this relay too. Reconnects on loss. */
   private async listen(url: string): Promise<void> {
-    while (!this.stopping) {
+    while (!this.loop.isStopping) {
       const client = new Client({ connectionString: url, application_name: `mkt-${this.database.service}-relay` });
       try {
         await client.connect();
@@ -169,7 +128,7 @@ export class OutboxRelay {
       }
       await client.end().catch(() => undefined);
       if (this.listener === client) this.listener = null;
-      if (!this.stopping) await new Promise((r) => setTimeout(r, 1000));
+      if (!this.loop.isStopping) await new Promise((r) => setTimeout(r, 1000));
     }
   }
 }

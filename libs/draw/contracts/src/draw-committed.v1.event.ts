@@ -1,0 +1,62 @@
+import { defineEvent, type JSONSchemaType } from '@mkt/shared/contracts';
+import { DRAW_TOPIC } from './topics';
+
+/**
+ * Step 2 of the draw protocol, published before any entropy exists: everything that fixes the outcome
+ * except the sealed secret and the entropy (docs/draw-protocol.md).
+ */
+export interface DrawCommittedV1 {
+  readonly drawId: string;
+  readonly projectId: string;
+  readonly round: number;
+  readonly algorithm: string;
+  readonly rulesVersion: string;
+  readonly k: number;
+  readonly m: number;
+  readonly pool: readonly string[];
+  readonly poolHash: string;
+  readonly exclusions: readonly { readonly agencyId: string; readonly reason: string }[];
+  readonly commitment: string;
+  readonly entropySource: 'witnesses' | 'drand';
+  readonly witnesses: readonly string[];
+  readonly drandChainHash: string | null;
+  readonly drandRound: number | null;
+  readonly committedAt: string;
+  readonly revealDeadline: string;
+}
+
+const hex64 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
+
+export const DrawCommittedV1 = defineEvent<DrawCommittedV1>({
+  type: 'draw.DrawCommitted',
+  version: 1,
+  topic: DRAW_TOPIC,
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['drawId', 'projectId', 'round', 'algorithm', 'rulesVersion', 'k', 'm', 'pool', 'poolHash', 'exclusions', 'commitment', 'entropySource', 'witnesses', 'drandChainHash', 'drandRound', 'committedAt', 'revealDeadline'],
+    properties: {
+      drawId: { type: 'string', minLength: 1 },
+      projectId: { type: 'string', minLength: 1 },
+      round: { type: 'integer', minimum: 1 },
+      algorithm: { type: 'string', minLength: 1 },
+      rulesVersion: { type: 'string', minLength: 1 },
+      k: { type: 'integer', minimum: 1 },
+      m: { type: 'integer', minimum: 0 },
+      pool: { type: 'array', items: { type: 'string' } },
+      poolHash: hex64,
+      exclusions: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['agencyId', 'reason'], properties: { agencyId: { type: 'string' }, reason: { type: 'string' } } },
+      },
+      commitment: hex64,
+      entropySource: { type: 'string', enum: ['witnesses', 'drand'] },
+      witnesses: { type: 'array', items: { type: 'string' } },
+      drandChainHash: { type: 'string', nullable: true },
+      drandRound: { type: 'integer', nullable: true },
+      committedAt: { type: 'string', format: 'date-time' },
+      revealDeadline: { type: 'string', format: 'date-time' },
+    },
+    // Ajv's schema type cannot express required-but-nullable fields; the runtime check is what counts.
+  } as unknown as JSONSchemaType<DrawCommittedV1>,
+});

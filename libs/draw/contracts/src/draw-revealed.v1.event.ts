@@ -1,0 +1,46 @@
+import { defineEvent, type JSONSchemaType } from '@mkt/shared/contracts';
+import { DRAW_TOPIC } from './topics';
+
+/** Step 5: the secret, the entropy, the seed and the selection. With the commitment, anyone can re-check it. */
+export interface DrawRevealedV1 {
+  readonly drawId: string;
+  readonly projectId: string;
+  readonly round: number;
+  readonly secret: string;
+  readonly seed: string;
+  readonly winners: readonly string[];
+  readonly alternates: readonly string[];
+  readonly entropySource: 'witnesses' | 'drand';
+  readonly witnessValues: readonly { readonly witness: string; readonly value: string }[];
+  readonly drandRound: number | null;
+  readonly drandSignature: string | null;
+  readonly drandRandomness: string | null;
+}
+
+export const DrawRevealedV1 = defineEvent<DrawRevealedV1>({
+  type: 'draw.DrawRevealed',
+  version: 1,
+  topic: DRAW_TOPIC,
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['drawId', 'projectId', 'round', 'secret', 'seed', 'winners', 'alternates', 'entropySource', 'witnessValues', 'drandRound', 'drandSignature', 'drandRandomness'],
+    properties: {
+      drawId: { type: 'string', minLength: 1 },
+      projectId: { type: 'string', minLength: 1 },
+      round: { type: 'integer', minimum: 1 },
+      secret: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      seed: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      winners: { type: 'array', items: { type: 'string' } },
+      alternates: { type: 'array', items: { type: 'string' } },
+      entropySource: { type: 'string', enum: ['witnesses', 'drand'] },
+      witnessValues: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['witness', 'value'], properties: { witness: { type: 'string' }, value: { type: 'string' } } },
+      },
+      drandRound: { type: 'integer', nullable: true },
+      drandSignature: { type: 'string', nullable: true },
+      drandRandomness: { type: 'string', nullable: true },
+    },
+  } as unknown as JSONSchemaType<DrawRevealedV1>,
+});

@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import type { IdempotencyKey } from '@mkt/shared/messaging';
+import { EnterWitnessValueHandler } from './enter-witness-value.handler';
+import { EnterWitnessValueRequestDto } from './enter-witness-value.request.dto';
+
+@Controller('api/draw/draws')
+export class EnterWitnessValueHttpController {
+  constructor(private readonly handler: EnterWitnessValueHandler) {}
+
+  @Post(':drawId/witness-values')
+  @HttpCode(200)
+  @Roles('OWNER', 'SUPERVISOR')
+  enter(
+    @Param('drawId', new ParseUUIDPipe()) drawId: string,
+    @Body() body: EnterWitnessValueRequestDto,
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKeyHeader('draw.enter-witness-value') idempotency: IdempotencyKey | null,
+  ) {
+    return this.handler.execute({ drawId, value: body.value, actor, idempotency });
+  }
+}

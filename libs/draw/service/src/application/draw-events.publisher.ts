@@ -1,0 +1,43 @@
+import type { DrawCommitment, DrawRecord } from '@mkt/draw/core';
+import { DrawCommittedV1, DrawRevealedV1 } from '@mkt/draw/contracts';
+import type { TransactionContext } from '@mkt/shared/messaging';
+
+export function publishCommitment(tx: TransactionContext, c: DrawCommitment, revealDeadline: Date): void {
+  tx.publish(DrawCommittedV1, c.drawId, {
+    drawId: c.drawId,
+    projectId: c.projectId,
+    round: c.round,
+    algorithm: c.algorithm,
+    rulesVersion: c.rulesVersion,
+    k: c.k,
+    m: c.m,
+    pool: c.pool,
+    poolHash: c.poolHash,
+    exclusions: c.exclusions,
+    commitment: c.commitment,
+    entropySource: c.entropyPlan.source,
+    witnesses: c.entropyPlan.source === 'witnesses' ? c.entropyPlan.witnesses : [],
+    drandChainHash: c.entropyPlan.source === 'drand' ? c.entropyPlan.chainHash : null,
+    drandRound: c.entropyPlan.source === 'drand' ? c.entropyPlan.round : null,
+    committedAt: c.committedAt,
+    revealDeadline: revealDeadline.toISOString(),
+  });
+}
+
+export function publishReveal(tx: TransactionContext, r: DrawRecord): void {
+  const drand = r.entropy.source === 'drand' ? r.entropy : null;
+  tx.publish(DrawRevealedV1, r.drawId, {
+    drawId: r.drawId,
+    projectId: r.projectId,
+    round: r.round,
+    secret: r.secret,
+    seed: r.seed,
+    winners: r.winners,
+    alternates: r.alternates,
+    entropySource: r.entropy.source,
+    witnessValues: r.entropy.source === 'witnesses' ? r.entropy.values : [],
+    drandRound: drand?.round ?? null,
+    drandSignature: drand?.signature ?? null,
+    drandRandomness: drand?.randomness ?? null,
+  });
+}

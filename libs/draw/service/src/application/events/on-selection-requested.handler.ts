@@ -1,0 +1,78 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { commitDraw, drandRoundAt, freezePool, QUICKNET, UNIFORM_DRAW_V1, type EntropyPlan } from '@mkt/draw/core';
+import { DrawFailedV1 } from '@mkt/draw/contracts';
+import { SelectionRequestedV1 } from '@mkt/projects/contracts';
+import { EventSubscriptions, type TransactionContext } from '@mkt/shared/messaging';
+import type { EventEnvelope } from '@mkt/shared/contracts';
+import { AgencyViewRepository } from '../../infrastructure/agency-view.repository';
+import { DrawRepository } from '../../infrastructure/draw.repository';
+import { DRAND_MARGIN_SECONDS, REVEAL_DEADLINE_TASK, REVEAL_WITHIN_MS } from '../../draw-settings';
+import { publishCommitment } from '../draw-events.publisher';
+
+type Request = SelectionRequestedV1;
+
+/**
+ * Steps 1–2 of the draw, in the transaction that marks the request handled: freeze the pool from this
+ * service's own read model, seal a fresh CSPRNG secret, publish the commitment. A round too small to meet
+ * its minimum fails (流标) instead, with every exclusion on the record.
+ */
+@Injectable()
+export class OnSelectionRequestedHandler implements OnModuleInit {
+  constructor(private readonly subscriptions: EventSubscriptions) {}
+
+  onModuleInit(): void {
+    this.subscriptions.on(SelectionRequestedV1, (event, tx) => this.handle(event, tx));
+  }
+
+  private async handle({ payload: request }: EventEnvelope<Request>, tx: TransactionContext): Promise<void> {
+    if (request.method !== 'RANDOM_DRAW' && request.method !== 'CREDIT_WEIGHTED_DRAW') return;
+    const draws = new DrawRepository(tx.manager);
+    // One draw per project round: a repeated request for a round already decided changes nothing.
+    if (await draws.exists(request.projectId, request.round)) return;
+    if (request.method === 'CREDIT_WEIGHTED_DRAW') return this.fail(tx, request, 'METHOD_NOT_SUPPORTED', 0, []);
+
+    const candidates = await new AgencyViewRepository(tx.manager).candidatesFor(request.serviceItemCode);
+    const frozen = freezePool(
+      candidates,
+      { serviceItemCode: request.serviceItemCode, requiredLevel: request.requiredLevel, on: request.eligibleOn },
+      { conflicts: request.conflictAgencyIds, signedUp: request.signedUpAgencyIds },
+    );
+    if (frozen.pool.length < Math.max(request.minimumCandidates, request.winners)) {
+      return this.fail(tx, request, 'TOO_FEW_CANDIDATES', frozen.pool.length, frozen.exclusions);
+    }
+
+    const secret = randomBytes(32).toString('hex');
+    const commitment = commitDraw({
+      drawId: randomUUID(),
+      projectId: request.projectId,
+      round: request.round,
+      algorithm: UNIFORM_DRAW_V1,
+      rulesVersion: request.rulesVersion,
+      k: request.winners,
+      m: request.alternates,
+      pool: frozen.pool,
+      exclusions: frozen.exclusions,
+      entropyPlan: this.entropyPlan(request, tx.now),
+      committedAt: tx.now.toISOString(),
+      secret,
+    });
+    const revealDeadline = new Date(tx.now.getTime() + REVEAL_WITHIN_MS);
+    await draws.insert(commitment, secret, request.ownerOrganizationId, revealDeadline);
+    publishCommitment(tx, commitment, revealDeadline);
+    tx.schedule(REVEAL_DEADLINE_TASK, commitment.drawId, revealDeadline);
+  }
+
+  private entropyPlan(request: Request, now: Date): EntropyPlan {
+    if (request.entropySource === 'drand') {
+      return { source: 'drand', chainHash: QUICKNET.chainHash, round: drandRoundAt(now.getTime() / 1000 + DRAND_MARGIN_SECONDS) };
+    }
+    return { source: 'witnesses', witnesses: request.witnesses.length > 0 ? [...request.witnesses] : ['OWNER', 'SUPERVISOR'] };
+  }
+
+  private async fail(tx: TransactionContext, request: Request, reason: 'TOO_FEW_CANDIDATES' | 'METHOD_NOT_SUPPORTED', poolSize: number, exclusions: readonly { agencyId: string; reason: string }[]): Promise<void> {
+    const minimum = Math.max(request.minimumCandidates, request.winners);
+    await new DrawRepository(tx.manager).recordFailure({ projectId: request.projectId, round: request.round, reason, poolSize, minimum, exclusions, at: tx.now });
+    tx.publish(DrawFailedV1, request.projectId, { projectId: request.projectId, round: request.round, reason, poolSize, minimumCandidates: minimum, exclusions });
+  }
+}

@@ -1,0 +1,182 @@
+import { Module, type INestApplication } from '@nestjs/common';
+import { verifyDraw, type DrawRecord, QUICKNET } from '@mkt/draw/core';
+import { SelectionRequestedV1 } from '@mkt/projects/contracts';
+import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
+import { AuthModule } from '@mkt/shared/auth';
+import { issueTestToken } from '@mkt/shared/auth/testing';
+import { createHttpApp } from '@mkt/shared/http';
+import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
+import { eventMessage, FixedClock } from '@mkt/shared/testing';
+import { DrawModule } from './draw.module';
+
+/**
+ * The draw service end to end in one process: registry events fold into its read model, a selection request
+ * freezes the pool and commits, witnesses (or a drand beacon) supply entropy, the draw reveals itself, and
+ * the published record verifies.
+ */
+const secret = 'draw-flow-spec-secret-0123456789abcdefghij';
+const ITEM = 'EIA-REPORT';
+// A real quicknet beacon; the clock is set so that this is the round a new commitment fixes.
+const beacon = { round: 657413, signature: 'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b' };
+// Round R is published at genesis + 3(R − 1) s; a commitment 29 s before that fixes R (30 s margin).
+const clock = new FixedClock(new Date((QUICKNET.genesisTime + 3 * (beacon.round - 1) - 29) * 1000));
+
+const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-user`, role, organizationId: org });
+const owner = token('OWNER', 'owner-org-1');
+
+@Module({
+  imports: [
+    MessagingModule.forRoot({ transport: { kind: 'in-process' }, clock }),
+    AuthModule.forRoot({ secret }),
+    DrawModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
+  ],
+})
+class DrawSpecRoot {}
+
+describe('draw service: commit, witness entropy, automatic reveal, verification', () => {
+  let app: INestApplication;
+  let base: string;
+  let draw: ServicePlatform;
+
+  async function call(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    return { status: res.status, body: await res.json().catch(() => null) };
+  }
+
+  const deliver = <P>(contract: Parameters<typeof eventMessage<P>>[0], key: string, payload: P) => draw.inbox.deliver(eventMessage(contract, key, payload));
+
+  function request(projectId: string, overrides: Partial<SelectionRequestedV1> = {}): SelectionRequestedV1 {
+    return {
+      projectId, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-1', serviceItemCode: ITEM, requiredLevel: 2,
+      winners: 1, alternates: 2, minimumCandidates: 3, conflictAgencyIds: ['agency-2'], signedUpAgencyIds: null,
+      entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01',
+      ...overrides,
+    };
+  }
+
+  const outboxTypes = async () => (await draw.database.dataSource.query(`SELECT event_type FROM outbox ORDER BY seq`)).map((r: { event_type: string }) => r.event_type);
+
+  beforeAll(async () => {
+    app = await createHttpApp(DrawSpecRoot, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+    draw = app.get(MessagingRuntime).platform('draw') as ServicePlatform;
+    for (let i = 1; i <= 6; i++) {
+      const agencyId = `agency-${i}`;
+      await deliver(AgencyRegisteredV1, agencyId, { agencyId, name: `机构${i}`, creditCode: '91350100M000100Y43', region: '350100' });
+      await deliver(AgencyStatusChangedV1, agencyId, { agencyId, from: 'PENDING', to: i === 6 ? 'WITHDRAWN' : 'ACTIVE', reason: '', sequence: 1 });
+      await deliver(AgencyQualificationGrantedV1, agencyId, { agencyId, qualificationId: `q-${i}`, serviceItemCode: ITEM, level: 2, validFrom: '2026-01-01', validUntil: '2027-12-31' });
+    }
+  }, 60000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('commits before any entropy exists, with the pool frozen and every exclusion recorded', async () => {
+    await expect(deliver(SelectionRequestedV1, 'p-1', request('p-1'))).resolves.toBe('handled');
+    const { status, body } = await call('GET', '/api/draw/projects/p-1/draws');
+    expect(status).toBe(200);
+    expect(body).toHaveLength(1);
+    const [d] = body;
+    expect(d.status).toBe('COMMITTED');
+    expect(d.record).toBeNull();
+    expect(d.commitment.pool).toEqual(['agency-1', 'agency-3', 'agency-4', 'agency-5']);
+    expect(d.commitment.exclusions).toEqual([
+      { agencyId: 'agency-2', reason: 'CONFLICT_DECLARED' },
+      { agencyId: 'agency-6', reason: 'NOT_ACTIVE' },
+    ]);
+    expect(d.commitment.entropyPlan).toEqual({ source: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'] });
+    expect(JSON.stringify(body)).not.toMatch(/"secret"/);
+    expect(await outboxTypes()).toEqual(['draw.DrawCommitted']);
+  });
+
+  it('runs one draw per project round, however often the request arrives', async () => {
+    await deliver(SelectionRequestedV1, 'p-1', request('p-1'));
+    expect((await call('GET', '/api/draw/projects/p-1/draws')).body).toHaveLength(1);
+  });
+
+  it('lets only the project owner and supervisors witness, each once, and reveals with the last value', async () => {
+    const [{ drawId }] = (await call('GET', '/api/draw/projects/p-1/draws')).body;
+    const path = `/api/draw/draws/${drawId}/witness-values`;
+    expect(await call('POST', path, { body: { value: '7' } })).toMatchObject({ status: 401 });
+    expect(await call('POST', path, { token: token('AGENCY', 'agency-1'), body: { value: '7' } })).toMatchObject({ status: 403 });
+    expect(await call('POST', path, { token: token('OWNER', 'another-owner'), body: { value: '7' } })).toMatchObject({ status: 403, body: { code: 'DRAW.NOT_YOUR_DRAW' } });
+    expect(await call('POST', path, { token: owner, body: { value: '' } })).toMatchObject({ status: 400, body: { field: 'value' } });
+
+    expect(await call('POST', path, { token: owner, body: { value: '20260301' } })).toMatchObject({ status: 200, body: { revealed: false, winners: null } });
+    expect(await call('POST', path, { token: owner, body: { value: 'again' } })).toMatchObject({ status: 409, body: { code: 'DRAW.WITNESS_ALREADY_ENTERED' } });
+    const last = await call('POST', path, { token: token('SUPERVISOR'), body: { value: 'blue kite' } });
+    expect(last).toMatchObject({ status: 200, body: { revealed: true } });
+    expect(last.body.winners).toHaveLength(1);
+    expect(await call('POST', path, { token: token('SUPERVISOR'), body: { value: 'late' } })).toMatchObject({ status: 409, body: { code: 'DRAW.ALREADY_REVEALED' } });
+
+    expect(await outboxTypes()).toEqual(['draw.DrawCommitted', 'draw.EntropyContributed', 'draw.EntropyContributed', 'draw.DrawRevealed']);
+  });
+
+  it('publishes a record that anyone can verify, and names the check a tampered copy fails', async () => {
+    const [{ drawId }] = (await call('GET', '/api/draw/projects/p-1/draws')).body;
+    const { body } = await call('GET', `/api/draw/draws/${drawId}`);
+    const record: DrawRecord = body.record;
+    expect(body.status).toBe('REVEALED');
+    expect(record.entropy).toEqual({ source: 'witnesses', values: [{ witness: 'OWNER', value: '20260301' }, { witness: 'SUPERVISOR', value: 'blue kite' }] });
+    expect(verifyDraw(record).ok).toBe(true);
+    expect(await call('POST', '/api/draw/verify', { body: record })).toMatchObject({ status: 200, body: { ok: true } });
+    const tampered = { ...record, winners: [record.alternates[0]], alternates: [record.winners[0], record.alternates[1]] };
+    expect(await call('POST', '/api/draw/verify', { body: tampered })).toMatchObject({ status: 200, body: { ok: false, firstFailure: { name: 'result' } } });
+    expect(await call('POST', '/api/draw/verify', { body: { hello: 'world' } })).toMatchObject({ status: 400, body: { code: 'DRAW.NOT_A_DRAW_RECORD' } });
+  });
+
+  it('fails a round whose pool is below the minimum (流标), with the exclusions on the record', async () => {
+    await deliver(SelectionRequestedV1, 'p-2', request('p-2', { minimumCandidates: 5 }));
+    expect((await call('GET', '/api/draw/projects/p-2/draws')).body).toEqual([]);
+    const [row] = await draw.database.dataSource.query(`SELECT reason, pool_size, minimum FROM draw_failure WHERE project_id = 'p-2'`);
+    expect(row).toEqual({ reason: 'TOO_FEW_CANDIDATES', pool_size: 4, minimum: 5 });
+    const [event] = await draw.database.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = 'draw.DrawFailed'`);
+    expect(JSON.parse(event.envelope).payload).toMatchObject({ projectId: 'p-2', reason: 'TOO_FEW_CANDIDATES', poolSize: 4, minimumCandidates: 5 });
+  });
+
+  it('flags a commitment still unrevealed at its deadline, naming the missing witnesses, and leaves revealed ones alone', async () => {
+    await deliver(SelectionRequestedV1, 'p-4', request('p-4'));
+    const [d] = (await call('GET', '/api/draw/projects/p-4/draws')).body;
+    await call('POST', `/api/draw/draws/${d.drawId}/witness-values`, { token: owner, body: { value: '1' } });
+    const overdueEvents = () => draw.database.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = 'draw.RevealOverdue'`);
+    // The app's own scheduler loop runs too; assert on effects, which are the same whoever runs the task.
+    const saved = clock.now();
+    try {
+      clock.advance(24 * 3_600_000 - 1);
+      await draw.scheduler.runDue();
+      expect(await overdueEvents()).toEqual([]);
+      clock.advance(1);
+      await draw.scheduler.runDue();
+    } finally {
+      clock.set(saved);
+    }
+    const flagged = await call('GET', `/api/draw/draws/${d.drawId}`);
+    expect(flagged.body.overdueAt).not.toBeNull();
+    const overdue = await overdueEvents();
+    expect(overdue.map((r: { envelope: string }) => JSON.parse(r.envelope).payload)).toEqual([
+      { drawId: d.drawId, projectId: 'p-4', round: 1, revealDeadline: d.revealDeadline, witnessesMissing: ['SUPERVISOR'] },
+    ]);
+  });
+
+  it('takes drand entropy from a beacon carried in by hand, checked against the chain key', async () => {
+    await deliver(SelectionRequestedV1, 'p-3', request('p-3', { entropySource: 'drand', witnesses: [] }));
+    const [d] = (await call('GET', '/api/draw/projects/p-3/draws')).body;
+    expect(d.commitment.entropyPlan).toEqual({ source: 'drand', chainHash: QUICKNET.chainHash, round: beacon.round });
+    const path = `/api/draw/draws/${d.drawId}/beacon`;
+    expect(await call('POST', path, { token: token('SUPERVISOR'), body: { ...beacon, round: beacon.round + 1 } })).toMatchObject({ status: 400, body: { code: 'DRAW.WRONG_ROUND', field: 'round' } });
+    const forged = beacon.signature.replace(/^b7/, 'a7');
+    expect(await call('POST', path, { token: token('SUPERVISOR'), body: { ...beacon, signature: forged } })).toMatchObject({ status: 400, body: { code: 'DRAW.INVALID_BEACON', field: 'signature' } });
+    expect(await call('POST', path, { token: token('AGENCY', 'agency-1'), body: beacon })).toMatchObject({ status: 403 });
+    const revealed = await call('POST', path, { token: token('SUPERVISOR'), body: beacon });
+    expect(revealed.status).toBe(200);
+    const { body } = await call('GET', `/api/draw/draws/${d.drawId}`);
+    expect(body.record.entropy.randomness).toBe('fc1873a13f3545aeade8401532ef5519920652eee6b0d2b19ca12643b87b3587');
+    expect(verifyDraw(body.record).ok).toBe(true);
+  });
+});

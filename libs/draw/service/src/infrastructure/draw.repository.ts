@@ -1,0 +1,116 @@
+import type { EntityManager } from 'typeorm';
+import type { DrawCommitment, DrawRecord, WitnessEntropy } from '@mkt/draw/core';
+import { notFound } from '@mkt/shared/kernel';
+
+export interface StoredDraw {
+  readonly drawId: string;
+  readonly projectId: string;
+  readonly round: number;
+  readonly ownerOrganizationId: string;
+  readonly status: 'COMMITTED' | 'REVEALED';
+  readonly commitment: DrawCommitment;
+  readonly witnessValues: WitnessEntropy['values'];
+  readonly record: DrawRecord | null;
+  readonly revealDeadline: string;
+  /** When the unrevealed commitment was flagged to supervisors, if it was. */
+  readonly overdueAt: string | null;
+}
+
+interface DrawRow {
+  draw_id: string;
+  project_id: string;
+  round: number;
+  owner_org: string;
+  status: 'COMMITTED' | 'REVEALED';
+  commitment: DrawCommitment | string;
+  witness_values: WitnessEntropy['values'] | string;
+  record: DrawRecord | string | null;
+  reveal_deadline: Date | string;
+  overdue_at: Date | string | null;
+}
+
+const json = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/** Draw rows inside the caller's transaction. `lockForReveal` serialises witnesses racing to complete a draw. */
+export class DrawRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async exists(projectId: string, round: number): Promise<boolean> {
+    const rows = await this.manager.query(
+      `SELECT 1 FROM draw WHERE project_id = $1 AND round = $2 UNION ALL SELECT 1 FROM draw_failure WHERE project_id = $1 AND round = $2`,
+      [projectId, round],
+    );
+    return rows.length > 0;
+  }
+
+  async insert(commitment: DrawCommitment, secret: string, ownerOrganizationId: string, revealDeadline: Date): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO draw (draw_id, project_id, round, owner_org, status, commitment, secret, committed_at, reveal_deadline)
+       VALUES ($1, $2, $3, $4, 'COMMITTED', $5, $6, $7, $8)`,
+      [commitment.drawId, commitment.projectId, commitment.round, ownerOrganizationId, JSON.stringify(commitment), secret, commitment.committedAt, revealDeadline.toISOString()],
+    );
+  }
+
+  async recordFailure(f: { projectId: string; round: number; reason: string; poolSize: number; minimum: number; exclusions: unknown; at: Date }): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO draw_failure (project_id, round, reason, pool_size, minimum, exclusions, failed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [f.projectId, f.round, f.reason, f.poolSize, f.minimum, JSON.stringify(f.exclusions), f.at.toISOString()],
+    );
+  }
+
+  /** The draw with its sealed secret, locked for the rest of the transaction. */
+  async lockForReveal(drawId: string): Promise<StoredDraw & { secret: string }> {
+    const [row] = await this.manager.query(`SELECT * FROM draw WHERE draw_id = $1 FOR UPDATE`, [drawId]);
+    if (!row) throw notFound('DRAW.NOT_FOUND', `no draw ${drawId}`);
+    return { ...toStored(row), secret: row.secret };
+  }
+
+  async saveWitnessValues(drawId: string, values: WitnessEntropy['values']): Promise<void> {
+    await this.manager.query(`UPDATE draw SET witness_values = $2 WHERE draw_id = $1`, [drawId, JSON.stringify(values)]);
+  }
+
+  async markRevealed(record: DrawRecord, at: Date): Promise<void> {
+    await this.manager.query(`UPDATE draw SET status = 'REVEALED', record = $2, revealed_at = $3 WHERE draw_id = $1 AND status = 'COMMITTED'`, [
+      record.drawId,
+      JSON.stringify(record),
+      at.toISOString(),
+    ]);
+  }
+
+  async markOverdue(drawId: string, at: Date): Promise<void> {
+    await this.manager.query(`UPDATE draw SET overdue_at = $2 WHERE draw_id = $1`, [drawId, at.toISOString()]);
+  }
+
+  /** Public view: never the secret before the reveal. */
+  async find(drawId: string): Promise<StoredDraw> {
+    const [row] = await this.manager.query(
+      `SELECT draw_id, project_id, round, owner_org, status, commitment, witness_values, record, reveal_deadline, overdue_at FROM draw WHERE draw_id = $1`,
+      [drawId],
+    );
+    if (!row) throw notFound('DRAW.NOT_FOUND', `no draw ${drawId}`);
+    return toStored(row);
+  }
+
+  async listForProject(projectId: string): Promise<StoredDraw[]> {
+    const rows = await this.manager.query(
+      `SELECT draw_id, project_id, round, owner_org, status, commitment, witness_values, record, reveal_deadline, overdue_at FROM draw WHERE project_id = $1 ORDER BY round`,
+      [projectId],
+    );
+    return rows.map(toStored);
+  }
+}
+
+function toStored(row: DrawRow): StoredDraw {
+  return {
+    drawId: row.draw_id,
+    projectId: row.project_id,
+    round: row.round,
+    ownerOrganizationId: row.owner_org,
+    status: row.status,
+    commitment: json(row.commitment),
+    witnessValues: json(row.witness_values),
+    record: row.record === null ? null : json(row.record),
+    revealDeadline: new Date(row.reveal_deadline).toISOString(),
+    overdueAt: row.overdue_at === null ? null : new Date(row.overdue_at).toISOString(),
+  };
+}

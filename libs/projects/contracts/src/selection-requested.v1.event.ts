@@ -1,0 +1,70 @@
+import { defineEvent, type JSONSchemaType } from '@mkt/shared/contracts';
+import { PROJECT_TOPIC } from './topics';
+
+export const SELECTION_METHODS = ['RANDOM_DRAW', 'CREDIT_WEIGHTED_DRAW', 'BIDDING', 'DIRECT_SELECTION'] as const;
+export type SelectionMethodName = (typeof SELECTION_METHODS)[number];
+
+export const WITNESS_ROLES = ['OWNER', 'SUPERVISOR'] as const;
+
+/**
+ * A project's sign-up has closed and a selection round must run. The draw service answers the draw methods,
+ * the bidding service answers BIDDING; each ignores the others.
+ */
+export interface SelectionRequestedV1 {
+  readonly projectId: string;
+  /** 1 for the first selection; a repost or an upheld objection asks again with the next round. */
+  readonly round: number;
+  readonly method: SelectionMethodName;
+  readonly ownerOrganizationId: string;
+  readonly serviceItemCode: string;
+  readonly requiredLevel: number;
+  readonly winners: number;
+  readonly alternates: number;
+  readonly minimumCandidates: number;
+  /** Agencies the owner declared a conflict with (回避): never in the pool. */
+  readonly conflictAgencyIds: readonly string[];
+  /** Agencies that signed up; null when every eligible agency takes part. */
+  readonly signedUpAgencyIds: readonly string[] | null;
+  /** Draw methods: where the entropy comes from. */
+  readonly entropySource: 'witnesses' | 'drand';
+  /** Witness draws: who enters values after the commitment, by role. */
+  readonly witnesses: readonly string[];
+  /** Credit-weighted draws: agencies below this credit score drop out. */
+  readonly creditThreshold: number | null;
+  readonly rulesVersion: string;
+  /** Calendar date on which qualifications must be valid (YYYY-MM-DD). */
+  readonly eligibleOn: string;
+}
+
+export const SelectionRequestedV1 = defineEvent<SelectionRequestedV1>({
+  type: 'projects.SelectionRequested',
+  version: 1,
+  topic: PROJECT_TOPIC,
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      'projectId', 'round', 'method', 'ownerOrganizationId', 'serviceItemCode', 'requiredLevel', 'winners', 'alternates',
+      'minimumCandidates', 'conflictAgencyIds', 'signedUpAgencyIds', 'entropySource', 'witnesses', 'creditThreshold', 'rulesVersion', 'eligibleOn',
+    ],
+    properties: {
+      projectId: { type: 'string', minLength: 1 },
+      round: { type: 'integer', minimum: 1 },
+      method: { type: 'string', enum: [...SELECTION_METHODS] },
+      ownerOrganizationId: { type: 'string', minLength: 1 },
+      serviceItemCode: { type: 'string', minLength: 1 },
+      requiredLevel: { type: 'integer', minimum: 1, maximum: 9 },
+      winners: { type: 'integer', minimum: 1, maximum: 20 },
+      alternates: { type: 'integer', minimum: 0, maximum: 20 },
+      minimumCandidates: { type: 'integer', minimum: 1 },
+      conflictAgencyIds: { type: 'array', items: { type: 'string' } },
+      signedUpAgencyIds: { type: 'array', items: { type: 'string' }, nullable: true },
+      entropySource: { type: 'string', enum: ['witnesses', 'drand'] },
+      witnesses: { type: 'array', items: { type: 'string', enum: [...WITNESS_ROLES] } },
+      creditThreshold: { type: 'number', nullable: true },
+      rulesVersion: { type: 'string', minLength: 1 },
+      eligibleOn: { type: 'string', format: 'date' },
+    },
+    // Ajv's schema type cannot express required-but-nullable fields; the runtime check is what counts.
+  } as unknown as JSONSchemaType<SelectionRequestedV1>,
+});
