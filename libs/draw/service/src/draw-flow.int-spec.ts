@@ -135,9 +135,10 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     await deliver(SelectionRequestedV1, 'p-2', request('p-2', { minimumCandidates: 5 }));
     expect((await call('GET', '/api/draw/projects/p-2/draws')).body).toEqual([]);
     const [row] = await draw.database.dataSource.query(`SELECT reason, pool_size, minimum FROM draw_failure WHERE project_id = 'p-2'`);
-    expect(row).toEqual({ reason: 'TOO_FEW_CANDIDATES', pool_size: 4, minimum: 5 });
+    // Four eligible, minus p-1's winner sitting out under the rotation rules.
+    expect(row).toEqual({ reason: 'TOO_FEW_CANDIDATES', pool_size: 3, minimum: 5 });
     const [event] = await draw.database.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = 'draw.DrawFailed'`);
-    expect(JSON.parse(event.envelope).payload).toMatchObject({ projectId: 'p-2', reason: 'TOO_FEW_CANDIDATES', poolSize: 4, minimumCandidates: 5 });
+    expect(JSON.parse(event.envelope).payload).toMatchObject({ projectId: 'p-2', reason: 'TOO_FEW_CANDIDATES', poolSize: 3, minimumCandidates: 5 });
   });
 
   it('flags a commitment still unrevealed at its deadline, naming the missing witnesses, and leaves revealed ones alone', async () => {
@@ -162,6 +163,21 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     expect(overdue.map((r: { envelope: string }) => JSON.parse(r.envelope).payload)).toEqual([
       { drawId: d.drawId, projectId: 'p-4', round: 1, revealDeadline: d.revealDeadline, witnessesMissing: ['SUPERVISOR'] },
     ]);
+  });
+
+  it('sits out the last winner for the same owner (rotation rules), and refuses unknown rules', async () => {
+    const [first] = (await call('GET', '/api/draw/projects/p-1/draws')).body;
+    const winner = first.record.winners[0];
+    await deliver(SelectionRequestedV1, 'p-5', request('p-5', { minimumCandidates: 1 }));
+    const [d] = (await call('GET', '/api/draw/projects/p-5/draws')).body;
+    expect(d.commitment.pool).not.toContain(winner);
+    expect(d.commitment.exclusions).toContainEqual({ agencyId: winner, reason: 'RECENT_WIN_FOR_SAME_OWNER' });
+    // Another owner's draw is not affected by owner-org-1's history.
+    await deliver(SelectionRequestedV1, 'p-6', request('p-6', { ownerOrganizationId: 'owner-org-2', minimumCandidates: 1 }));
+    expect((await call('GET', '/api/draw/projects/p-6/draws')).body[0].commitment.pool).toContain(winner);
+    await deliver(SelectionRequestedV1, 'p-7', request('p-7', { rulesVersion: 'rules/made-up' }));
+    const [failure] = await draw.database.dataSource.query(`SELECT reason FROM draw_failure WHERE project_id = 'p-7'`);
+    expect(failure.reason).toBe('UNKNOWN_RULES');
   });
 
   it('takes drand entropy from a beacon carried in by hand, checked against the chain key', async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DrawCommitment, DrawRecord, WitnessEntropy } from '@mkt/draw/core';
+import type { DrawCommitment, DrawRecord, PastWin, WitnessEntropy } from '@mkt/draw/core';
 import { notFound } from '@mkt/shared/kernel';
 
 export interface StoredDraw {
@@ -63,6 +63,16 @@ export class DrawRepository {
     const [row] = await this.manager.query(`SELECT * FROM draw WHERE draw_id = $1 FOR UPDATE`, [drawId]);
     if (!row) throw notFound('DRAW.NOT_FOUND', `no draw ${drawId}`);
     return { ...toStored(row), secret: row.secret };
+  }
+
+  /** Every win (winners of revealed draws) this owner has had: the rotation rules' history. */
+  async winsForOwner(ownerOrganizationId: string): Promise<PastWin[]> {
+    const rows: { winner: string; revealed_at: Date | string }[] = await this.manager.query(
+      `SELECT w.winner, d.revealed_at FROM draw d, jsonb_array_elements_text(d.record->'winners') AS w(winner)
+        WHERE d.owner_org = $1 AND d.status = 'REVEALED'`,
+      [ownerOrganizationId],
+    );
+    return rows.map((r) => ({ agencyId: r.winner, ownerOrganizationId, wonAt: new Date(r.revealed_at).toISOString() }));
   }
 
   async saveWitnessValues(drawId: string, values: WitnessEntropy['values']): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { commitDraw, drandRoundAt, freezePool, QUICKNET, UNIFORM_DRAW_V1, type EntropyPlan } from '@mkt/draw/core';
+import { agencyMustNotHaveWonRecentlyForSameOwner, commitDraw, compareUtf8, drandRoundAt, freezePool, QUICKNET, ROTATION_RULE_SETS, UNIFORM_DRAW_V1, type EntropyPlan } from '@mkt/draw/core';
 import { DrawFailedV1 } from '@mkt/draw/contracts';
 import { SelectionRequestedV1 } from '@mkt/projects/contracts';
 import { EventSubscriptions, type TransactionContext } from '@mkt/shared/messaging';
@@ -31,13 +31,18 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     // One draw per project round: a repeated request for a round already decided changes nothing.
     if (await draws.exists(request.projectId, request.round)) return;
     if (request.method === 'CREDIT_WEIGHTED_DRAW') return this.fail(tx, request, 'METHOD_NOT_SUPPORTED', 0, []);
+    const rules = ROTATION_RULE_SETS[request.rulesVersion];
+    if (!rules) return this.fail(tx, request, 'UNKNOWN_RULES', 0, []);
 
     const candidates = await new AgencyViewRepository(tx.manager).candidatesFor(request.serviceItemCode);
-    const frozen = freezePool(
+    const eligible = freezePool(
       candidates,
       { serviceItemCode: request.serviceItemCode, requiredLevel: request.requiredLevel, on: request.eligibleOn },
       { conflicts: request.conflictAgencyIds, signedUp: request.signedUpAgencyIds },
     );
+    const history = await draws.winsForOwner(request.ownerOrganizationId);
+    const rotated = agencyMustNotHaveWonRecentlyForSameOwner(eligible.pool, rules, history, request.ownerOrganizationId, tx.now);
+    const frozen = { pool: rotated.pool, exclusions: [...eligible.exclusions, ...rotated.exclusions].sort((a, b) => compareUtf8(a.agencyId, b.agencyId)) };
     if (frozen.pool.length < Math.max(request.minimumCandidates, request.winners)) {
       return this.fail(tx, request, 'TOO_FEW_CANDIDATES', frozen.pool.length, frozen.exclusions);
     }
@@ -70,7 +75,7 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     return { source: 'witnesses', witnesses: request.witnesses.length > 0 ? [...request.witnesses] : ['OWNER', 'SUPERVISOR'] };
   }
 
-  private async fail(tx: TransactionContext, request: Request, reason: 'TOO_FEW_CANDIDATES' | 'METHOD_NOT_SUPPORTED', poolSize: number, exclusions: readonly { agencyId: string; reason: string }[]): Promise<void> {
+  private async fail(tx: TransactionContext, request: Request, reason: 'TOO_FEW_CANDIDATES' | 'METHOD_NOT_SUPPORTED' | 'UNKNOWN_RULES', poolSize: number, exclusions: readonly { agencyId: string; reason: string }[]): Promise<void> {
     const minimum = Math.max(request.minimumCandidates, request.winners);
     await new DrawRepository(tx.manager).recordFailure({ projectId: request.projectId, round: request.round, reason, poolSize, minimum, exclusions, at: tx.now });
     tx.publish(DrawFailedV1, request.projectId, { projectId: request.projectId, round: request.round, reason, poolSize, minimumCandidates: minimum, exclusions });
