@@ -1,1 +1,52 @@
-export {};
+export { bytesEqual, fromBase64, hexOf, hexToBytesOrNull, toBase64 } from './bytes';
+export { emptyRoot, entryBytesOf, HASH_SIZE, leafHash, leafHashOf, nodeHash } from './merkle-hash';
+export { MerkleLog } from './merkle-log';
+export { verifyConsistency, verifyInclusion } from './merkle-proof';
+export {
+  checkNoteSignature,
+  generateSigner,
+  keyIdOf,
+  parseNote,
+  parseSignerKey,
+  parseVerifierKey,
+  signerKeyString,
+  signNote,
+  SignatureType,
+  verifierKeyString,
+  verifierOf,
+  type Note,
+  type NoteParse,
+  type NoteSignature,
+  type NoteSigner,
+  type NoteVerifier,
+  type SignatureCheck,
+  type VerifierKey,
+} from './signed-note';
+export {
+  checkpointText,
+  describeCheckpointFailure,
+  parseCheckpoint,
+  signCheckpoint,
+  verifyCheckpoint,
+  type Checkpoint,
+  type CheckpointFailure,
+  type CheckpointResult,
+} from './checkpoint';
+export { cosignatureMessage, cosignCheckpoint, verifyCosignature, type CosignatureResult } from './cosignature';
+export {
+  acceptCheckpoint,
+  describeWitnessRefusal,
+  initialWitnessState,
+  type WitnessDecision,
+  type WitnessRefusal,
+  type WitnessState,
+} from './witness';
+export {
+  createLogExport,
+  describeExportFailure,
+  LOG_EXPORT_FORMAT,
+  verifyLogExport,
+  type ExportFailure,
+  type ExportVerification,
+  type LogExport,
+} from './log-export';
