@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchHealth, type Health } from './health';
 import { initialLocale, MESSAGES, type Locale } from './messages';
+import { VerifyPage } from './verify/verify-page';
 
 type HealthState = { kind: 'checking' } | { kind: 'up'; health: Health } | { kind: 'down' };
 
@@ -29,6 +30,20 @@ export function App() {
         </button>
       </header>
 
+      <nav className="nav">
+        <a href="/">{t.navHome}</a>
+        <a href="/verify">{t.navVerify}</a>
+      </nav>
+
+      {location.pathname.startsWith('/verify') ? <VerifyPage locale={locale} /> : <Home locale={locale} health={health} />}
+    </main>
+  );
+}
+
+function Home({ locale, health }: { locale: Locale; health: ReturnType<typeof useHealth> }) {
+  const t = MESSAGES[locale];
+  return (
+    <>
       <p className="purpose">{t.purpose}</p>
 
       <section className="status" aria-live="polite">
@@ -52,7 +67,7 @@ export function App() {
           {t.refresh}
         </button>
       </section>
-    </main>
+    </>
   );
 }
 

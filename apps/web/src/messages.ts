@@ -11,6 +11,8 @@ export interface Messages {
   readonly unreachable: string;
   readonly servicesHeading: string;
   readonly refresh: string;
+  readonly navHome: string;
+  readonly navVerify: string;
 }
 
 export const MESSAGES: Record<Locale, Messages> = {
@@ -27,6 +29,8 @@ export const MESSAGES: Record<Locale, Messages> = {
     unreachable: '无法连接后台服务',
     servicesHeading: '各项服务',
     refresh: '重新检查',
+    navHome: '首页',
+    navVerify: '核验抽取',
   },
   en: {
     title: 'Intermediary-Service Marketplace',
@@ -42,6 +46,8 @@ export const MESSAGES: Record<Locale, Messages> = {
     unreachable: 'The backend cannot be reached',
     servicesHeading: 'Services',
     refresh: 'Check again',
+    navHome: 'Home',
+    navVerify: 'Verify a draw',
   },
 };
 

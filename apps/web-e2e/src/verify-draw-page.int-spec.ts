@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import type { Browser, Page } from 'playwright-core';
+import { DrawModule } from '@mkt/draw/service';
+import { WebUiModule } from '@mkt/gateway/service';
+import { SelectionRequestedV1 } from '@mkt/projects/contracts';
+import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
+import { AuthModule } from '@mkt/shared/auth';
+import { issueTestToken } from '@mkt/shared/auth/testing';
+import { createHttpApp } from '@mkt/shared/http';
+import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
+import { eventMessage } from '@mkt/shared/testing';
+import { buildWebUi, launchChromium, workspaceRoot } from './browser';
+
+/** The public draw verifier page, in a real browser: it re-checks a draw with the same pure code, client-side. */
+const secret = 'verify-page-spec-secret-0123456789abcdefgh';
+
+@Module({})
+class VerifyPageRoot {
+  static with(staticDir: string): DynamicModule {
+    return {
+      module: VerifyPageRoot,
+      imports: [
+        MessagingModule.forRoot({ transport: { kind: 'in-process' } }),
+        AuthModule.forRoot({ secret }),
+        DrawModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
+        WebUiModule.forRoot({ staticDir }),
+      ],
+    };
+  }
+}
+
+describe('verify-a-draw page (browser)', () => {
+  let app: INestApplication;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let drawId: string;
+
+  beforeAll(async () => {
+    const staticDir = buildWebUi();
+    app = await createHttpApp(VerifyPageRoot.with(staticDir), { logger: false });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+    const draw = app.get(MessagingRuntime).platform('draw') as ServicePlatform;
+    for (const agencyId of ['agency-a', 'agency-b', 'agency-c']) {
+      await draw.inbox.deliver(eventMessage(AgencyRegisteredV1, agencyId, { agencyId, name: agencyId, creditCode: '91350100M000100Y43', region: '350100' }));
+      await draw.inbox.deliver(eventMessage(AgencyStatusChangedV1, agencyId, { agencyId, from: 'PENDING', to: 'ACTIVE', reason: '', sequence: 1 }));
+      await draw.inbox.deliver(eventMessage(AgencyQualificationGrantedV1, agencyId, { agencyId, qualificationId: `q-${agencyId}`, serviceItemCode: 'SURVEY', level: 1, validFrom: '2026-01-01', validUntil: '2030-01-01' }));
+    }
+    await draw.inbox.deliver(eventMessage(SelectionRequestedV1, 'p-1', {
+      projectId: 'p-1', round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-1', serviceItemCode: 'SURVEY', requiredLevel: 2, winners: 1, alternates: 1,
+      minimumCandidates: 3, conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null,
+      rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01',
+    }));
+    drawId = (await (await fetch(`${base}/api/draw/projects/p-1/draws`)).json())[0].drawId;
+    const owner = issueTestToken(secret, { userId: 'o', role: 'OWNER', organizationId: 'owner-1' });
+    const res = await fetch(`${base}/api/draw/draws/${drawId}/witness-values`, { method: 'POST', headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' }, body: JSON.stringify({ value: '8848' }) });
+    expect(res.status).toBe(200);
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'en-US' });
+  }, 120000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('loads a revealed draw by id and shows every check passing, computed in the browser', async () => {
+    await page.goto(`${base}/verify?draw=${drawId}`);
+    await page.getByRole('status').filter({ hasText: 'verifies' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(`Draw ${drawId} verifies`);
+    const checks = page.locator('[data-check]');
+    expect(await checks.count()).toBe(7);
+    expect(await page.locator('[data-check][data-ok="false"]').count()).toBe(0);
+    mkdirSync(join(workspaceRoot, 'tmp/screens'), { recursive: true });
+    await page.screenshot({ path: join(workspaceRoot, 'tmp/screens/verify-draw.png'), fullPage: true });
+  });
+
+  it('names the failing check when the record is tampered with, in either language', async () => {
+    const record = JSON.parse(await page.locator('textarea[name="record"]').inputValue());
+    const tampered = { ...record, winners: record.alternates, alternates: record.winners };
+    await page.locator('textarea[name="record"]').fill(JSON.stringify(tampered));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Does not verify' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe('Does not verify: result');
+    expect(await page.locator('[data-check="result"]').getAttribute('data-ok')).toBe('false');
+
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('button', { name: '核验', exact: true }).click();
+    expect(await page.getByRole('status').textContent()).toBe('核验未通过：抽取结果');
+  });
+
+  it('says so plainly for a draw that does not exist', async () => {
+    await page.goto(`${base}/verify`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('input[name="drawId"]').fill('00000000-0000-4000-8000-000000000000');
+    await page.getByRole('button', { name: 'Load record' }).click();
+    expect(await page.getByRole('alert').textContent()).toBe('No such draw');
+  });
+});
