@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commitDraw, revealDraw, UNIFORM_DRAW_V1, type DrawRecord } from '@mkt/draw/core';
+import { DRAW_V1_VECTORS as vectors, expandVectorInputs, type VectorInputs } from '@mkt/draw/core/testing';
 
 const root = join(__dirname, '../..');
 const secret = '5a'.repeat(32);
@@ -30,6 +31,13 @@ describe('tools/verify-draw', () => {
     const out = run(record());
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('draw d-1 (project p-1, round 1) verifies');
+  });
+
+  it.each(vectors.map((v) => [v.inputs.name, v] as const))('verifies published test vector %s', (_, vector) => {
+    const { commitmentInput, secret, entropy } = expandVectorInputs(vector.inputs as VectorInputs);
+    const out = run(revealDraw(commitDraw({ ...commitmentInput, secret }), secret, entropy));
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain(`ok   seed       ${vector.expected.seed}`);
   });
 
   it('exits 1 and names the failing check for a tampered record', () => {

@@ -16,6 +16,7 @@ export interface DrawCommittedV1 {
   readonly pool: readonly string[];
   readonly poolHash: string;
   readonly exclusions: readonly { readonly agencyId: string; readonly reason: string }[];
+  readonly exclusionsHash: string;
   readonly commitment: string;
   readonly entropySource: 'witnesses' | 'drand';
   readonly witnesses: readonly string[];
@@ -34,7 +35,7 @@ export const DrawCommittedV1 = defineEvent<DrawCommittedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['drawId', 'projectId', 'round', 'algorithm', 'rulesVersion', 'k', 'm', 'pool', 'poolHash', 'exclusions', 'commitment', 'entropySource', 'witnesses', 'drandChainHash', 'drandRound', 'committedAt', 'revealDeadline'],
+    required: ['drawId', 'projectId', 'round', 'algorithm', 'rulesVersion', 'k', 'm', 'pool', 'poolHash', 'exclusions', 'exclusionsHash', 'commitment', 'entropySource', 'witnesses', 'drandChainHash', 'drandRound', 'committedAt', 'revealDeadline'],
     properties: {
       drawId: { type: 'string', minLength: 1 },
       projectId: { type: 'string', minLength: 1 },
@@ -49,6 +50,7 @@ export const DrawCommittedV1 = defineEvent<DrawCommittedV1>({
         type: 'array',
         items: { type: 'object', additionalProperties: false, required: ['agencyId', 'reason'], properties: { agencyId: { type: 'string' }, reason: { type: 'string' } } },
       },
+      exclusionsHash: hex64,
       commitment: hex64,
       entropySource: { type: 'string', enum: ['witnesses', 'drand'] },
       witnesses: { type: 'array', items: { type: 'string' } },

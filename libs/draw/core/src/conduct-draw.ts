@@ -2,15 +2,15 @@ import { UNIFORM_DRAW_V1, WEIGHTED_DRAW_V1 } from './algorithm';
 import { commitmentOf } from './commitment';
 import type { DrawCommitment, DrawRecord } from './draw-record';
 import type { Entropy } from './entropy';
-import { poolHashOf, weightsHashOf } from './pool';
+import { exclusionsHashOf, poolHashOf, weightsHashOf } from './pool';
 import { deriveSeed } from './seed';
 import { seededGenerator } from './seeded-generator';
 import { selectByWeight, selectUniformly, type Selection } from './select';
 
 /** Step 2: fixes everything but the entropy. The caller supplies a fresh CSPRNG secret and keeps it sealed. */
-export function commitDraw(input: Omit<DrawCommitment, 'poolHash' | 'commitment' | 'weightsHash'> & { readonly secret: string }): DrawCommitment {
+export function commitDraw(input: Omit<DrawCommitment, 'poolHash' | 'exclusionsHash' | 'commitment' | 'weightsHash'> & { readonly secret: string }): DrawCommitment {
   const { secret, ...rest } = input;
-  const committed = { ...rest, poolHash: poolHashOf(rest.pool), commitment: commitmentOf(secret) };
+  const committed = { ...rest, poolHash: poolHashOf(rest.pool), exclusionsHash: exclusionsHashOf(rest.exclusions), commitment: commitmentOf(secret) };
   if (rest.algorithm !== WEIGHTED_DRAW_V1) return committed;
   const ids = (rest.weights ?? []).map((w) => w.id);
   if (ids.length !== rest.pool.length || ids.some((id, i) => id !== rest.pool[i])) {

@@ -22,6 +22,7 @@ export interface DrawCommitment {
   readonly weightsHash?: string;
   readonly poolHash: string;
   readonly exclusions: readonly { readonly agencyId: string; readonly reason: ExclusionReason | string }[];
+  readonly exclusionsHash: string;
   /** SHA-256 of the 32-byte secret, hex. */
   readonly commitment: string;
   readonly entropyPlan: EntropyPlan;

@@ -11,7 +11,7 @@ export { compareUtf8 } from './byte-order';
 export { UNIFORM_DRAW_V1, WEIGHTED_DRAW_V1, KNOWN_ALGORITHMS, type DrawAlgorithm } from './algorithm';
 export { canonicalJson, sha256Hex } from './digest';
 export { commitmentOf } from './commitment';
-export { poolHashOf, weightsHashOf, isFrozenPoolOrder } from './pool';
+export { poolHashOf, exclusionsHashOf, weightsHashOf, isFrozenPoolOrder } from './pool';
 export { deriveSeed, type SeedInput } from './seed';
 export { seededGenerator, uniformIndex, type Uint32Source } from './seeded-generator';
 export { selectUniformly, selectByWeight, type Selection, type WeightedCandidate } from './select';

@@ -16,3 +16,8 @@ export function isFrozenPoolOrder(pool: readonly string[]): boolean {
 export function weightsHashOf(weights: readonly WeightedCandidate[]): string {
   return sha256Hex(canonicalJson(weights.map(({ id, weight }) => ({ id, weight }))));
 }
+
+/** exclusionsHash = SHA-256 of the JCS text of the `[{ agencyId, reason }]` array, in the recorded order. */
+export function exclusionsHashOf(exclusions: readonly { readonly agencyId: string; readonly reason: string }[]): string {
+  return sha256Hex(canonicalJson(exclusions.map(({ agencyId, reason }) => ({ agencyId, reason }))));
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UNIFORM_DRAW_V1, WEIGHTED_DRAW_V1 } from './algorithm';
 import { selectionFor } from './conduct-draw';
-import { weightsHashOf } from './pool';
+import { exclusionsHashOf, weightsHashOf } from './pool';
 import { commitmentOf } from './commitment';
 import { commitDraw, revealDraw } from './conduct-draw';
 import { QUICKNET, drandRoundAt } from './drand';
@@ -62,7 +62,7 @@ describe('verifyDraw', () => {
     const record = witnessDraw();
     const result = verifyDraw(record);
     expect(result.ok).toBe(true);
-    expect(result.checks.map((c) => c.name)).toEqual(['algorithm', 'pool-order', 'pool-hash', 'commitment', 'entropy', 'seed', 'result']);
+    expect(result.checks.map((c) => c.name)).toEqual(['algorithm', 'pool-order', 'pool-hash', 'exclusions', 'commitment', 'entropy', 'seed', 'result']);
     expect(record.winners).toHaveLength(1);
     expect(record.alternates).toHaveLength(2);
   });
@@ -75,6 +75,9 @@ describe('verifyDraw', () => {
     ['an unknown algorithm', (r) => ({ ...r, algorithm: 'draw/v0' as never }), 'algorithm'],
     ['a pool out of byte order', (r) => ({ ...r, pool: [...r.pool].reverse() }), 'pool-order'],
     ['an agency slipped into the pool', (r) => ({ ...r, pool: [...r.pool, 'agency-z'] }), 'pool-hash'],
+    ['an exclusion changed after the commitment', (r) => ({ ...r, exclusions: [{ agencyId: 'agency-x', reason: 'CONFLICT_DECLARED' }] }), 'exclusions'],
+    ['an excluded agency quietly dropped from the record', (r) => ({ ...r, exclusions: [] }), 'exclusions'],
+    ['exclusions and their hash rewritten together', (r) => ({ ...r, exclusions: [], exclusionsHash: exclusionsHashOf([]) }), 'seed'],
     ['a secret other than the committed one', (r) => ({ ...r, secret: 'ab'.repeat(32) }), 'commitment'],
     ['a witness value changed after the fact', (r) => ({ ...r, entropy: { source: 'witnesses', values: [{ witness: 'owner', value: '4712' }, { witness: 'supervisor', value: 'blue kite' }] } }), 'seed'],
     ['a witness who was not named in the commitment', (r) => ({ ...r, entropy: { source: 'witnesses', values: [{ witness: 'operator', value: '1' }] } }), 'entropy'],

@@ -3,12 +3,12 @@ import { commitmentOf } from './commitment';
 import { canonicalJson, isLowerHex } from './digest';
 import { QUICKNET, verifyDrandBeacon } from './drand';
 import type { DrawRecord } from './draw-record';
-import { isFrozenPoolOrder, poolHashOf, weightsHashOf } from './pool';
+import { exclusionsHashOf, isFrozenPoolOrder, poolHashOf, weightsHashOf } from './pool';
 import { WEIGHTED_DRAW_V1 } from './algorithm';
 import { deriveSeed } from './seed';
 import { selectionFor } from './conduct-draw';
 
-export type DrawCheckName = 'algorithm' | 'pool-order' | 'pool-hash' | 'commitment' | 'entropy' | 'seed' | 'result';
+export type DrawCheckName = 'algorithm' | 'pool-order' | 'pool-hash' | 'exclusions' | 'commitment' | 'entropy' | 'seed' | 'result';
 
 export interface DrawCheck {
   readonly name: DrawCheckName;
@@ -30,7 +30,8 @@ export interface DrandTrust {
 
 /**
  * Re-derives a draw from its published record alone and says which check fails: the algorithm is one this
- * code implements, the pool is in frozen order and matches its hash, the secret matches the commitment,
+ * code implements, the pool is in frozen order and matches its hash, the exclusions match theirs, the secret
+ * matches the commitment,
  * the entropy is what the commitment promised (and, for drand, a beacon signed by the pinned chain key),
  * the seed follows from all of it, and the winners and alternates follow from the seed.
  */
@@ -45,6 +46,9 @@ export function verifyDraw(record: DrawRecord, trust: DrandTrust = {}): DrawVeri
   const poolHash = ordered ? poolHashOf(record.pool) : null;
   const poolProblem = poolHash !== record.poolHash ? `pool hashes to ${poolHash}, record says ${record.poolHash}` : weightsProblem(record);
   check('pool-hash', poolProblem === null, poolProblem ?? record.poolHash);
+  const exclusionsHash = exclusionsHashOf(record.exclusions ?? []);
+  const exclusionsOk = exclusionsHash === record.exclusionsHash;
+  check('exclusions', exclusionsOk, exclusionsOk ? `${record.exclusions.length} exclusions as committed` : `the exclusions hash to ${exclusionsHash}, the commitment says ${record.exclusionsHash}`);
   const commitment = isLowerHex(record.secret, 32) ? commitmentOf(record.secret) : null;
   check('commitment', commitment === record.commitment, commitment === record.commitment ? 'secret matches the commitment' : 'SHA-256 of the secret is not the published commitment');
   const entropy = entropyCheck(record, trust);

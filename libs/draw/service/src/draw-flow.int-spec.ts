@@ -7,6 +7,8 @@ import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock } from '@mkt/shared/testing';
+import { commitDraw, revealDraw } from '@mkt/draw/core';
+import { DRAW_V1_VECTORS as vectors, expandVectorInputs, type VectorInputs } from '@mkt/draw/core/testing';
 import { DrawModule } from './draw.module';
 
 /**
@@ -129,6 +131,15 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     const tampered = { ...record, winners: [record.alternates[0]], alternates: [record.winners[0], record.alternates[1]] };
     expect(await call('POST', '/api/draw/verify', { body: tampered })).toMatchObject({ status: 200, body: { ok: false, firstFailure: { name: 'result' } } });
     expect(await call('POST', '/api/draw/verify', { body: { hello: 'world' } })).toMatchObject({ status: 400, body: { code: 'DRAW.NOT_A_DRAW_RECORD' } });
+  });
+
+  it('verifies every published test vector through the service', async () => {
+    for (const vector of vectors) {
+      const { commitmentInput, secret, entropy } = expandVectorInputs(vector.inputs as VectorInputs);
+      const record = revealDraw(commitDraw({ ...commitmentInput, secret }), secret, entropy);
+      const { status, body } = await call('POST', '/api/draw/verify', { body: record });
+      expect({ name: vector.inputs.name, status, ok: body.ok, seed: body.checks.find((c: { name: string }) => c.name === 'seed').detail }).toEqual({ name: vector.inputs.name, status: 200, ok: true, seed: vector.expected.seed });
+    }
   });
 
   it('fails a round whose pool is below the minimum (流标), with the exclusions on the record', async () => {

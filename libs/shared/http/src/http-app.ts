@@ -1,15 +1,18 @@
 import { Logger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainErrorFilter } from './domain-error.filter';
 import { requestValidationPipe } from './validation.pipe';
 
 /** A Nest HTTP app with the house rules: validated input, `{ code, message, field }` errors, graceful shutdown. */
 export async function createHttpApp(root: Type | DynamicModule, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(root, { logger: options.logger ?? ['log', 'warn', 'error'] });
+  const app = await NestFactory.create<NestExpressApplication>(root, { logger: options.logger ?? ['log', 'warn', 'error'] });
+  // A published draw record over a province-sized pool runs to a few hundred kilobytes.
+  app.useBodyParser('json', { limit: '4mb' });
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks();
-  (app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void }).disable?.('x-powered-by');
+  app.disable('x-powered-by');
   return app;
 }
 

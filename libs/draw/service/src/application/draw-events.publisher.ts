@@ -14,6 +14,7 @@ export function publishCommitment(tx: TransactionContext, c: DrawCommitment, rev
     pool: c.pool,
     poolHash: c.poolHash,
     exclusions: c.exclusions,
+    exclusionsHash: c.exclusionsHash,
     commitment: c.commitment,
     entropySource: c.entropyPlan.source,
     witnesses: c.entropyPlan.source === 'witnesses' ? c.entropyPlan.witnesses : [],
