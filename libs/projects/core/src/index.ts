@@ -1,1 +1,37 @@
-export {};
+// The projects domain: the project lifecycle as a pure state machine. No framework, no I/O, no clock.
+export {
+  Project,
+  type ProjectState,
+  type DraftInput,
+  type SignUp,
+  type Objection,
+  type ObjectionStatus,
+  type SelectionOutcome,
+  type SelectionVerdict,
+  type Seat,
+} from './project.entity';
+export type { ProjectEvent, ProjectEventKind, FailureReason, SelectionRequest, SelectionRequestReason } from './project.event';
+export { PROJECT_TRANSITIONS, projectMustBeIn, statusTransitionMustBeAllowed, type ProjectStatus } from './project-status';
+export { DEFAULT_PROJECT_POLICY, projectPolicyMustBeSound, type ProjectPolicy } from './project-policy';
+export type { Actor, ActorRole } from './actor';
+export { parseProjectTerms, mergeTerms, changedTermFields, TERM_FIELDS, type ProjectTerms, type ProjectTermsInput, type TermField } from './project-terms.value-object';
+export {
+  parseSelectionRule,
+  minimumCandidatesOf,
+  winnersOf,
+  SELECTION_METHODS,
+  type SelectionMethod,
+  type SelectionRule,
+  type SelectionRuleInput,
+  type DrawParameters,
+  type BidEvaluation,
+  type QuoteForm,
+} from './selection-rule.value-object';
+export { parseSignUpRule, type SignUpRule, type SignUpRuleInput } from './sign-up.value-object';
+export { parseConflictList, type ConflictOfInterest, type ConflictOfInterestInput } from './conflict-list.value-object';
+export type { SelectionResult, Candidate, Quote, SelectionSource } from './selection-result.value-object';
+export { yuanToFen, fenToYuan } from './money.value-object';
+export { parseInstant, parseCalendarDate, calendarDateAt } from './instant.value-object';
+export { serviceDueDate, readServiceClock, type ServiceClockReading } from './service-clock.value-object';
+export { directSelectionMustBeUnderThreshold } from './rules/direct-selection-must-be-under-threshold.rule';
+export { contractCeilingFen } from './rules/contract-must-fit-award.rule';

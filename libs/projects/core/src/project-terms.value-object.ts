@@ -1,0 +1,89 @@
+import { invalid } from '@mkt/shared/kernel';
+import { parseConflictList, type ConflictOfInterest, type ConflictOfInterestInput } from './conflict-list.value-object';
+import { positiveFen } from './money.value-object';
+import type { ProjectPolicy } from './project-policy';
+import { bidDeadlineMustFollowSignUp } from './rules/bid-deadline-must-follow-sign-up.rule';
+import { directSelectionMustBeUnderThreshold } from './rules/direct-selection-must-be-under-threshold.rule';
+import { parseSelectionRule, type SelectionRule, type SelectionRuleInput } from './selection-rule.value-object';
+import { parseSignUpRule, type SignUpRule, type SignUpRuleInput } from './sign-up.value-object';
+import { requiredText, wholeNumberIn } from './text';
+
+/** What a project announces: the service wanted, its budget, and the rules of selection. */
+export interface ProjectTerms {
+  readonly title: string;
+  /** Code of the service item in the registry's catalog. */
+  readonly serviceItemCode: string;
+  readonly description: string;
+  /** Budget cap in fen (0.01 yuan); no quote or contract may exceed it. */
+  readonly budgetCapFen: number;
+  /** Lowest acceptable qualification grade: 1 is the highest, 9 the lowest. */
+  readonly requiredLevel: number;
+  /** Administrative division code of the project's location. */
+  readonly region: string;
+  /** Calendar days the agency has to deliver, counted from the contract's start date. */
+  readonly servicePeriodDays: number;
+  readonly selection: SelectionRule;
+  readonly signUp: SignUpRule;
+  readonly conflicts: readonly ConflictOfInterest[];
+}
+
+export interface ProjectTermsInput {
+  title: string;
+  serviceItemCode: string;
+  description: string;
+  budgetCapFen: number;
+  requiredLevel: number;
+  region: string;
+  servicePeriodDays: number;
+  selection: SelectionRuleInput;
+  signUp: SignUpRuleInput;
+  conflicts?: readonly ConflictOfInterestInput[];
+}
+
+export const TERM_FIELDS = [
+  'title',
+  'serviceItemCode',
+  'description',
+  'budgetCapFen',
+  'requiredLevel',
+  'region',
+  'servicePeriodDays',
+  'selection',
+  'signUp',
+  'conflicts',
+] as const satisfies readonly (keyof ProjectTerms)[];
+
+export type TermField = (typeof TERM_FIELDS)[number];
+
+/** Validates every field and the rules between fields; time-relative checks (against `now`) are the aggregate's. */
+export function parseProjectTerms(input: ProjectTermsInput, policy: ProjectPolicy): ProjectTerms {
+  if (!input || typeof input !== 'object') throw invalid('PROJECTS.INVALID_TERMS', 'project terms are required', null);
+  const terms: ProjectTerms = {
+    title: requiredText(input.title, 'title', 200),
+    serviceItemCode: requiredText(input.serviceItemCode, 'serviceItemCode', 64),
+    description: requiredText(input.description, 'description', 10_000),
+    budgetCapFen: positiveFen(input.budgetCapFen, 'budgetCapFen'),
+    requiredLevel: wholeNumberIn(input.requiredLevel, 1, 9, 'requiredLevel', 'PROJECTS.INVALID_LEVEL'),
+    region: requiredText(input.region, 'region', 64),
+    servicePeriodDays: wholeNumberIn(input.servicePeriodDays, 1, 3650, 'servicePeriodDays'),
+    selection: parseSelectionRule(input.selection),
+    signUp: parseSignUpRule(input.signUp),
+    conflicts: parseConflictList(input.conflicts),
+  };
+  directSelectionMustBeUnderThreshold(terms.selection, terms.budgetCapFen, policy.directSelectionBelowFen);
+  bidDeadlineMustFollowSignUp(terms.selection, terms.signUp);
+  return terms;
+}
+
+/** Validated terms are valid input too: a change is applied by merging and parsing again. */
+export function mergeTerms(current: ProjectTerms, changes: Partial<ProjectTermsInput>, policy: ProjectPolicy): ProjectTerms {
+  if (!changes || typeof changes !== 'object') throw invalid('PROJECTS.INVALID_TERMS', 'changes must be an object of project terms', 'changes');
+  const unknown = Object.keys(changes).find((key) => !(TERM_FIELDS as readonly string[]).includes(key));
+  if (unknown) throw invalid('PROJECTS.UNKNOWN_FIELD', `${unknown} is not a project term`, unknown);
+  return parseProjectTerms({ ...(current as ProjectTermsInput), ...changes }, policy);
+}
+
+// Terms are built field by field in a fixed order, so JSON text compares them faithfully.
+export function changedTermFields(before: ProjectTerms, after: ProjectTerms): TermField[] {
+  return TERM_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}

@@ -1,0 +1,143 @@
+import { invalid } from '@mkt/shared/kernel';
+import { parseInstant } from './instant.value-object';
+import { requiredText, wholeNumberIn } from './text';
+
+export type SelectionMethod = 'RANDOM_DRAW' | 'BIDDING' | 'CREDIT_WEIGHTED_DRAW' | 'DIRECT_SELECTION';
+export const SELECTION_METHODS: readonly SelectionMethod[] = ['RANDOM_DRAW', 'BIDDING', 'CREDIT_WEIGHTED_DRAW', 'DIRECT_SELECTION'];
+
+/** How bids are ranked (DESIGN: Bidding). */
+export type BidEvaluation =
+  | { readonly rule: 'LOWEST_PRICE' }
+  /** Bids below `abnormallyLowFraction` × the mean of valid bids are set aside as abnormally low. */
+  | { readonly rule: 'REASONABLE_LOW'; readonly abnormallyLowFraction: number }
+  | { readonly rule: 'CLOSEST_TO_AVERAGE' };
+
+/** A quote is an amount, or a discount rate off the item's standard fee (下浮率). */
+export type QuoteForm = 'AMOUNT' | 'DISCOUNT_RATE';
+
+export interface DrawParameters {
+  /** Winners k. */
+  readonly winners: number;
+  /** Ordered alternates m (候补), used in order when a winner declines. */
+  readonly alternates: number;
+  /** Fewer candidates than this in the frozen pool (or signed up) and the round fails (流标). */
+  readonly minimumCandidates: number;
+}
+
+/** The rule a project announces; fixed at publication, changed only by a recorded amendment. */
+export type SelectionRule =
+  | ({ readonly method: 'RANDOM_DRAW' } & DrawParameters)
+  | ({
+      readonly method: 'CREDIT_WEIGHTED_DRAW';
+      /** Agencies scoring below this drop out before the draw. */
+      readonly minimumCreditScore: number;
+      /** Identifier of the published weight function, e.g. `credit-linear/v1`. */
+      readonly weightFunction: string;
+    } & DrawParameters)
+  | {
+      readonly method: 'BIDDING';
+      readonly winners: number;
+      /** Fewer valid bids than this and the round fails (流标). */
+      readonly minimumValidBids: number;
+      readonly evaluation: BidEvaluation;
+      readonly quoteForm: QuoteForm;
+      /** Sealed bids until this instant (UTC ISO). */
+      readonly bidDeadline: string;
+    }
+  | {
+      readonly method: 'DIRECT_SELECTION';
+      /** Written justification, shown to supervisors and flagged in statistics. */
+      readonly justification: string;
+    };
+
+/** What a caller may send; numbers and strings are checked, not trusted. */
+export type SelectionRuleInput =
+  | { method: 'RANDOM_DRAW'; winners: number; alternates: number; minimumCandidates: number }
+  | { method: 'CREDIT_WEIGHTED_DRAW'; winners: number; alternates: number; minimumCandidates: number; minimumCreditScore: number; weightFunction: string }
+  | { method: 'BIDDING'; winners?: number; minimumValidBids: number; evaluation: BidEvaluation; quoteForm: QuoteForm; bidDeadline: string }
+  | { method: 'DIRECT_SELECTION'; justification: string };
+
+const MAX_WINNERS = 20;
+const MAX_ALTERNATES = 50;
+const MAX_MINIMUM = 500;
+
+function drawParameters(input: { winners: unknown; alternates: unknown; minimumCandidates: unknown }, field: string): DrawParameters {
+  const winners = wholeNumberIn(input.winners, 1, MAX_WINNERS, `${field}.winners`, 'PROJECTS.INVALID_SELECTION');
+  const alternates = wholeNumberIn(input.alternates, 0, MAX_ALTERNATES, `${field}.alternates`, 'PROJECTS.INVALID_SELECTION');
+  const minimumCandidates = wholeNumberIn(input.minimumCandidates, 1, MAX_MINIMUM, `${field}.minimumCandidates`, 'PROJECTS.INVALID_SELECTION');
+  if (minimumCandidates < winners) {
+    throw invalid('PROJECTS.INVALID_SELECTION', 'the minimum number of candidates cannot be below the number of winners', `${field}.minimumCandidates`);
+  }
+  return { winners, alternates, minimumCandidates };
+}
+
+function bidEvaluation(input: unknown, field: string): BidEvaluation {
+  const rule = (input as { rule?: unknown } | null)?.rule;
+  if (rule === 'LOWEST_PRICE' || rule === 'CLOSEST_TO_AVERAGE') return { rule };
+  if (rule === 'REASONABLE_LOW') {
+    const fraction = (input as { abnormallyLowFraction?: unknown }).abnormallyLowFraction;
+    if (typeof fraction !== 'number' || !Number.isFinite(fraction) || fraction <= 0 || fraction >= 1) {
+      throw invalid('PROJECTS.INVALID_SELECTION', 'the abnormally-low threshold is a fraction of the mean strictly between 0 and 1, e.g. 0.8', `${field}.abnormallyLowFraction`);
+    }
+    return { rule, abnormallyLowFraction: fraction };
+  }
+  throw invalid('PROJECTS.INVALID_SELECTION', 'the evaluation rule is LOWEST_PRICE, REASONABLE_LOW or CLOSEST_TO_AVERAGE', `${field}.rule`);
+}
+
+/** Checks a selection rule on its own; rules that need the budget or the window live in `project-terms`. */
+export function parseSelectionRule(input: SelectionRuleInput, field = 'selection'): SelectionRule {
+  const method = (input as { method?: unknown } | null)?.method;
+  switch (method) {
+    case 'RANDOM_DRAW':
+      return { method, ...drawParameters(input as DrawParameters, field) };
+    case 'CREDIT_WEIGHTED_DRAW': {
+      const raw = input as Extract<SelectionRuleInput, { method: 'CREDIT_WEIGHTED_DRAW' }>;
+      const minimumCreditScore = raw.minimumCreditScore;
+      if (typeof minimumCreditScore !== 'number' || !Number.isFinite(minimumCreditScore) || minimumCreditScore < 0) {
+        throw invalid('PROJECTS.INVALID_SELECTION', 'the minimum credit score is a number of at least 0', `${field}.minimumCreditScore`);
+      }
+      const weightFunction = requiredText(raw.weightFunction, `${field}.weightFunction`, 100);
+      return { method, ...drawParameters(raw, field), minimumCreditScore, weightFunction };
+    }
+    case 'BIDDING': {
+      const raw = input as Extract<SelectionRuleInput, { method: 'BIDDING' }>;
+      const winners = wholeNumberIn(raw.winners ?? 1, 1, MAX_WINNERS, `${field}.winners`, 'PROJECTS.INVALID_SELECTION');
+      const minimumValidBids = wholeNumberIn(raw.minimumValidBids, 1, MAX_MINIMUM, `${field}.minimumValidBids`, 'PROJECTS.INVALID_SELECTION');
+      if (minimumValidBids < winners) {
+        throw invalid('PROJECTS.INVALID_SELECTION', 'the minimum number of valid bids cannot be below the number of winners', `${field}.minimumValidBids`);
+      }
+      if (raw.quoteForm !== 'AMOUNT' && raw.quoteForm !== 'DISCOUNT_RATE') {
+        throw invalid('PROJECTS.INVALID_SELECTION', 'the quote form is AMOUNT or DISCOUNT_RATE', `${field}.quoteForm`);
+      }
+      return {
+        method,
+        winners,
+        minimumValidBids,
+        evaluation: bidEvaluation(raw.evaluation, `${field}.evaluation`),
+        quoteForm: raw.quoteForm,
+        bidDeadline: parseInstant(raw.bidDeadline, `${field}.bidDeadline`),
+      };
+    }
+    case 'DIRECT_SELECTION':
+      return { method, justification: requiredText((input as { justification?: unknown }).justification, `${field}.justification`, 4000) };
+    default:
+      throw invalid('PROJECTS.INVALID_SELECTION', `the selection method is one of ${SELECTION_METHODS.join(', ')}`, `${field}.method`);
+  }
+}
+
+/** Fewer candidates (or valid bids) than this and a round fails (流标). */
+export function minimumCandidatesOf(rule: SelectionRule): number {
+  switch (rule.method) {
+    case 'RANDOM_DRAW':
+    case 'CREDIT_WEIGHTED_DRAW':
+      return rule.minimumCandidates;
+    case 'BIDDING':
+      return rule.minimumValidBids;
+    case 'DIRECT_SELECTION':
+      return 1;
+  }
+}
+
+export function winnersOf(rule: SelectionRule): number {
+  return rule.method === 'DIRECT_SELECTION' ? 1 : rule.winners;
+}
