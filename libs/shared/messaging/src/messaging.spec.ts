@@ -205,6 +205,18 @@ describe('event backbone on one process (outbox → relay → transport → inbo
     expect(await tally('c')).toBe(3);
   });
 
+  it('hands every event on a topic to a catch-all consumer, typed or not, once each', async () => {
+    const everything: string[] = [];
+    const recorder = platform('recorder', consumerDb, transport);
+    recorder.subscriptions.onEveryEvent([ThingCountedV1.topic], async (event) => void everything.push(`${event.type}@${event.version}`));
+    const unknown = { ...(await count('a', 1)), id: randomUUID(), type: 'producer.ThingRenamed', version: 2, payload: { anything: true } };
+    const message = { topic: ThingCountedV1.topic, key: 'a', value: JSON.stringify(unknown) };
+    await expect(recorder.inbox.deliver(message)).resolves.toBe('handled');
+    await expect(recorder.inbox.deliver(message)).resolves.toBe('duplicate');
+    await expect(recorder.inbox.deliver({ ...message, topic: 'other.topic.v1' })).resolves.toBe('ignored');
+    expect(everything).toEqual(['producer.ThingRenamed@2']);
+  });
+
   it('runs a command with a repeated Idempotency-Key once and answers the repeat with the first result', async () => {
     const key = { scope: 'count:user-1', key: 'k-1', fingerprint: 'f' };
     const first = await producer.unitOfWork.run(async (tx) => tx.publish(ThingCountedV1, 'a', { thingId: 'a', amount: 1 }).id, { idempotency: key });

@@ -14,7 +14,7 @@ export interface InboxConsumerOptions {
 export type Delivery = 'handled' | 'duplicate' | 'ignored' | 'parked';
 
 type Checked =
-  | { readonly kind: 'ready'; readonly message: TransportMessage; readonly event: EventEnvelope; readonly subscription: Subscription }
+  | { readonly kind: 'ready'; readonly message: TransportMessage; readonly event: EventEnvelope; readonly subscription: Pick<Subscription, 'handler'> }
   | { readonly kind: 'ignored' }
   | { readonly kind: 'invalid'; readonly message: TransportMessage; readonly parsed: unknown; readonly reason: string };
 
@@ -74,7 +74,10 @@ export class InboxConsumer {
     if (!envelope.ok) return { kind: 'invalid', message, parsed: raw, reason: `invalid envelope: ${describeIssues(envelope.issues)}` };
     const event = envelope.value as EventEnvelope;
     const subscription = this.subscriptions.find(event.type, event.version);
-    if (!subscription) return { kind: 'ignored' };
+    if (!subscription) {
+      const everything = this.subscriptions.everyEventOn(message.topic);
+      return everything ? { kind: 'ready', message, event, subscription: everything } : { kind: 'ignored' };
+    }
     const payload = subscription.contract.validate(event.payload);
     if (!payload.ok) return { kind: 'invalid', message, parsed: event, reason: `invalid payload for ${event.type}@${event.version}: ${describeIssues(payload.issues)}` };
     return { kind: 'ready', message, event, subscription };
