@@ -6,6 +6,8 @@ export interface DrawRevealedV1 {
   readonly drawId: string;
   readonly projectId: string;
   readonly round: number;
+  /** Size of the frozen pool the selection came from. */
+  readonly poolSize: number;
   readonly secret: string;
   readonly seed: string;
   readonly winners: readonly string[];
@@ -24,11 +26,12 @@ export const DrawRevealedV1 = defineEvent<DrawRevealedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['drawId', 'projectId', 'round', 'secret', 'seed', 'winners', 'alternates', 'entropySource', 'witnessValues', 'drandRound', 'drandSignature', 'drandRandomness'],
+    required: ['drawId', 'projectId', 'round', 'poolSize', 'secret', 'seed', 'winners', 'alternates', 'entropySource', 'witnessValues', 'drandRound', 'drandSignature', 'drandRandomness'],
     properties: {
       drawId: { type: 'string', minLength: 1 },
       projectId: { type: 'string', minLength: 1 },
       round: { type: 'integer', minimum: 1 },
+      poolSize: { type: 'integer', minimum: 0 },
       secret: { type: 'string', pattern: '^[0-9a-f]{64}$' },
       seed: { type: 'string', pattern: '^[0-9a-f]{64}$' },
       winners: { type: 'array', items: { type: 'string' } },

@@ -1,16 +1,36 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { PROJECTS_TOPICS } from '@mkt/projects/contracts';
 import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
+import { DraftProjectHandler } from './application/commands/draft-project/draft-project.handler';
+import { DraftProjectHttpController } from './application/commands/draft-project/draft-project.http.controller';
+import { PublishProjectHttpController } from './application/commands/publish-project/publish-project.http.controller';
+import { SignUpHttpController } from './application/commands/sign-up/sign-up.http.controller';
+import { ProjectDeadlinesHandler } from './application/deadlines/project-deadlines.handler';
+import { OnDrawResultsHandler } from './application/events/on-draw-results.handler';
+import { GetProjectHttpController } from './application/queries/get-project/get-project.http.controller';
+import { ListAnnouncementsHttpController } from './application/queries/list-announcements/list-announcements.http.controller';
+import { CreateProjects1764374900000 } from './infrastructure/migrations/1764374900000-create-projects';
 
 /**
- * The projects service's place in the marketplace: its own database and event backbone, running in both modes.
- * Its use cases arrive with their issue; until then it serves health only.
+ * The projects service: postings and their lifecycle (libs/projects/core). So far: draft, publish, sign-up,
+ * selection hand-off to the draw service and its result, publicity end and award, public announcements.
  */
 @Module({})
 export class ProjectsModule {
   static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
     return {
       module: ProjectsModule,
-      imports: [ServicePlatformModule.forService({ service: 'projects', produces: [], entities: [], migrations: [], database: options.database })],
+      imports: [
+        ServicePlatformModule.forService({
+          service: 'projects',
+          produces: PROJECTS_TOPICS,
+          entities: [],
+          migrations: [CreateProjects1764374900000],
+          database: options.database,
+        }),
+      ],
+      controllers: [DraftProjectHttpController, PublishProjectHttpController, SignUpHttpController, GetProjectHttpController, ListAnnouncementsHttpController],
+      providers: [DraftProjectHandler, OnDrawResultsHandler, ProjectDeadlinesHandler],
     };
   }
 }

@@ -1,3 +1,4 @@
 export { databaseConfigFromEnv, serviceDatabaseName, type DatabaseConfig } from './database-config';
 export { EmbeddedPostgres } from './embedded-postgres';
 export { ServiceDatabase, type ServiceDatabaseOptions } from './service-database';
+export { affectedRows } from './affected-rows';

@@ -31,6 +31,7 @@ export function publishReveal(tx: TransactionContext, r: DrawRecord): void {
     drawId: r.drawId,
     projectId: r.projectId,
     round: r.round,
+    poolSize: r.pool.length,
     secret: r.secret,
     seed: r.seed,
     winners: r.winners,

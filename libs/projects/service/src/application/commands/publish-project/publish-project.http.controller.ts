@@ -1,0 +1,25 @@
+import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
+import { changeProject } from '../../change-project';
+
+/** Owner actions that take no body: publish (rules fixed from here on) and, without sign-up, request selection. */
+@Controller('api/projects/projects')
+export class PublishProjectHttpController {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles('OWNER')
+  publish(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.publish') idempotency: IdempotencyKey | null) {
+    return changeProject(this.unitOfWork, id, (project, now) => project.publish(actor, now), idempotency);
+  }
+
+  @Post(':id/request-selection')
+  @HttpCode(200)
+  @Roles('OWNER')
+  requestSelection(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.request-selection') idempotency: IdempotencyKey | null) {
+    return changeProject(this.unitOfWork, id, (project, now) => project.requestSelection(actor, now), idempotency);
+  }
+}

@@ -1,0 +1,68 @@
+import { calendarDateAt, minimumCandidatesOf, winnersOf, type Project, type ProjectEvent } from '@mkt/projects/core';
+import { ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1 } from '@mkt/projects/contracts';
+import type { TransactionContext } from '@mkt/shared/messaging';
+import { CLOSE_SIGN_UP_TASK, DRAW_WITNESSES, END_PUBLICITY_TASK, RESPONSE_DEADLINE_TASK, RULES_VERSION } from '../projects-settings';
+
+/**
+ * Turns what the aggregate says happened into integration events and durable deadlines, in the same
+ * transaction as the state change: a published window schedules its close, a recorded selection its
+ * publicity end, an award its response deadline.
+ */
+export function publishProjectEvents(tx: TransactionContext, project: Project, events: readonly ProjectEvent[]): void {
+  const s = project.snapshot;
+  for (const e of events) {
+    switch (e.kind) {
+      case 'published':
+      case 'amended': {
+        const signUp = e.terms.signUp;
+        if (e.kind === 'published') {
+          tx.publish(ProjectPublishedV1, s.id, {
+            projectId: s.id, round: e.round ?? s.round, ownerOrganizationId: s.ownerId, title: e.terms.title, serviceItemCode: e.terms.serviceItemCode,
+            requiredLevel: e.terms.requiredLevel, region: e.terms.region, budgetCapFen: e.terms.budgetCapFen, servicePeriodDays: e.terms.servicePeriodDays,
+            method: e.terms.selection.method, signUpClosesAt: signUp.mode === 'WINDOW' ? signUp.closesAt : null,
+          });
+        }
+        if (signUp.mode === 'WINDOW') tx.schedule(CLOSE_SIGN_UP_TASK, s.id, new Date(signUp.closesAt));
+        break;
+      }
+      case 'selection-requested': {
+        const rule = e.selection;
+        tx.publish(SelectionRequestedV1, s.id, {
+          projectId: s.id, round: e.round, method: rule.method, ownerOrganizationId: e.ownerId, serviceItemCode: e.serviceItemCode,
+          requiredLevel: e.requiredLevel, winners: winnersOf(rule), alternates: 'alternates' in rule ? rule.alternates : 0,
+          minimumCandidates: minimumCandidatesOf(rule), conflictAgencyIds: e.excluded.map((x) => x.agencyId),
+          signedUpAgencyIds: e.candidates.mode === 'SIGNED_UP' ? e.candidates.agencyIds : null,
+          entropySource: 'witnesses', witnesses: [...DRAW_WITNESSES],
+          creditThreshold: rule.method === 'CREDIT_WEIGHTED_DRAW' ? rule.minimumCreditScore : null,
+          rulesVersion: RULES_VERSION, eligibleOn: calendarDateAt(e.at, s.policy.utcOffsetMinutes),
+        });
+        break;
+      }
+      case 'selection-recorded':
+        tx.publish(SelectionRecordedV1, s.id, {
+          projectId: s.id, round: e.round, source: e.source.kind,
+          sourceId: e.source.kind === 'DRAW' ? e.source.drawId : e.source.kind === 'BIDDING' ? e.source.biddingId : '',
+          winners: e.winners.map((c) => c.agencyId), succession: e.succession.map((c) => c.agencyId), publicityEndsAt: e.publicityEndsAt,
+        });
+        tx.schedule(END_PUBLICITY_TASK, s.id, new Date(e.publicityEndsAt));
+        break;
+      case 'round-failed':
+        tx.publish(RoundFailedV1, s.id, { projectId: s.id, round: e.round, reason: e.reason, required: e.required, actual: e.actual });
+        break;
+      case 'awarded':
+        tx.publish(ProjectAwardedV1, s.id, { projectId: s.id, round: e.round, winners: e.winners.map((w) => ({ agencyId: w.agencyId, respondBy: w.respondBy })) });
+        scheduleResponseDeadline(tx, project);
+        break;
+      case 'successor-promoted':
+        scheduleResponseDeadline(tx, project);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function scheduleResponseDeadline(tx: TransactionContext, project: Project): void {
+  const pending = project.snapshot.seats.filter((seat) => seat.acceptedAt === null).map((seat) => seat.respondBy);
+  if (pending.length > 0) tx.schedule(RESPONSE_DEADLINE_TASK, project.snapshot.id, new Date(pending.sort()[0]));
+}

@@ -1,0 +1,41 @@
+import { Controller, Get } from '@nestjs/common';
+import type { ProjectState } from '@mkt/projects/core';
+import { Public } from '@mkt/shared/auth';
+import { UnitOfWork } from '@mkt/shared/messaging';
+import { ProjectRepository } from '../../../infrastructure/project.repository';
+
+/**
+ * Public announcements (公告): published projects, results in publicity, failed rounds. The owner's conflict
+ * list and objection grounds stay private; winners are public from the moment publicity starts.
+ */
+@Controller('api/projects/announcements')
+export class ListAnnouncementsHttpController {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  @Get()
+  @Public()
+  async list() {
+    const projects = await this.unitOfWork.run((tx) => new ProjectRepository(tx.manager).published(100));
+    return projects.map(announcementOf);
+  }
+}
+
+function announcementOf(s: ProjectState) {
+  const { terms } = s;
+  return {
+    id: s.id,
+    status: s.status,
+    round: s.round,
+    title: terms.title,
+    serviceItemCode: terms.serviceItemCode,
+    region: terms.region,
+    budgetCapFen: terms.budgetCapFen,
+    requiredLevel: terms.requiredLevel,
+    servicePeriodDays: terms.servicePeriodDays,
+    method: terms.selection.method,
+    signUp: terms.signUp,
+    publishedAt: s.publishedAt,
+    selection: s.status === 'DRAFT' || s.status === 'PUBLISHED' ? null : s.selection,
+    failure: s.failure,
+  };
+}
