@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { Client } from 'pg';
+import { verifyDraw } from '@mkt/draw/core';
+import { PROJECT_TOPIC } from '@mkt/projects/contracts';
+import { issueTestToken } from '@mkt/shared/auth/testing';
+import { createTestDatabases, startServiceProcess, waitFor, type ServiceProcess } from '@mkt/shared/testing';
+import { AgencyJourney } from './agency-journey';
+
+/**
+ * A project's draw in distributed mode: registry, projects and draw as separate processes with their own
+ * Postgres databases, events on the real Kafka broker. Request → commitment → witness entropy → reveal →
+ * the project receives its winner; a second request for the same round makes no second draw.
+ */
+const kafkaScript = join(__dirname, '../../../tools/kafka/kafka.sh');
+const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
+const secret = `kafka-draw-${randomUUID()}-${randomUUID()}`;
+const ITEM = `EIA-${randomUUID().slice(0, 8)}`;
+const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org });
+const owner = token('OWNER', 'owner-org-k');
+
+describe('selection by draw across processes (Postgres + Kafka)', () => {
+  let databases: Awaited<ReturnType<typeof createTestDatabases>>;
+  let services: Record<'registry' | 'projects' | 'draw', ServiceProcess>;
+
+  async function call(service: ServiceProcess, method: string, path: string, options: { token?: string; body?: unknown } = {}) {
+    const res = await fetch(`${service.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    return { status: res.status, body: await res.json().catch(() => null) };
+  }
+
+  beforeAll(async () => {
+    execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
+    databases = await createTestDatabases(['registry', 'projects', 'draw']);
+    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
+    const [registry, projects, draw] = await Promise.all([
+      startServiceProcess({ name: 'kafka-draw-registry', app: 'registry', port: 3212, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } }),
+      startServiceProcess({ name: 'kafka-draw-projects', app: 'projects', port: 3213, env: { ...common, PROJECTS_DATABASE_URL: databases.urlOf('projects') } }),
+      startServiceProcess({ name: 'kafka-draw-draw', app: 'draw', port: 3214, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw') } }),
+    ]);
+    services = { registry, projects, draw };
+  }, 180000);
+
+  afterAll(async () => {
+    await Promise.all(Object.values(services ?? {}).map((s) => s.stop()));
+    await databases?.drop();
+  }, 120000);
+
+  it('draws the winner a project receives, once per round', async () => {
+    const journey = new AgencyJourney(services.registry.url, { admin: token('ADMIN'), supervisor: token('SUPERVISOR') });
+    const agencies = [];
+    for (let i = 0; i < 4; i++) agencies.push(await journey.onboard(ITEM));
+
+    const draft = await call(services.projects, 'POST', '/api/projects/projects', {
+      token: owner,
+      body: {
+        title: '某厂区环境影响评价', serviceItemCode: ITEM, description: '环评报告书', budgetCapFen: 9_000_000, requiredLevel: 2, region: '330100',
+        servicePeriodDays: 45, selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3 }, signUp: { mode: 'ALL_ELIGIBLE' },
+      },
+    });
+    expect(draft.status).toBe(201);
+    const id = draft.body.id;
+    expect((await call(services.projects, 'POST', `/api/projects/projects/${id}/publish`, { token: owner })).status).toBe(200);
+    // The draw pool is frozen from the draw service's own read model: wait until it knows all four firms.
+    await waitFor(
+      () => call(services.draw, 'GET', `/api/draw/pool-preview?serviceItemCode=${ITEM}&requiredLevel=2&on=2026-06-01`, { token: owner }).then((r) => r.body.pool),
+      (pool) => pool?.length === 4,
+      { what: 'draw read model' },
+    );
+    expect((await call(services.projects, 'POST', `/api/projects/projects/${id}/request-selection`, { token: owner })).body.status).toBe('SELECTING');
+
+    const [committed] = await waitFor(() => call(services.draw, 'GET', `/api/draw/projects/${id}/draws`).then((r) => r.body), (d) => d?.length === 1, { what: 'commitment', timeoutMs: 30000 });
+    expect([...committed.commitment.pool].sort()).toEqual([...agencies].sort());
+
+    // A duplicate request for the same round, straight onto the topic: no second draw.
+    const [requested] = (await call(services.projects, 'GET', `/api/projects/projects/${id}`, { token: owner })).body.history.filter((h: { kind: string }) => h.kind === 'selection-requested');
+    expect(requested).toBeDefined();
+    const kafka = new Kafka({ clientId: 'e2e-dup', brokers: [brokers], logLevel: logLevel.NOTHING });
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    const dupId = randomUUID();
+    await producer.send({
+      topic: PROJECT_TOPIC,
+      messages: [{
+        key: id,
+        value: JSON.stringify({
+          id: dupId, type: 'projects.SelectionRequested', version: 1, occurredAt: new Date().toISOString(), producer: 'projects', aggregateId: id, correlationId: dupId, causationId: null,
+          payload: {
+            projectId: id, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-k', serviceItemCode: ITEM, requiredLevel: 2, winners: 1, alternates: 2, minimumCandidates: 3,
+            conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01',
+          },
+        }),
+      }],
+    });
+    await producer.disconnect();
+
+    await call(services.draw, 'POST', `/api/draw/draws/${committed.drawId}/witness-values`, { token: owner, body: { value: 'east wind' } });
+    const revealed = await call(services.draw, 'POST', `/api/draw/draws/${committed.drawId}/witness-values`, { token: token('SUPERVISOR'), body: { value: '2718' } });
+    expect(revealed).toMatchObject({ status: 200, body: { revealed: true } });
+
+    const project = await waitFor(() => call(services.projects, 'GET', `/api/projects/projects/${id}`, { token: owner }).then((r) => r.body), (p) => p.status === 'PUBLICITY', { what: 'project receives the winner', timeoutMs: 30000 });
+    expect(project.selection.winners.map((w: { agencyId: string }) => w.agencyId)).toEqual(revealed.body.winners);
+    const record = (await call(services.draw, 'GET', `/api/draw/draws/${committed.drawId}`)).body.record;
+    expect(verifyDraw(record).ok).toBe(true);
+    // The duplicate was consumed (it is in the draw service's inbox) and still made no second draw.
+    const drawDb = new Client({ connectionString: databases.urlOf('draw') });
+    await drawDb.connect();
+    try {
+      await waitFor(async () => (await drawDb.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [dupId])).rowCount, (n) => n === 1, { what: 'duplicate consumed' });
+    } finally {
+      await drawDb.end();
+    }
+    expect((await call(services.draw, 'GET', `/api/draw/projects/${id}/draws`)).body).toHaveLength(1);
+  });
+});
