@@ -72,7 +72,7 @@ describe('verify-a-draw page (browser)', () => {
     await page.getByRole('status').filter({ hasText: 'verifies' }).waitFor();
     expect(await page.getByRole('status').textContent()).toBe(`Draw ${drawId} verifies`);
     const checks = page.locator('[data-check]');
-    expect(await checks.count()).toBe(7);
+    expect(await checks.count()).toBe(8);
     expect(await page.locator('[data-check][data-ok="false"]').count()).toBe(0);
     mkdirSync(join(workspaceRoot, 'tmp/screens'), { recursive: true });
     await page.screenshot({ path: join(workspaceRoot, 'tmp/screens/verify-draw.png'), fullPage: true });
