@@ -54,6 +54,23 @@ export default [
     },
   },
   {
+    // Domain cores and contracts run in the browser too: no Node built-ins outside their tests.
+    files: ['libs/*/core/src/**/*.ts', 'libs/*/contracts/src/**/*.ts', 'libs/shared/kernel/src/**/*.ts', 'libs/shared/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['node:*'], message: 'domain and contracts code must run in a browser: no Node built-ins' }],
+          paths: ['fs', 'fs/promises', 'path', 'crypto', 'os', 'net', 'http', 'https', 'child_process', 'stream', 'util', 'zlib', 'worker_threads'].map((name) => ({
+            name,
+            message: 'domain and contracts code must run in a browser: no Node built-ins',
+          })),
+        },
+      ],
+    },
+  },
+  {
     // Plain CommonJS scripts (tools, Jest configuration).
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', jest: 'readonly' } },

@@ -5,10 +5,10 @@ import { ESLint } from 'eslint';
 const root = join(__dirname, '../..');
 
 // Lints fixture sources as if they lived inside a library, proving the workspace rules bite.
-async function lintAs(file: string, code: string): Promise<string[]> {
+async function lintAs(file: string, code: string, rule = '@nx/enforce-module-boundaries'): Promise<string[]> {
   const eslint = new ESLint({ cwd: root });
   const [result] = await eslint.lintText(code, { filePath: join(root, file) });
-  return result.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 describe('module boundaries', () => {
@@ -30,6 +30,13 @@ describe('module boundaries', () => {
   it("allows a service library to use another service's published contracts", async () => {
     const errors = await lintAs('libs/draw/service/src/fixture.ts', `import { AGENCY_TOPIC } from '@mkt/registry/contracts';\nexport const t = AGENCY_TOPIC;\n`);
     expect(errors).toEqual([]);
+  });
+
+  it('keeps Node built-ins out of domain cores and contracts, but not out of their tests', async () => {
+    const code = `import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n`;
+    expect(await lintAs('libs/projects/core/src/fixture.ts', code, 'no-restricted-imports')).toHaveLength(1);
+    expect(await lintAs('libs/draw/contracts/src/fixture.ts', `import { createHash } from 'crypto';\nexport const h = createHash;\n`, 'no-restricted-imports')).toHaveLength(1);
+    expect(await lintAs('libs/projects/core/src/fixture.spec.ts', code, 'no-restricted-imports')).toEqual([]);
   });
 
   it('keeps framework and I/O imports out of a domain core', async () => {
