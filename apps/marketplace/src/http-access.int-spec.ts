@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
-import { waitFor } from '@mkt/shared/testing';
+import { waitFor, jsonClient } from '@mkt/shared/testing';
 import { MarketplaceModule } from './marketplace.module';
 
 /** Roles, ownership, validation and idempotency at the HTTP edge of every endpoint, in embedded mode. */
@@ -16,18 +16,7 @@ describe('HTTP access rules', () => {
   let base: string;
   let agencyId: string;
 
-  async function call(method: string, path: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
-      },
-      body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-    });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }
+  const call = jsonClient(() => base);
 
   beforeAll(async () => {
     process.env['AUTH_TOKEN_SECRET'] = secret;

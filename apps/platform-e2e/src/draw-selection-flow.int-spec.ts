@@ -8,7 +8,7 @@ import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
-import { eventMessage, FixedClock, waitFor } from '@mkt/shared/testing';
+import { eventMessage, FixedClock, waitFor, jsonClient } from '@mkt/shared/testing';
 import { verifyDraw } from '@mkt/draw/core';
 import { AgencyJourney } from './agency-journey';
 
@@ -43,14 +43,7 @@ describe('selection by draw, end to end in one process', () => {
   let draw: ServicePlatform;
   let agencies: string[];
 
-  async function call(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }
+  const call = jsonClient(() => base);
 
   const posting = (overrides: Record<string, unknown> = {}) => ({
     title: '某道路改建工程地形测绘', serviceItemCode: ITEM, description: '1:500 地形图测绘', budgetCapFen: 8_000_000, requiredLevel: 2,

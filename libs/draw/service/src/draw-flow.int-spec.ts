@@ -6,7 +6,7 @@ import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
-import { eventMessage, FixedClock } from '@mkt/shared/testing';
+import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
 import { commitDraw, revealDraw } from '@mkt/draw/core';
 import { DRAW_V1_VECTORS as vectors, expandVectorInputs, type VectorInputs } from '@mkt/draw/core/testing';
 import { DrawModule } from './draw.module';
@@ -40,14 +40,7 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
   let base: string;
   let draw: ServicePlatform;
 
-  async function call(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }
+  const call = jsonClient(() => base);
 
   const deliver = <P>(contract: Parameters<typeof eventMessage<P>>[0], key: string, payload: P) => draw.inbox.deliver(eventMessage(contract, key, payload));
 

@@ -3,3 +3,4 @@ export { waitFor, StopWaiting } from './wait-for';
 export { startServiceProcess, type ServiceProcess } from './service-process';
 export { createTestDatabases } from './test-databases';
 export { eventEnvelope, eventMessage } from './event-envelope';
+export { jsonClient, type JsonResponse, type CallOptions } from './json-client';
