@@ -3,6 +3,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
+const { seedDemoDraw } = require('./seed-demo-draw');
 
 const root = join(__dirname, '../..');
 const webIndex = join(root, 'dist/apps/web/index.html');
@@ -13,7 +14,34 @@ if (!existsSync(webIndex) && process.env.SKIP_WEB_BUILD !== '1') {
   if (build.status !== 0) console.warn('The web UI did not build; the API still starts. Retry with `npm run build:web`.');
 }
 
-const env = { ...process.env, DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'), NODE_OPTIONS: '' };
-const app = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/marketplace/src/main.ts'], { cwd: root, env, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
+const dataDir = process.env.DATA_DIR ?? join(root, '.data');
+const env = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '' };
+// The app gets its own process group and exactly one signal, from here: a terminal's Ctrl-C reaches the whole
+// foreground group, and a second signal in the middle of a graceful shutdown would cut it short.
+const app = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/marketplace/src/main.ts'], { cwd: root, env, stdio: 'inherit', detached: true });
+let forwarded = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (forwarded) return;
+    forwarded = true;
+    app.kill(signal);
+  });
+}
+process.on('exit', () => {
+  if (app.exitCode === null && app.signalCode === null) app.kill('SIGKILL');
+});
 app.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+if (process.env.DEMO_DATA !== 'off') void seedWhenHealthy();
+
+async function seedWhenHealthy() {
+  const baseUrl = `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+  for (let i = 0; i < 600; i++) {
+    const healthy = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
+    if (healthy) {
+      await seedDemoDraw({ baseUrl, dataDir }).catch((error) => console.warn(`demo draw not seeded: ${error.message}`));
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { verifyDraw } from '@mkt/draw/core';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { StopWaiting, waitFor } from '@mkt/shared/testing';
 import { AgencyJourney } from './agency-journey';
@@ -26,14 +27,34 @@ function npmStart(dataDir: string): { child: ChildProcess; stop: () => Promise<v
     child,
     exited: () => gone,
     stop: async () => {
-      try {
-        process.kill(-(child.pid as number), 'SIGTERM');
-      } catch {
-        // already gone
-      }
+      const group = -(child.pid as number);
+      signalGroup(group, 'SIGTERM');
       await exited;
+      // npm exits first; the app behind it is done only when the whole process group is gone.
+      const deadline = Date.now() + 30000;
+      while (groupAlive(group)) {
+        if (Date.now() > deadline) signalGroup(group, 'SIGKILL');
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
   };
+}
+
+function signalGroup(group: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(group, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function groupAlive(group: number): boolean {
+  try {
+    process.kill(group, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** /health once the app answers; fails at once if `npm start` has exited instead. */
@@ -85,6 +106,14 @@ describe('embedded mode (npm start)', () => {
     expect(preview.excluded).toEqual([expect.objectContaining({ reason: 'NOT_ACTIVE' })]);
   });
 
+  it('posts a demo project whose draw anyone can verify', async () => {
+    const [demo] = await waitFor(() => fetch(`${url}/api/projects/announcements`).then((r) => r.json()), (list) => list.some((a: any) => a.status === 'PUBLICITY'), { what: 'the demo project in publicity', timeoutMs: 60000 });
+    expect(demo.selection.source.kind).toBe('DRAW');
+    const draw = await (await fetch(`${url}/api/draw/draws/${demo.selection.source.drawId}`)).json();
+    expect(verifyDraw(draw.record).ok).toBe(true);
+    expect(draw.record.winners).toEqual(demo.selection.winners.map((w: any) => w.agencyId));
+  });
+
   it('carries a registry change to draw and bidding, and keeps it across a restart', async () => {
     const journey = new AgencyJourney(url, { admin, supervisor });
     const item = `DESIGN-${randomUUID().slice(0, 6)}`;
@@ -99,7 +128,8 @@ describe('embedded mode (npm start)', () => {
     await waitFor(() => healthOf(app), (h) => h?.status === 200, { timeoutMs: 120000, intervalMs: 500, what: 'restart' });
 
     expect((await pool(item)).pool).toEqual([id]);
-    // Demo seeding replays its idempotent steps on restart instead of adding firms again.
+    // Demo seeding replays its idempotent steps on restart instead of adding firms or projects again.
     expect((await pool('EIA-REPORT')).pool).toHaveLength(3);
+    expect(await (await fetch(`${url}/api/projects/announcements`)).json()).toHaveLength(1);
   }, 180000);
 });

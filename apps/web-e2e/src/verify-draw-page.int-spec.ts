@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import type { Browser, Page } from 'playwright-core';
 import { DrawModule } from '@mkt/draw/service';
+import { ProjectsModule } from '@mkt/projects/service';
 import { WebUiModule } from '@mkt/gateway/service';
-import { SelectionRequestedV1 } from '@mkt/projects/contracts';
 import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
-import { eventMessage } from '@mkt/shared/testing';
+import { eventMessage, jsonClient, waitFor } from '@mkt/shared/testing';
 import { buildWebUi, launchChromium, workspaceRoot } from './browser';
 
 /** The public draw verifier page, in a real browser: it re-checks a draw with the same pure code, client-side. */
@@ -25,18 +25,21 @@ class VerifyPageRoot {
         MessagingModule.forRoot({ transport: { kind: 'in-process' } }),
         AuthModule.forRoot({ secret }),
         DrawModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
+        ProjectsModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
         WebUiModule.forRoot({ staticDir }),
       ],
     };
   }
 }
 
-describe('verify-a-draw page (browser)', () => {
+describe('announcements and the verify-a-draw page (browser)', () => {
   let app: INestApplication;
   let base: string;
   let browser: Browser;
   let page: Page;
   let drawId: string;
+  let projectId: string;
+  const call = jsonClient(() => base);
 
   beforeAll(async () => {
     const staticDir = buildWebUi();
@@ -49,15 +52,25 @@ describe('verify-a-draw page (browser)', () => {
       await draw.inbox.deliver(eventMessage(AgencyStatusChangedV1, agencyId, { agencyId, from: 'PENDING', to: 'ACTIVE', reason: '', sequence: 1 }));
       await draw.inbox.deliver(eventMessage(AgencyQualificationGrantedV1, agencyId, { agencyId, qualificationId: `q-${agencyId}`, serviceItemCode: 'SURVEY', level: 1, validFrom: '2026-01-01', validUntil: '2030-01-01' }));
     }
-    await draw.inbox.deliver(eventMessage(SelectionRequestedV1, 'p-1', {
-      projectId: 'p-1', round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-1', serviceItemCode: 'SURVEY', requiredLevel: 2, winners: 1, alternates: 1,
-      minimumCandidates: 3, conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null,
-      rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01',
-    }));
-    drawId = (await (await fetch(`${base}/api/draw/projects/p-1/draws`)).json())[0].drawId;
+    // An owner posts a project and asks for the draw, through the API as the UI will.
     const owner = issueTestToken(secret, { userId: 'o', role: 'OWNER', organizationId: 'owner-1' });
-    const res = await fetch(`${base}/api/draw/draws/${drawId}/witness-values`, { method: 'POST', headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' }, body: JSON.stringify({ value: '8848' }) });
-    expect(res.status).toBe(200);
+    const draft = await call('POST', '/api/projects/projects', {
+      token: owner,
+      body: {
+        title: '城西道路测绘', serviceItemCode: 'SURVEY', description: '1:500 地形图', budgetCapFen: 5_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 20,
+        selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 3 }, signUp: { mode: 'ALL_ELIGIBLE' },
+      },
+    });
+    expect(draft).toMatchObject({ status: 201 });
+    projectId = draft.body.id;
+    await call('POST', `/api/projects/projects/${projectId}/publish`, { token: owner });
+    await call('POST', `/api/projects/projects/${projectId}/request-selection`, { token: owner });
+    [{ drawId }] = await waitFor(() => call('GET', `/api/draw/projects/${projectId}/draws`).then((r) => r.body), (d) => d.length === 1, { what: 'commitment' });
+    await call('POST', `/api/draw/draws/${drawId}/witness-values`, { token: owner, body: { value: '8848' } });
+    const supervisor = issueTestToken(secret, { userId: 's', role: 'SUPERVISOR', organizationId: null });
+    const res = await call('POST', `/api/draw/draws/${drawId}/witness-values`, { token: supervisor, body: { value: '监督' } });
+    expect(res.body.revealed).toBe(true);
+    await waitFor(() => call('GET', '/api/projects/announcements').then((r) => r.body), (list) => list.some((a: { status: string }) => a.status === 'PUBLICITY'), { what: 'result in publicity' });
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US' });
   }, 120000);
@@ -65,6 +78,16 @@ describe('verify-a-draw page (browser)', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.close();
+  });
+
+  it('lists the project in publicity on the home page and links its draw to the verifier', async () => {
+    await page.goto(`${base}/`);
+    const item = page.locator(`[data-project="${projectId}"]`);
+    await item.waitFor();
+    expect(await item.textContent()).toContain('城西道路测绘');
+    expect(await item.textContent()).toContain('in publicity');
+    await item.getByRole('link', { name: 'Verify this draw' }).click();
+    await page.waitForURL(`**/verify?draw=${drawId}`);
   });
 
   it('loads a revealed draw by id and shows every check passing, computed in the browser', async () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { fetchHealth, type Health } from './health';
 import { initialLocale, MESSAGES, type Locale } from './messages';
 import { VerifyPage } from './verify/verify-page';
+import { AnnouncementList } from './announcements/announcement-list';
 
 type HealthState = { kind: 'checking' } | { kind: 'up'; health: Health } | { kind: 'down' };
 
@@ -45,6 +46,8 @@ function Home({ locale, health }: { locale: Locale; health: ReturnType<typeof us
   return (
     <>
       <p className="purpose">{t.purpose}</p>
+
+      <AnnouncementList locale={locale} />
 
       <section className="status" aria-live="polite">
         <h2>{t.statusHeading}</h2>
