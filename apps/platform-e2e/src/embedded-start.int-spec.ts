@@ -102,7 +102,8 @@ describe('embedded mode (npm start)', () => {
   });
 
   it('seeds demo agencies that reach the draw read model', async () => {
-    const preview = await waitFor(() => pool('EIA-REPORT'), (p) => p.pool?.length === 3, { what: 'demo agencies in the EIA pool' });
+    // The pending demo firm is seeded last: wait for it too, not only for the three active ones.
+    const preview = await waitFor(() => pool('EIA-REPORT'), (p) => p.pool?.length === 3 && p.excluded?.length === 1, { what: 'demo agencies in the EIA pool' });
     expect(preview.excluded).toEqual([expect.objectContaining({ reason: 'NOT_ACTIVE' })]);
   });
 

@@ -1,1 +1,2 @@
-export { AuditModule } from './audit.module';
+export { AuditModule, type AuditModuleOptions } from './audit.module';
+export { AUDITED_TOPICS, DEFAULT_LOG_ORIGIN, type AuditLogSettings } from './audit-settings';
