@@ -23,7 +23,7 @@ const owner = token('OWNER', 'owner-org-k');
 
 describe('selection by draw across processes (Postgres + Kafka)', () => {
   let databases: Awaited<ReturnType<typeof createTestDatabases>>;
-  let services: Record<'registry' | 'projects' | 'draw', ServiceProcess>;
+  let services: Record<'registry' | 'projects' | 'draw' | 'audit', ServiceProcess>;
 
   async function call(service: ServiceProcess, method: string, path: string, options: { token?: string; body?: unknown } = {}) {
     const res = await fetch(`${service.url}${path}`, {
@@ -36,14 +36,15 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
 
   beforeAll(async () => {
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
-    databases = await createTestDatabases(['registry', 'projects', 'draw']);
+    databases = await createTestDatabases(['registry', 'projects', 'draw', 'audit']);
     const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
-    const [registry, projects, draw] = await Promise.all([
+    const [registry, projects, draw, audit] = await Promise.all([
       startServiceProcess({ name: 'kafka-draw-registry', app: 'registry', port: 3212, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } }),
       startServiceProcess({ name: 'kafka-draw-projects', app: 'projects', port: 3213, env: { ...common, PROJECTS_DATABASE_URL: databases.urlOf('projects') } }),
       startServiceProcess({ name: 'kafka-draw-draw', app: 'draw', port: 3214, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw') } }),
+      startServiceProcess({ name: 'kafka-draw-audit', app: 'audit', port: 3216, env: { ...common, AUDIT_DATABASE_URL: databases.urlOf('audit') } }),
     ]);
-    services = { registry, projects, draw };
+    services = { registry, projects, draw, audit };
   }, 180000);
 
   afterAll(async () => {
@@ -116,5 +117,19 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
       await drawDb.end();
     }
     expect((await call(services.draw, 'GET', `/api/draw/projects/${id}/draws`)).body).toHaveLength(1);
+
+    // The audit log, in its own process and database, recorded the commitment before any entropy, and the
+    // whole story of the project verifies against a signed checkpoint.
+    await call(services.audit, 'POST', '/api/audit/checkpoints', { token: token('SUPERVISOR') });
+    const story = await waitFor(
+      () => call(services.audit, 'GET', `/api/audit/projects/${id}/record`, { token: token('SUPERVISOR') }).then((r) => r.body),
+      (b) => JSON.stringify(b ?? {}).includes('projects.SelectionRecorded'),
+      { what: 'the project story in the audit log', timeoutMs: 30000 },
+    );
+    const types: string[] = JSON.stringify(story).match(/"type":"[a-z]+\.[A-Za-z]+"/g) ?? [];
+    const firstOf = (type: string) => types.indexOf(`"type":"${type}"`);
+    expect(firstOf('draw.DrawCommitted')).toBeGreaterThanOrEqual(0);
+    expect(firstOf('draw.DrawCommitted')).toBeLessThan(firstOf('draw.EntropyContributed'));
+    expect(firstOf('draw.EntropyContributed')).toBeLessThan(firstOf('draw.DrawRevealed'));
   });
 });
