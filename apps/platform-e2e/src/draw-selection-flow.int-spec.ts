@@ -112,6 +112,16 @@ describe('selection by draw, end to end in one process', () => {
     expect(verifyDraw(record).ok).toBe(true);
     expect(inPublicity.selection.succession.map((c: { agencyId: string }) => c.agencyId)).toEqual(record.alternates);
 
+    // An agency objects during publicity; a supervisor dismisses it with reasons; publicity then ends as planned.
+    const objector = agencies.find((a) => !revealed.body.winners.includes(a) && a !== agencies[4]) as string;
+    expect(await call('POST', `/api/projects/projects/${id}/objections`, { token: owner, body: { grounds: 'x' } })).toMatchObject({ status: 403 });
+    const filed = await call('POST', `/api/projects/projects/${id}/objections`, { token: token('AGENCY', objector), body: { grounds: '抽取前未公示排除理由' } });
+    expect(filed).toMatchObject({ status: 201 });
+    const ruling = `/api/projects/projects/${id}/objections/${filed.body.objectionId}/ruling`;
+    expect(await call('POST', ruling, { token: owner, body: { verdict: 'DISMISSED', reason: 'x' } })).toMatchObject({ status: 403 });
+    expect(await call('POST', ruling, { token: token('SUPERVISOR'), body: { verdict: 'MAYBE', reason: 'x' } })).toMatchObject({ status: 400, body: { field: 'verdict' } });
+    expect(await call('POST', ruling, { token: token('SUPERVISOR'), body: { verdict: 'DISMISSED', reason: '排除理由已在承诺记录中公开' } })).toMatchObject({ status: 200, body: { status: 'PUBLICITY' } });
+
     // Publicity ends on the scheduler's clock: not a millisecond early, then the award.
     const endsAt = new Date(inPublicity.selection.publicityEndsAt);
     clock.set(new Date(endsAt.getTime() - 1));
@@ -121,7 +131,43 @@ describe('selection by draw, end to end in one process', () => {
     await projects.scheduler.runDue();
     const awarded = await projectOf(id);
     expect(awarded.status).toBe('AWARDED');
-    expect(awarded.history.map((h: { kind: string }) => h.kind)).toEqual(['drafted', 'published', 'selection-requested', 'selection-recorded', 'awarded']);
+    expect(awarded.history.map((h: { kind: string }) => h.kind)).toEqual(['drafted', 'published', 'selection-requested', 'selection-recorded', 'objection-filed', 'objection-dismissed', 'awarded']);
+
+    // The winner accepts; the owner records contract, completion and evaluation; the evaluation goes out for credit.
+    const winner = revealed.body.winners[0];
+    expect(await call('POST', `/api/projects/projects/${id}/award/accept`, { token: token('AGENCY', objector) })).toMatchObject({ status: 403 });
+    expect(await call('POST', `/api/projects/projects/${id}/award/accept`, { token: token('AGENCY', winner) })).toMatchObject({ status: 200 });
+    expect(await call('POST', `/api/projects/projects/${id}/contract`, { token: owner, body: { agencyId: winner, amountFen: 9_000_000, startDate: '2026-03-10' } })).toMatchObject({ status: 400, body: { field: 'amountFen' } });
+    expect(await call('POST', `/api/projects/projects/${id}/contract`, { token: owner, body: { agencyId: winner, amountFen: 7_500_000, startDate: '2026-03-05' } })).toMatchObject({ status: 200, body: { status: 'CONTRACTED' } });
+    clock.set(new Date('2026-04-10T02:00:00.000Z'));
+    expect(await call('POST', `/api/projects/projects/${id}/completion`, { token: owner, body: { agencyId: winner, completionDate: '2026-04-03' } })).toMatchObject({ status: 200, body: { status: 'COMPLETED' } });
+    expect(await call('POST', `/api/projects/projects/${id}/evaluation`, { token: owner, body: { agencyId: winner, quality: 6, feeCompliant: true } })).toMatchObject({ status: 400, body: { field: 'quality' } });
+    expect(await call('POST', `/api/projects/projects/${id}/evaluation`, { token: owner, body: { agencyId: winner, quality: 4, feeCompliant: true, comment: '按期交付' } })).toMatchObject({ status: 200, body: { status: 'EVALUATED' } });
+    const [evaluation] = await projects.database.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = 'projects.AgencyEvaluated'`);
+    // 30 days from 2026-03-05 (start day not counted) is due 2026-04-04: completed on 04-03, on time.
+    expect(JSON.parse(evaluation.envelope).payload).toMatchObject({ projectId: id, agencyId: winner, onTime: true, daysLate: 0, quality: 4, feeCompliant: true, contractAmountFen: 7_500_000 });
+  });
+
+  it('promotes the first alternate when the winner declines, and reports the decline for the credit record', async () => {
+    const draft = await call('POST', '/api/projects/projects', { token: owner, body: posting({ title: '某桥梁检测' }) });
+    const id = draft.body.id;
+    await call('POST', `/api/projects/projects/${id}/publish`, { token: owner });
+    await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner });
+    const [d] = await waitFor(() => call('GET', `/api/draw/projects/${id}/draws`).then((r) => r.body), (x) => x.length === 1, { what: 'commitment' });
+    await call('POST', `/api/draw/draws/${d.drawId}/witness-values`, { token: owner, body: { value: '1' } });
+    await call('POST', `/api/draw/draws/${d.drawId}/witness-values`, { token: token('SUPERVISOR'), body: { value: '2' } });
+    const inPublicity = await waitFor(() => projectOf(id), (p) => p.status === 'PUBLICITY', { what: 'publicity' });
+    const [winner] = inPublicity.selection.winners.map((w: { agencyId: string }) => w.agencyId);
+    const [firstAlternate] = inPublicity.selection.succession.map((c: { agencyId: string }) => c.agencyId);
+    clock.set(new Date(inPublicity.selection.publicityEndsAt));
+    await projects.scheduler.runDue();
+    expect((await projectOf(id)).status).toBe('AWARDED');
+
+    expect(await call('POST', `/api/projects/projects/${id}/award/decline`, { token: token('AGENCY', winner), body: { reason: '人员不足' } })).toMatchObject({ status: 200, body: { status: 'AWARDED' } });
+    const after = await projectOf(id);
+    expect(after.seats.map((seat: { agencyId: string }) => seat.agencyId)).toEqual([firstAlternate]);
+    const declines = await projects.database.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = 'projects.AwardDeclined'`);
+    expect(declines.map((r: { envelope: string }) => JSON.parse(r.envelope).payload)).toContainEqual({ projectId: id, round: 1, agencyId: winner, cause: 'DECLINED', reason: '人员不足' });
   });
 
   it('fails the round (流标) when the draw finds too few candidates', async () => {

@@ -4,3 +4,5 @@ export { ProjectPublishedV1 } from './project-published.v1.event';
 export { SelectionRecordedV1 } from './selection-recorded.v1.event';
 export { RoundFailedV1 } from './round-failed.v1.event';
 export { ProjectAwardedV1 } from './project-awarded.v1.event';
+export { AwardDeclinedV1 } from './award-declined.v1.event';
+export { AgencyEvaluatedV1 } from './agency-evaluated.v1.event';

@@ -1,7 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PROJECTS_TOPICS } from '@mkt/projects/contracts';
 import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
+import { AwardResponseHttpController } from './application/commands/award-response/award-response.http.controller';
+import { DeliveryHttpController } from './application/commands/delivery/delivery.http.controller';
 import { DraftProjectHandler } from './application/commands/draft-project/draft-project.handler';
+import { ObjectionsHttpController } from './application/commands/objections/objections.http.controller';
 import { DraftProjectHttpController } from './application/commands/draft-project/draft-project.http.controller';
 import { PublishProjectHttpController } from './application/commands/publish-project/publish-project.http.controller';
 import { SignUpHttpController } from './application/commands/sign-up/sign-up.http.controller';
@@ -12,8 +15,9 @@ import { ListAnnouncementsHttpController } from './application/queries/list-anno
 import { CreateProjects1764374900000 } from './infrastructure/migrations/1764374900000-create-projects';
 
 /**
- * The projects service: postings and their lifecycle (libs/projects/core). So far: draft, publish, sign-up,
- * selection hand-off to the draw service and its result, publicity end and award, public announcements.
+ * The projects service: postings and their whole lifecycle (libs/projects/core) — draft, publish, sign-up,
+ * selection hand-off to the draw service and its result, publicity with objections and rulings, award,
+ * winner response, contract, completion on the service clock, evaluation — and public announcements.
  */
 @Module({})
 export class ProjectsModule {
@@ -29,7 +33,16 @@ export class ProjectsModule {
           database: options.database,
         }),
       ],
-      controllers: [DraftProjectHttpController, PublishProjectHttpController, SignUpHttpController, GetProjectHttpController, ListAnnouncementsHttpController],
+      controllers: [
+        DraftProjectHttpController,
+        PublishProjectHttpController,
+        SignUpHttpController,
+        ObjectionsHttpController,
+        AwardResponseHttpController,
+        DeliveryHttpController,
+        GetProjectHttpController,
+        ListAnnouncementsHttpController,
+      ],
       providers: [DraftProjectHandler, OnDrawResultsHandler, ProjectDeadlinesHandler],
     };
   }

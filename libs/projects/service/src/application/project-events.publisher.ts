@@ -1,5 +1,5 @@
 import { calendarDateAt, minimumCandidatesOf, winnersOf, type Project, type ProjectEvent } from '@mkt/projects/core';
-import { ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1 } from '@mkt/projects/contracts';
+import { AgencyEvaluatedV1, AwardDeclinedV1, ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1 } from '@mkt/projects/contracts';
 import type { TransactionContext } from '@mkt/shared/messaging';
 import { CLOSE_SIGN_UP_TASK, DRAW_WITNESSES, END_PUBLICITY_TASK, RESPONSE_DEADLINE_TASK, RULES_VERSION } from '../projects-settings';
 
@@ -55,6 +55,15 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
         break;
       case 'successor-promoted':
         scheduleResponseDeadline(tx, project);
+        break;
+      case 'award-declined':
+        tx.publish(AwardDeclinedV1, s.id, { projectId: s.id, round: e.round, agencyId: e.agencyId, cause: e.cause, reason: e.reason });
+        break;
+      case 'agency-evaluated':
+        tx.publish(AgencyEvaluatedV1, s.id, {
+          projectId: s.id, agencyId: e.agencyId, ownerOrganizationId: e.ownerId, serviceItemCode: e.serviceItemCode, servicePeriodDays: e.servicePeriodDays,
+          contractAmountFen: e.contractAmountFen, onTime: e.onTime, daysLate: e.daysLate, quality: e.quality, feeCompliant: e.feeCompliant, comment: e.comment,
+        });
         break;
       default:
         break;
