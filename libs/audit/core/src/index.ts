@@ -50,3 +50,6 @@ export {
   type ExportVerification,
   type LogExport,
 } from './log-export';
+export type { DrawOutcome } from './fairness/draw-outcome';
+export { winsAgainstChance, winnerPositionUniformity, type FairnessTest } from './fairness/fairness-tests';
+export { fairnessReport, FAIRNESS_ALPHA, type FairnessReport, type FairnessFlag } from './fairness/fairness-report';
