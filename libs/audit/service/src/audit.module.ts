@@ -10,6 +10,7 @@ import { AuditLogStartup } from './application/log-startup';
 import { LogTree } from './application/log-tree';
 import { ExportLogHttpController } from './application/queries/export-log/export-log.http.controller';
 import { GetCheckpointHttpController } from './application/queries/get-checkpoint/get-checkpoint.http.controller';
+import { GetFairnessHttpController } from './application/queries/get-fairness/get-fairness.http.controller';
 import { GetProjectRecordHttpController } from './application/queries/get-project-record/get-project-record.http.controller';
 import { GetProofsHttpController } from './application/queries/get-proofs/get-proofs.http.controller';
 import { ListEntriesHttpController } from './application/queries/list-entries/list-entries.http.controller';
@@ -44,8 +45,7 @@ export class AuditModule {
         GetProofsHttpController,
         ListEntriesHttpController,
         ExportLogHttpController,
-        GetProjectRecordHttpController,
-      ],
+        GetProjectRecordHttpController, GetFairnessHttpController],
       providers: [
         { provide: AUDIT_LOG_SETTINGS, useFactory: () => auditLogSettings(options.log) },
         LogSigner,

@@ -85,6 +85,12 @@ export class AuditLogRepository {
     return rows.map(toStored);
   }
 
+  /** Every entry of the given event types, in log order. */
+  async ofTypes(types: readonly string[]): Promise<StoredEntry[]> {
+    const rows: EntryRow[] = await this.manager.query(`SELECT ${ENTRY_COLUMNS} FROM audit_log_entry WHERE event_type = ANY($1) ORDER BY position`, [types]);
+    return rows.map(toStored);
+  }
+
   /** Every entry that concerns the project: about it as the aggregate, or naming it as payload.projectId. */
   async forProject(projectId: string): Promise<StoredEntry[]> {
     const rows: EntryRow[] = await this.manager.query(
