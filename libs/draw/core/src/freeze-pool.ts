@@ -1,7 +1,7 @@
 import { compareUtf8 } from './byte-order';
 import { partitionPool, type AgencyEligibilityView, type ExclusionReason, type ItemRequirement } from './eligibility.rule';
 
-export type FreezeExclusionReason = ExclusionReason | 'CONFLICT_DECLARED' | 'NOT_SIGNED_UP' | 'RECENT_WIN_FOR_SAME_OWNER';
+export type FreezeExclusionReason = ExclusionReason | 'CONFLICT_DECLARED' | 'NOT_SIGNED_UP' | 'RECENT_WIN_FOR_SAME_OWNER' | 'TOO_MANY_UNFINISHED_CONTRACTS';
 
 export interface FrozenPool {
   readonly pool: readonly string[];

@@ -22,4 +22,4 @@ export { commitDraw, revealDraw } from './conduct-draw';
 export { verifyDraw, type DrawCheck, type DrawCheckName, type DrawVerification, type DrandTrust } from './verify-draw';
 export { freezePool, type FrozenPool, type FreezeExclusionReason } from './freeze-pool';
 export { witnessMustBeNamedAndEnterOnce } from './witness-entropy.rule';
-export { ROTATION_RULE_SETS, agencyMustNotHaveWonRecentlyForSameOwner, type RotationRuleSet, type PastWin } from './rotation-rules';
+export { ROTATION_RULE_SETS, agencyMustNotHaveWonRecentlyForSameOwner, agencyMustHaveFewerUnfinishedContracts, type RotationRuleSet, type PastWin } from './rotation-rules';

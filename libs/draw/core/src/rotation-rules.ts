@@ -6,11 +6,13 @@ export interface RotationRuleSet {
   readonly version: string;
   /** An agency that won a draw for the same owner within this many days sits this draw out (0: no limit). */
   readonly sameOwnerCooldownDays: number;
+  /** An agency with this many contracts signed but not yet completed sits draws out until one finishes (0: no limit). */
+  readonly maxUnfinishedContracts: number;
 }
 
 export const ROTATION_RULE_SETS: Readonly<Record<string, RotationRuleSet>> = {
-  'rules/2026-1': { version: 'rules/2026-1', sameOwnerCooldownDays: 90 },
-  'rules/none': { version: 'rules/none', sameOwnerCooldownDays: 0 },
+  'rules/2026-1': { version: 'rules/2026-1', sameOwnerCooldownDays: 90, maxUnfinishedContracts: 3 },
+  'rules/none': { version: 'rules/none', sameOwnerCooldownDays: 0, maxUnfinishedContracts: 0 },
 };
 
 export interface PastWin {
@@ -35,5 +37,19 @@ export function agencyMustNotHaveWonRecentlyForSameOwner(
   return {
     pool: pool.filter((id) => !recent.has(id)),
     exclusions: pool.filter((id) => recent.has(id)).map((agencyId) => ({ agencyId, reason: 'RECENT_WIN_FOR_SAME_OWNER' as const })),
+  };
+}
+
+/** Rule: an agency still carrying `maxUnfinishedContracts` unfinished contracts takes no new one by draw. */
+export function agencyMustHaveFewerUnfinishedContracts(
+  pool: readonly string[],
+  rules: RotationRuleSet,
+  unfinished: ReadonlyMap<string, number>,
+): { readonly pool: readonly string[]; readonly exclusions: readonly { readonly agencyId: string; readonly reason: 'TOO_MANY_UNFINISHED_CONTRACTS' }[] } {
+  if (rules.maxUnfinishedContracts <= 0) return { pool, exclusions: [] };
+  const busy = (id: string) => (unfinished.get(id) ?? 0) >= rules.maxUnfinishedContracts;
+  return {
+    pool: pool.filter((id) => !busy(id)),
+    exclusions: pool.filter(busy).map((agencyId) => ({ agencyId, reason: 'TOO_MANY_UNFINISHED_CONTRACTS' as const })),
   };
 }

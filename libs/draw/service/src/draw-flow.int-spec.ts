@@ -1,6 +1,6 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { verifyDraw, type DrawRecord, QUICKNET } from '@mkt/draw/core';
-import { SelectionRequestedV1 } from '@mkt/projects/contracts';
+import { ContractRecordedV1, SelectionRequestedV1, ServiceCompletedV1 } from '@mkt/projects/contracts';
 import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
@@ -182,6 +182,16 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     await deliver(SelectionRequestedV1, 'p-7', request('p-7', { rulesVersion: 'rules/made-up' }));
     const [failure] = await draw.database.dataSource.query(`SELECT reason FROM draw_failure WHERE project_id = 'p-7'`);
     expect(failure.reason).toBe('UNKNOWN_RULES');
+  });
+
+  it('sits out an agency with three unfinished contracts until one is completed', async () => {
+    for (const p of ['c-1', 'c-2', 'c-3']) await deliver(ContractRecordedV1, p, { projectId: p, agencyId: 'agency-3', amountFen: 100, startDate: '2026-01-01', dueDate: '2026-02-01' });
+    await deliver(SelectionRequestedV1, 'p-8', request('p-8', { ownerOrganizationId: 'owner-org-3', minimumCandidates: 1 }));
+    const [busy] = (await call('GET', '/api/draw/projects/p-8/draws')).body;
+    expect(busy.commitment.exclusions).toContainEqual({ agencyId: 'agency-3', reason: 'TOO_MANY_UNFINISHED_CONTRACTS' });
+    await deliver(ServiceCompletedV1, 'c-2', { projectId: 'c-2', agencyId: 'agency-3', completionDate: '2026-01-30', onTime: true, daysLate: 0 });
+    await deliver(SelectionRequestedV1, 'p-9', request('p-9', { ownerOrganizationId: 'owner-org-3', minimumCandidates: 1 }));
+    expect((await call('GET', '/api/draw/projects/p-9/draws')).body[0].commitment.pool).toContain('agency-3');
   });
 
   it('takes drand entropy from a beacon carried in by hand, checked against the chain key', async () => {

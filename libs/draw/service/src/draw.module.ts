@@ -7,12 +7,14 @@ import { SubmitBeaconHandler } from './application/commands/submit-beacon/submit
 import { SubmitBeaconHttpController } from './application/commands/submit-beacon/submit-beacon.http.controller';
 import { OnRevealDeadlineHandler } from './application/deadlines/on-reveal-deadline.handler';
 import { OnAgencyEventsHandler } from './application/events/on-agency-events.handler';
+import { OnContractEventsHandler } from './application/events/on-contract-events.handler';
 import { OnSelectionRequestedHandler } from './application/events/on-selection-requested.handler';
 import { GetDrawHttpController } from './application/queries/get-draw/get-draw.http.controller';
 import { PreviewPoolHttpController } from './application/queries/preview-pool/preview-pool.http.controller';
 import { VerifyDrawRecordHttpController } from './application/queries/verify-draw-record/verify-draw-record.http.controller';
 import { CreateAgencyEligibilityView1764374600000 } from './infrastructure/migrations/1764374600000-create-agency-eligibility-view';
 import { CreateDraws1764374800000 } from './infrastructure/migrations/1764374800000-create-draws';
+import { CreateOpenContractsView1764374850000 } from './infrastructure/migrations/1764374850000-create-open-contracts-view';
 
 /** The draw service: eligibility read model, and the auditable draw (commit, entropy, reveal, verify). */
 @Module({})
@@ -25,12 +27,12 @@ export class DrawModule {
           service: 'draw',
           produces: DRAW_TOPICS,
           entities: [],
-          migrations: [CreateAgencyEligibilityView1764374600000, CreateDraws1764374800000],
+          migrations: [CreateAgencyEligibilityView1764374600000, CreateDraws1764374800000, CreateOpenContractsView1764374850000],
           database: options.database,
         }),
       ],
       controllers: [PreviewPoolHttpController, EnterWitnessValueHttpController, SubmitBeaconHttpController, GetDrawHttpController, VerifyDrawRecordHttpController],
-      providers: [OnAgencyEventsHandler, OnSelectionRequestedHandler, OnRevealDeadlineHandler, EnterWitnessValueHandler, SubmitBeaconHandler],
+      providers: [OnAgencyEventsHandler, OnContractEventsHandler, OnSelectionRequestedHandler, OnRevealDeadlineHandler, EnterWitnessValueHandler, SubmitBeaconHandler],
     };
   }
 }

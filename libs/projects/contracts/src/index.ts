@@ -6,3 +6,5 @@ export { RoundFailedV1 } from './round-failed.v1.event';
 export { ProjectAwardedV1 } from './project-awarded.v1.event';
 export { AwardDeclinedV1 } from './award-declined.v1.event';
 export { AgencyEvaluatedV1 } from './agency-evaluated.v1.event';
+export { ContractRecordedV1 } from './contract-recorded.v1.event';
+export { ServiceCompletedV1 } from './service-completed.v1.event';

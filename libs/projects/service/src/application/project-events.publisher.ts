@@ -1,5 +1,5 @@
 import { calendarDateAt, minimumCandidatesOf, winnersOf, type Project, type ProjectEvent } from '@mkt/projects/core';
-import { AgencyEvaluatedV1, AwardDeclinedV1, ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1 } from '@mkt/projects/contracts';
+import { AgencyEvaluatedV1, AwardDeclinedV1, ContractRecordedV1, ServiceCompletedV1, ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1 } from '@mkt/projects/contracts';
 import type { TransactionContext } from '@mkt/shared/messaging';
 import { CLOSE_SIGN_UP_TASK, DRAW_WITNESSES, END_PUBLICITY_TASK, RESPONSE_DEADLINE_TASK, RULES_VERSION } from '../projects-settings';
 
@@ -55,6 +55,12 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
         break;
       case 'successor-promoted':
         scheduleResponseDeadline(tx, project);
+        break;
+      case 'contract-recorded':
+        tx.publish(ContractRecordedV1, s.id, { projectId: s.id, agencyId: e.agencyId, amountFen: e.amountFen, startDate: e.startDate, dueDate: e.dueDate });
+        break;
+      case 'completion-recorded':
+        tx.publish(ServiceCompletedV1, s.id, { projectId: s.id, agencyId: e.agencyId, completionDate: e.completionDate, onTime: e.onTime, daysLate: e.daysLate });
         break;
       case 'award-declined':
         tx.publish(AwardDeclinedV1, s.id, { projectId: s.id, round: e.round, agencyId: e.agencyId, cause: e.cause, reason: e.reason });

@@ -1,12 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { agencyMustNotHaveWonRecentlyForSameOwner, commitDraw, compareUtf8, drandRoundAt, freezePool, QUICKNET, ROTATION_RULE_SETS, UNIFORM_DRAW_V1, type EntropyPlan } from '@mkt/draw/core';
+import { agencyMustHaveFewerUnfinishedContracts, agencyMustNotHaveWonRecentlyForSameOwner, commitDraw, compareUtf8, drandRoundAt, freezePool, QUICKNET, ROTATION_RULE_SETS, UNIFORM_DRAW_V1, type EntropyPlan } from '@mkt/draw/core';
 import { DrawFailedV1 } from '@mkt/draw/contracts';
 import { SelectionRequestedV1 } from '@mkt/projects/contracts';
 import { EventSubscriptions, type TransactionContext } from '@mkt/shared/messaging';
 import type { EventEnvelope } from '@mkt/shared/contracts';
 import { AgencyViewRepository } from '../../infrastructure/agency-view.repository';
 import { DrawRepository } from '../../infrastructure/draw.repository';
+import { OpenContractsRepository } from '../../infrastructure/open-contracts.repository';
 import { DRAND_MARGIN_SECONDS, REVEAL_DEADLINE_TASK, REVEAL_WITHIN_MS } from '../../draw-settings';
 import { publishCommitment } from '../draw-events.publisher';
 
@@ -42,7 +43,12 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     );
     const history = await draws.winsForOwner(request.ownerOrganizationId);
     const rotated = agencyMustNotHaveWonRecentlyForSameOwner(eligible.pool, rules, history, request.ownerOrganizationId, tx.now);
-    const frozen = { pool: rotated.pool, exclusions: [...eligible.exclusions, ...rotated.exclusions].sort((a, b) => compareUtf8(a.agencyId, b.agencyId)) };
+    const unfinished = await new OpenContractsRepository(tx.manager).countsFor(rotated.pool);
+    const unburdened = agencyMustHaveFewerUnfinishedContracts(rotated.pool, rules, unfinished);
+    const frozen = {
+      pool: unburdened.pool,
+      exclusions: [...eligible.exclusions, ...rotated.exclusions, ...unburdened.exclusions].sort((a, b) => compareUtf8(a.agencyId, b.agencyId)),
+    };
     if (frozen.pool.length < Math.max(request.minimumCandidates, request.winners)) {
       return this.fail(tx, request, 'TOO_FEW_CANDIDATES', frozen.pool.length, frozen.exclusions);
     }
