@@ -1,4 +1,4 @@
-import { bytesToHex } from '@noble/hashes/utils';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
 
 export { bytesToHex, concatBytes, utf8ToBytes } from '@noble/hashes/utils';
 
@@ -12,9 +12,7 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 /** Hex (either case) to bytes, or null: callers report malformed input rather than catch. */
 export function hexToBytesOrNull(hex: string): Uint8Array | null {
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return null;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
+  return hexToBytes(hex);
 }
 
 export function hexOf(bytes: Uint8Array): string {

@@ -53,3 +53,4 @@ export {
 export type { DrawOutcome } from './fairness/draw-outcome';
 export { winsAgainstChance, winnerPositionUniformity, type FairnessTest } from './fairness/fairness-tests';
 export { fairnessReport, FAIRNESS_ALPHA, type FairnessReport, type FairnessFlag } from './fairness/fairness-report';
+export { useSha256, type Sha256 } from './sha256-provider';

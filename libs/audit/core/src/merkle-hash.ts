@@ -1,23 +1,26 @@
-import { sha256 } from '@noble/hashes/sha256';
 import canonicalize from 'canonicalize';
 import { invalid } from '@mkt/shared/kernel';
-import { utf8ToBytes } from './bytes';
+import { sha256Of } from './sha256-provider';
+
+const utf8 = new TextEncoder();
+const LEAF_PREFIX = Uint8Array.of(0x00);
+const NODE_PREFIX = Uint8Array.of(0x01);
 
 export const HASH_SIZE = 32;
 
 /** RFC 9162 §2.1.1: MTH({}) = SHA-256() — the root of the empty tree. A fresh copy each call: bytes are mutable. */
 export function emptyRoot(): Uint8Array {
-  return sha256(new Uint8Array(0));
+  return sha256Of([]);
 }
 
 /** RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 || entry). */
 export function leafHash(entry: Uint8Array): Uint8Array {
-  return sha256.create().update(Uint8Array.of(0x00)).update(entry).digest();
+  return sha256Of([LEAF_PREFIX, entry]);
 }
 
 /** RFC 9162 §2.1.1: node hash = SHA-256(0x01 || left || right). The prefixes keep a leaf from posing as a node. */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
-  return sha256.create().update(Uint8Array.of(0x01)).update(left).update(right).digest();
+  return sha256Of([NODE_PREFIX, left, right]);
 }
 
 /**
@@ -37,7 +40,7 @@ export function entryBytesOf(event: unknown): Uint8Array {
     // decode them to U+FFFD and hash different bytes.
     throw invalid('AUDIT.ENTRY_NOT_JSON', 'the event holds a string with an unpaired UTF-16 surrogate');
   }
-  return utf8ToBytes(json);
+  return utf8.encode(json);
 }
 
 export function leafHashOf(event: unknown): Uint8Array {
@@ -46,6 +49,8 @@ export function leafHashOf(event: unknown): Uint8Array {
 
 // JSON.stringify writes an unpaired surrogate as a \udXXX escape and never escapes a well-formed pair.
 function hasLoneSurrogateEscape(json: string): boolean {
+  // Almost every entry has no \u escape at all: one native scan settles it.
+  if (!json.includes('\\u')) return false;
   for (let i = 0; i < json.length; i++) {
     if (json[i] !== '\\') continue;
     if (json[i + 1] === 'u' && /^d[89a-f]$/i.test(json.slice(i + 2, i + 4))) return true;
