@@ -1,6 +1,6 @@
-import { DRAW_TOPIC } from '@mkt/draw/contracts';
-import { PROJECT_TOPIC } from '@mkt/projects/contracts';
-import { AGENCY_TOPIC } from '@mkt/registry/contracts';
+import { DRAW_TOPIC, DRAW_TOPICS } from '@mkt/draw/contracts';
+import { PROJECT_TOPIC, PROJECTS_TOPICS } from '@mkt/projects/contracts';
+import { AGENCY_TOPIC, REGISTRY_TOPICS } from '@mkt/registry/contracts';
 import { AUDITED_TOPICS, auditLogSettings, DEFAULT_LOG_ORIGIN } from './audit-settings';
 
 const KEY = 'PRIVATE+KEY+audit.city.example/log+0a1b2c3d+AUhS+/fake';
@@ -31,6 +31,7 @@ describe('auditLogSettings', () => {
 
 describe('AUDITED_TOPICS', () => {
   it('covers every topic the registry, projects and draw services publish', () => {
-    expect(AUDITED_TOPICS).toEqual([AGENCY_TOPIC, PROJECT_TOPIC, DRAW_TOPIC]);
+    // Every topic each producer's contracts declare, so a new topic (say, the catalog's) is audited from the start.
+    expect(AUDITED_TOPICS).toEqual(expect.arrayContaining([AGENCY_TOPIC, PROJECT_TOPIC, DRAW_TOPIC, ...REGISTRY_TOPICS, ...PROJECTS_TOPICS, ...DRAW_TOPICS]));
   });
 });
