@@ -1,18 +1,32 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { REGISTRY_TOPICS } from '@mkt/registry/contracts';
 import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
+import { CatalogSeeder } from './application/catalog.seeder';
+import { AddServiceItemHandler } from './application/commands/add-service-item/add-service-item.handler';
+import { AddServiceItemHttpController } from './application/commands/add-service-item/add-service-item.http.controller';
 import { ChangeAgencyStatusHandler } from './application/commands/change-agency-status/change-agency-status.handler';
 import { ChangeAgencyStatusHttpController } from './application/commands/change-agency-status/change-agency-status.http.controller';
+import { ChangeServiceItemHandler } from './application/commands/change-service-item/change-service-item.handler';
+import { ChangeServiceItemHttpController } from './application/commands/change-service-item/change-service-item.http.controller';
 import { GrantQualificationHandler } from './application/commands/grant-qualification/grant-qualification.handler';
 import { GrantQualificationHttpController } from './application/commands/grant-qualification/grant-qualification.http.controller';
+import { MergeServiceItemsHandler } from './application/commands/merge-service-items/merge-service-items.handler';
+import { MergeServiceItemsHttpController } from './application/commands/merge-service-items/merge-service-items.http.controller';
 import { RegisterAgencyHandler } from './application/commands/register-agency/register-agency.handler';
 import { RegisterAgencyHttpController } from './application/commands/register-agency/register-agency.http.controller';
+import { RetireServiceItemHandler } from './application/commands/retire-service-item/retire-service-item.handler';
+import { RetireServiceItemHttpController } from './application/commands/retire-service-item/retire-service-item.http.controller';
 import { GetAgencyHttpController } from './application/queries/get-agency/get-agency.http.controller';
+import { GetCatalogHttpController } from './application/queries/get-catalog/get-catalog.http.controller';
 import { AgencyOrmEntity } from './infrastructure/agency.orm-entity';
 import { CreateAgencyTables1764374500000 } from './infrastructure/migrations/1764374500000-create-agency-tables';
+import { CreateCatalogTables1764374510000 } from './infrastructure/migrations/1764374510000-create-catalog-tables';
 import { QualificationOrmEntity } from './infrastructure/qualification.orm-entity';
 
-/** The registry service: agencies, their qualifications and status. Publishes on `registry.agency.v1`. */
+/**
+ * The registry service: agencies, their qualifications and status (`registry.agency.v1`), and the service
+ * catalog with its published standards (`registry.catalog.v1`).
+ */
 @Module({})
 export class RegistryModule {
   static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
@@ -23,14 +37,33 @@ export class RegistryModule {
           service: 'registry',
           produces: REGISTRY_TOPICS,
           entities: [AgencyOrmEntity, QualificationOrmEntity],
-          migrations: [CreateAgencyTables1764374500000],
+          migrations: [CreateAgencyTables1764374500000, CreateCatalogTables1764374510000],
           database: options.database,
         }),
       ],
-      controllers: [RegisterAgencyHttpController, ChangeAgencyStatusHttpController, GrantQualificationHttpController, GetAgencyHttpController],
-      providers: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler],
+      controllers: [
+        RegisterAgencyHttpController,
+        ChangeAgencyStatusHttpController,
+        GrantQualificationHttpController,
+        GetAgencyHttpController,
+        GetCatalogHttpController,
+        AddServiceItemHttpController,
+        ChangeServiceItemHttpController,
+        RetireServiceItemHttpController,
+        MergeServiceItemsHttpController,
+      ],
+      providers: [
+        RegisterAgencyHandler,
+        ChangeAgencyStatusHandler,
+        GrantQualificationHandler,
+        AddServiceItemHandler,
+        ChangeServiceItemHandler,
+        RetireServiceItemHandler,
+        MergeServiceItemsHandler,
+        CatalogSeeder,
+      ],
       // Exported for the embedded composition root's demo data; other services use events, never these.
-      exports: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler],
+      exports: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler, CatalogSeeder],
     };
   }
 }
