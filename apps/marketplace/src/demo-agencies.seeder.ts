@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ChangeAgencyStatusHandler, GrantQualificationHandler, RegisterAgencyHandler } from '@mkt/registry/service';
+import { CatalogSeeder, ChangeAgencyStatusHandler, GrantQualificationHandler, RegisterAgencyHandler } from '@mkt/registry/service';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
 
 const OPERATOR: AuthenticatedUser = { userId: 'demo-operator', role: 'ADMIN', organizationId: null };
@@ -21,7 +21,7 @@ const DEMO_AGENCIES = [
 ] as const;
 
 /**
- * A few firms so a first run has something to look at. Every step carries an Idempotency-Key, so
+ * The demo service catalog and a few firms, so a first run has something to look at. Every step carries an Idempotency-Key, so
  * restarting the app replays the stored answers and creates nothing twice.
  */
 @Injectable()
@@ -32,9 +32,13 @@ export class DemoAgenciesSeeder implements OnApplicationBootstrap {
     private readonly register: RegisterAgencyHandler,
     private readonly changeStatus: ChangeAgencyStatusHandler,
     private readonly grant: GrantQualificationHandler,
+    private readonly catalog: CatalogSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // The service catalog first (16 categories, 56 items): the demo firms' qualifications name its items.
+    const seeded = await this.catalog.seedDemoCatalog();
+    if (seeded.items > 0) this.logger.log(`demo catalog: ${seeded.categories} categories, ${seeded.items} service items`);
     for (const [i, demo] of DEMO_AGENCIES.entries()) {
       const key = (step: string) => ({ scope: `demo:${step}`, key: `agency-${i}`, fingerprint: demo.creditCode });
       const { id } = await this.register.execute({ name: demo.name, creditCode: demo.creditCode, region: '330100', idempotency: key('register') });
