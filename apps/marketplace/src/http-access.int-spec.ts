@@ -117,6 +117,15 @@ describe('HTTP access rules', () => {
       expect(await call('GET', '/api/draw/pool-preview?serviceItemCode=SURVEY-MAPPING&requiredLevel=x&on=2026-06-01', { token: token('OWNER') })).toMatchObject({ status: 400, body: { field: 'requiredLevel' } });
     });
 
+    it('lists active firms in the public directory, without a token, and not those under review', async () => {
+      const pending = await call('POST', '/api/registry/agencies', { token: token('ADMIN'), body: { name: '待审测绘有限公司', creditCode: '91330100MA2CJK5L73', region: '330100' } });
+      const listed = await call('GET', '/api/registry/directory?serviceItemCode=SURVEY-MAPPING');
+      expect(listed.status).toBe(200);
+      expect(listed.body).toContainEqual(expect.objectContaining({ id: agencyId, name: '闽江测绘有限公司', status: 'ACTIVE', qualifications: [expect.objectContaining({ serviceItemCode: 'SURVEY-MAPPING', level: 2 })] }));
+      expect((await call('GET', '/api/registry/directory')).body.map((a: { id: string }) => a.id)).not.toContain(pending.body?.id);
+      expect(await call('GET', '/api/registry/directory?status=PENDING')).toMatchObject({ status: 400, body: { field: 'status' } });
+    });
+
     it('tells an agency its own bidding standing only', async () => {
       const path = `/api/bidding/bidders/${agencyId}/standing?serviceItemCode=SURVEY-MAPPING&requiredLevel=2&on=2026-06-01`;
       expect(await call('GET', path, { token: token('AGENCY', 'another-firm') })).toMatchObject({ status: 403 });

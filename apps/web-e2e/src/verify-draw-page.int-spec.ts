@@ -4,17 +4,23 @@ import { Module, type DynamicModule, type INestApplication } from '@nestjs/commo
 import type { Browser, Page } from 'playwright-core';
 import { DrawModule } from '@mkt/draw/service';
 import { ProjectsModule } from '@mkt/projects/service';
+import { RegistryModule } from '@mkt/registry/service';
 import { WebUiModule } from '@mkt/gateway/service';
-import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
-import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
-import { eventMessage, jsonClient, waitFor } from '@mkt/shared/testing';
+import { MessagingModule } from '@mkt/shared/messaging';
+import { jsonClient, waitFor } from '@mkt/shared/testing';
 import { buildWebUi, launchChromium, workspaceRoot } from './browser';
 
 /** The public draw verifier page, in a real browser: it re-checks a draw with the same pure code, client-side. */
 const secret = 'verify-page-spec-secret-0123456789abcdefgh';
+// Credit codes with valid GB 32100 check characters.
+const FIRMS = [
+  ['西湖测绘有限公司', '91350100M000100Y43'],
+  ['钱江勘测设计院', '91330100MA2AEF3G5C'],
+  ['运河地理信息有限公司', '91330100MA2CJK5L73'],
+] as const;
 
 @Module({})
 class VerifyPageRoot {
@@ -24,6 +30,7 @@ class VerifyPageRoot {
       imports: [
         MessagingModule.forRoot({ transport: { kind: 'in-process' } }),
         AuthModule.forRoot({ secret }),
+        RegistryModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
         DrawModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
         ProjectsModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
         WebUiModule.forRoot({ staticDir }),
@@ -39,6 +46,7 @@ describe('announcements and the verify-a-draw page (browser)', () => {
   let page: Page;
   let drawId: string;
   let projectId: string;
+  const firmNames = new Map<string, string>();
   const call = jsonClient(() => base);
 
   beforeAll(async () => {
@@ -46,11 +54,13 @@ describe('announcements and the verify-a-draw page (browser)', () => {
     app = await createHttpApp(VerifyPageRoot.with(staticDir), { logger: false });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
-    const draw = app.get(MessagingRuntime).platform('draw') as ServicePlatform;
-    for (const agencyId of ['agency-a', 'agency-b', 'agency-c']) {
-      await draw.inbox.deliver(eventMessage(AgencyRegisteredV1, agencyId, { agencyId, name: agencyId, creditCode: '91350100M000100Y43', region: '350100' }));
-      await draw.inbox.deliver(eventMessage(AgencyStatusChangedV1, agencyId, { agencyId, from: 'PENDING', to: 'ACTIVE', reason: '', sequence: 1 }));
-      await draw.inbox.deliver(eventMessage(AgencyQualificationGrantedV1, agencyId, { agencyId, qualificationId: `q-${agencyId}`, serviceItemCode: 'SURVEY', level: 1, validFrom: '2026-01-01', validUntil: '2030-01-01' }));
+    // Three firms through the registry's API; the draw learns of them from its events.
+    const admin = issueTestToken(secret, { userId: 'a', role: 'ADMIN', organizationId: null });
+    for (const [name, creditCode] of FIRMS) {
+      const { body } = await call('POST', '/api/registry/agencies', { token: admin, body: { name, creditCode, region: '330100' } });
+      firmNames.set(body.id, name);
+      await call('POST', `/api/registry/agencies/${body.id}/status`, { token: admin, body: { status: 'ACTIVE', reason: '' } });
+      await call('POST', `/api/registry/agencies/${body.id}/qualifications`, { token: admin, body: { certificateNumber: `C-${name}`, serviceItemCode: 'SURVEY', level: 1, validFrom: '2026-01-01', validUntil: '2030-01-01' } });
     }
     // An owner posts a project and asks for the draw, through the API as the UI will.
     const owner = issueTestToken(secret, { userId: 'o', role: 'OWNER', organizationId: 'owner-1' });
@@ -64,6 +74,8 @@ describe('announcements and the verify-a-draw page (browser)', () => {
     expect(draft).toMatchObject({ status: 201 });
     projectId = draft.body.id;
     await call('POST', `/api/projects/projects/${projectId}/publish`, { token: owner });
+    // The draw freezes its pool from its own read model: wait until all three firms have reached it.
+    await waitFor(() => call('GET', '/api/draw/pool-preview?serviceItemCode=SURVEY&requiredLevel=2&on=2026-06-01', { token: owner }).then((r) => r.body.pool), (pool) => pool?.length === 3, { what: 'draw read model' });
     await call('POST', `/api/projects/projects/${projectId}/request-selection`, { token: owner });
     [{ drawId }] = await waitFor(() => call('GET', `/api/draw/projects/${projectId}/draws`).then((r) => r.body), (d) => d.length === 1, { what: 'commitment' });
     await call('POST', `/api/draw/draws/${drawId}/witness-values`, { token: owner, body: { value: '8848' } });
@@ -86,6 +98,9 @@ describe('announcements and the verify-a-draw page (browser)', () => {
     await item.waitFor();
     expect(await item.textContent()).toContain('城西道路测绘');
     expect(await item.textContent()).toContain('in publicity');
+    // The winner is named as the public directory knows it, not by an identifier.
+    const record = (await call('GET', `/api/draw/draws/${drawId}`)).body.record;
+    await item.getByText(firmNames.get(record.winners[0]) as string, { exact: false }).waitFor();
     await item.getByRole('link', { name: 'Verify this draw' }).click();
     await page.waitForURL(`**/verify?draw=${drawId}`);
   });

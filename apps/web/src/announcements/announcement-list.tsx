@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Locale } from '../messages';
-import { fetchAnnouncements, type Announcement } from './announcements';
+import { fetchAgencyNames, fetchAnnouncements, type Announcement } from './announcements';
 
 const TEXT = {
   'zh-CN': {
@@ -27,10 +27,12 @@ const TEXT = {
 export function AnnouncementList({ locale }: { locale: Locale }) {
   const t = TEXT[locale];
   const [items, setItems] = useState<Announcement[] | null>(null);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
 
   useEffect(() => {
     const abort = new AbortController();
     fetchAnnouncements(abort.signal).then(setItems, () => abort.signal.aborted || setItems([]));
+    fetchAgencyNames(abort.signal).then(setNames, () => undefined);
     return () => abort.abort();
   }, []);
 
@@ -48,7 +50,7 @@ export function AnnouncementList({ locale }: { locale: Locale }) {
             </span>
             {a.selection && (
               <span className="meta">
-                {t.winner}: {a.selection.winners.map((w) => w.agencyId).join(', ')}
+                {t.winner}: {a.selection.winners.map((w) => names.get(w.agencyId) ?? w.agencyId).join(', ')}
                 {a.selection.source.kind === 'DRAW' && a.selection.source.drawId && (
                   <>
                     {' '}· <a href={`/verify?draw=${a.selection.source.drawId}`}>{t.verify}</a>

@@ -19,3 +19,11 @@ export async function fetchAnnouncements(signal?: AbortSignal): Promise<Announce
   if (!res.ok) throw new Error(`/api/projects/announcements answered ${res.status}`);
   return res.json();
 }
+
+/** Firm names by id from the public directory, so results show who was selected, not an identifier. */
+export async function fetchAgencyNames(signal?: AbortSignal): Promise<Map<string, string>> {
+  const res = await fetch('/api/registry/directory?limit=500', { signal, headers: { Accept: 'application/json' } });
+  if (!res.ok) return new Map();
+  const firms: { id: string; name: string }[] = await res.json();
+  return new Map(firms.map((f) => [f.id, f.name]));
+}

@@ -17,6 +17,7 @@ import { RegisterAgencyHttpController } from './application/commands/register-ag
 import { RetireServiceItemHandler } from './application/commands/retire-service-item/retire-service-item.handler';
 import { RetireServiceItemHttpController } from './application/commands/retire-service-item/retire-service-item.http.controller';
 import { GetAgencyHttpController } from './application/queries/get-agency/get-agency.http.controller';
+import { SearchDirectoryHttpController } from './application/queries/search-directory/search-directory.http.controller';
 import { GetCatalogHttpController } from './application/queries/get-catalog/get-catalog.http.controller';
 import { AgencyOrmEntity } from './infrastructure/agency.orm-entity';
 import { CreateAgencyTables1764374500000 } from './infrastructure/migrations/1764374500000-create-agency-tables';
@@ -50,8 +51,7 @@ export class RegistryModule {
         AddServiceItemHttpController,
         ChangeServiceItemHttpController,
         RetireServiceItemHttpController,
-        MergeServiceItemsHttpController,
-      ],
+        MergeServiceItemsHttpController, SearchDirectoryHttpController],
       providers: [
         RegisterAgencyHandler,
         ChangeAgencyStatusHandler,
