@@ -148,6 +148,23 @@ describe('selection by draw, end to end in one process', () => {
     expect(JSON.parse(evaluation.envelope).payload).toMatchObject({ projectId: id, agencyId: winner, onTime: true, daysLate: 0, quality: 4, feeCompliant: true, contractAmountFen: 7_500_000 });
   });
 
+  it('amends a sign-up window only forward, records it, and lets the owner cancel', async () => {
+    const opensAt = clock.now().toISOString();
+    const closesAt = new Date(clock.now().getTime() + 4 * 86_400_000).toISOString();
+    const draft = await call('POST', '/api/projects/projects', { token: owner, body: posting({ title: '某学校规划设计', signUp: { mode: 'WINDOW', opensAt, closesAt } }) });
+    const id = draft.body.id;
+    await call('POST', `/api/projects/projects/${id}/publish`, { token: owner });
+    const earlier = new Date(clock.now().getTime() + 3.5 * 86_400_000).toISOString();
+    expect(await call('POST', `/api/projects/projects/${id}/amendments`, { token: owner, body: { reason: '补充资料', changes: { signUp: { mode: 'WINDOW', opensAt, closesAt: earlier } } } })).toMatchObject({ status: 400 });
+    const later = new Date(clock.now().getTime() + 6 * 86_400_000).toISOString();
+    expect(await call('POST', `/api/projects/projects/${id}/amendments`, { token: token('OWNER', 'someone-else'), body: { reason: 'x', changes: { description: 'x' } } })).toMatchObject({ status: 403 });
+    expect(await call('POST', `/api/projects/projects/${id}/amendments`, { token: owner, body: { reason: '补充资料', changes: { description: '补充地勘资料', signUp: { mode: 'WINDOW', opensAt, closesAt: later } } } })).toMatchObject({ status: 200, body: { status: 'PUBLISHED' } });
+    expect(await call('POST', `/api/projects/projects/${id}/cancel`, { token: owner, body: {} })).toMatchObject({ status: 400, body: { field: 'reason' } });
+    expect(await call('POST', `/api/projects/projects/${id}/cancel`, { token: owner, body: { reason: '项目暂缓' } })).toMatchObject({ status: 200, body: { status: 'CANCELLED' } });
+    const history = (await projectOf(id)).history.map((h: { kind: string }) => h.kind);
+    expect(history).toEqual(['drafted', 'published', 'amended', 'cancelled']);
+  });
+
   it('promotes the first alternate when the winner declines, and reports the decline for the credit record', async () => {
     const draft = await call('POST', '/api/projects/projects', { token: owner, body: posting({ title: '某桥梁检测' }) });
     const id = draft.body.id;
@@ -177,6 +194,16 @@ describe('selection by draw, end to end in one process', () => {
     await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner });
     const failed = await waitFor(() => projectOf(id), (p) => p.status === 'FAILED', { what: 'failed round' });
     expect(failed.failure).toMatchObject({ round: 1, reason: 'TOO_FEW_CANDIDATES' });
+    // The owner reposts the failed round as a direct selection (allowed under the threshold, with a justification).
+    expect(await call('POST', `/api/projects/projects/${id}/repost`, { token: owner, body: { reason: '候选不足', changes: { selection: { method: 'DIRECT_SELECTION', justification: '' } } } })).toMatchObject({
+      status: 400,
+      body: { field: 'selection.justification' },
+    });
+    const reposted = await call('POST', `/api/projects/projects/${id}/repost`, { token: owner, body: { reason: '候选不足', changes: { selection: { method: 'DIRECT_SELECTION', justification: '金额较小，按规定直接选取' } } } });
+    expect(reposted).toMatchObject({ status: 200, body: { status: 'PUBLISHED', round: 2 } });
+    await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner });
+    expect(await call('POST', `/api/projects/projects/${id}/direct-selection`, { token: owner, body: { agencyId: agencies[0] } })).toMatchObject({ status: 200, body: { status: 'PUBLICITY', round: 2 } });
+
     // Every event of the whole flow was understood by its consumers: nothing was parked.
     for (const platform of [projects, draw]) expect(await platform.database.dataSource.query(`SELECT reason FROM parked_events`)).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { AwardResponseHttpController } from './application/commands/award-respon
 import { DeliveryHttpController } from './application/commands/delivery/delivery.http.controller';
 import { DraftProjectHandler } from './application/commands/draft-project/draft-project.handler';
 import { ObjectionsHttpController } from './application/commands/objections/objections.http.controller';
+import { ReviseProjectHttpController } from './application/commands/revise-project/revise-project.http.controller';
 import { DraftProjectHttpController } from './application/commands/draft-project/draft-project.http.controller';
 import { PublishProjectHttpController } from './application/commands/publish-project/publish-project.http.controller';
 import { SignUpHttpController } from './application/commands/sign-up/sign-up.http.controller';
@@ -36,6 +37,7 @@ export class ProjectsModule {
       controllers: [
         DraftProjectHttpController,
         PublishProjectHttpController,
+        ReviseProjectHttpController,
         SignUpHttpController,
         ObjectionsHttpController,
         AwardResponseHttpController,
