@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { verifyDraw } from '@mkt/draw/core';
 import { PROJECT_TOPIC } from '@mkt/projects/contracts';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createTestDatabases, startServiceProcess, waitFor, type ServiceProcess } from '@mkt/shared/testing';
+import { createTestDatabases, jsonClient, startServiceProcess, waitFor, type CallOptions, type ServiceProcess } from '@mkt/shared/testing';
 import { AgencyJourney } from './agency-journey';
 
 /**
@@ -25,14 +25,7 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
   let databases: Awaited<ReturnType<typeof createTestDatabases>>;
   let services: Record<'registry' | 'projects' | 'draw' | 'audit', ServiceProcess>;
 
-  async function call(service: ServiceProcess, method: string, path: string, options: { token?: string; body?: unknown } = {}) {
-    const res = await fetch(`${service.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }
+  const call = (service: ServiceProcess, method: string, path: string, options: CallOptions = {}) => jsonClient(() => service.url)(method, path, options);
 
   beforeAll(async () => {
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });

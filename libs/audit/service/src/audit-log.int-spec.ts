@@ -24,7 +24,7 @@ import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
-import { eventMessage, FixedClock, waitFor } from '@mkt/shared/testing';
+import { eventMessage, FixedClock, jsonClient, waitFor } from '@mkt/shared/testing';
 import { AuditModule } from './audit.module';
 
 /**
@@ -84,10 +84,7 @@ describe('audit service: append-only log, signed checkpoints, proofs and exports
   let audit: ServicePlatform;
   let logKey: VerifierKey;
 
-  async function call(method: string, path: string, options: { token?: string } = {}) {
-    const res = await fetch(`${base}${path}`, { method, headers: options.token ? { authorization: `Bearer ${options.token}` } : {} });
-    return { status: res.status, body: await res.json().catch(() => null) };
-  }
+  const call = jsonClient(() => base);
 
   const deliver = (message: Message) => audit.inbox.deliver(message);
   const sql = (text: string, params: unknown[] = []) => audit.database.dataSource.query(text, params);

@@ -1,4 +1,4 @@
-import { DomainError } from '@mkt/shared/kernel';
+import { refusalOf } from '@mkt/shared/kernel/testing';
 import { freezePool } from './freeze-pool';
 import { witnessMustBeNamedAndEnterOnce } from './witness-entropy.rule';
 
@@ -30,14 +30,7 @@ describe('freezePool', () => {
 });
 
 describe('witnessMustBeNamedAndEnterOnce', () => {
-  const code = (fn: () => unknown) => {
-    try {
-      fn();
-    } catch (e) {
-      return (e as DomainError).code;
-    }
-    return null;
-  };
+  const code = (fn: () => unknown) => refusalOf(fn)?.split('@')[0] ?? null;
 
   it('collects values in the order entered and completes with the last named witness', () => {
     const first = witnessMustBeNamedAndEnterOnce(['OWNER', 'SUPERVISOR'], [], 'SUPERVISOR', ' 42 ');

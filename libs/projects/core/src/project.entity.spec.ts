@@ -1,4 +1,4 @@
-import { DomainError } from '@mkt/shared/kernel';
+import { refusalOf } from '@mkt/shared/kernel/testing';
 import { Project, type DraftInput, type ProjectState } from './project.entity';
 import type { ProjectEvent } from './project.event';
 import { DEFAULT_PROJECT_POLICY } from './project-policy';
@@ -22,15 +22,6 @@ import {
 } from './testing';
 
 /** `CODE@field` of the DomainError a call throws (field `null` for forbidden), or undefined if it does not throw. */
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? `${error.code}@${error.field}` : String(error);
-  }
-  return undefined;
-}
-
 const kinds = (events: readonly ProjectEvent[]) => events.map((e) => e.kind);
 const eventOf = <K extends ProjectEvent['kind']>(events: readonly ProjectEvent[], kind: K) =>
   events.find((e) => e.kind === kind) as Extract<ProjectEvent, { kind: K }>;
@@ -55,8 +46,8 @@ describe('Project.draft', () => {
   });
 
   it('is refused to anyone but a project owner', () => {
-    expect(codeOf(() => Project.draft(agency('a-1'), aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
-    expect(codeOf(() => Project.draft(SUPERVISOR, aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
+    expect(refusalOf(() => Project.draft(agency('a-1'), aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
+    expect(refusalOf(() => Project.draft(SUPERVISOR, aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
   });
 
   it.each<[string, Partial<DraftInput>, string]>([
@@ -101,25 +92,25 @@ describe('Project.draft', () => {
       'PROJECTS.DUPLICATE_CONFLICT@conflicts[1].agencyId',
     ],
   ])('refuses %s, naming the field', (_case, overrides, expected) => {
-    expect(codeOf(() => Project.draft(OWNER, aDraftInput(overrides), DEFAULT_PROJECT_POLICY, DRAFTED_AT))).toBe(expected);
+    expect(refusalOf(() => Project.draft(OWNER, aDraftInput(overrides), DEFAULT_PROJECT_POLICY, DRAFTED_AT))).toBe(expected);
   });
 
   it('allows direct selection under 100,000 yuan and refuses it at or over the threshold', () => {
     const direct = { method: 'DIRECT_SELECTION' as const, justification: '抢险工程，时间紧迫' };
     expect(aDraft({ budgetCapFen: 99_999_99, selection: direct }).snapshot.terms.selection.method).toBe('DIRECT_SELECTION');
-    expect(codeOf(() => aDraft({ budgetCapFen: 100_000_00, selection: direct }))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
-    expect(codeOf(() => aDraft({ budgetCapFen: 250_000_00, selection: direct }))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
+    expect(refusalOf(() => aDraft({ budgetCapFen: 100_000_00, selection: direct }))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
+    expect(refusalOf(() => aDraft({ budgetCapFen: 250_000_00, selection: direct }))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
   });
 
   it('takes the direct-selection threshold from the policy', () => {
     const policy = { ...DEFAULT_PROJECT_POLICY, directSelectionBelowFen: 50_000_00 };
     const direct = { method: 'DIRECT_SELECTION' as const, justification: '单一来源' };
-    expect(codeOf(() => aDraft({ budgetCapFen: 60_000_00, selection: direct }, policy))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
+    expect(refusalOf(() => aDraft({ budgetCapFen: 60_000_00, selection: direct }, policy))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
     expect(aDraft({ budgetCapFen: 40_000_00, selection: direct }, policy).snapshot.policy.directSelectionBelowFen).toBe(50_000_00);
   });
 
   it('refuses an unsound policy', () => {
-    expect(codeOf(() => aDraft({}, { ...DEFAULT_PROJECT_POLICY, publicityDays: 0 }))).toBe('PROJECTS.INVALID_POLICY@policy.publicityDays');
+    expect(refusalOf(() => aDraft({}, { ...DEFAULT_PROJECT_POLICY, publicityDays: 0 }))).toBe('PROJECTS.INVALID_POLICY@policy.publicityDays');
   });
 });
 
@@ -133,10 +124,10 @@ describe('Project.reviseDraft', () => {
 
   it('refuses a revision that changes nothing, an unknown field, and any revision after publication', () => {
     const project = aDraft();
-    expect(codeOf(() => project.reviseDraft(OWNER, { title: aDraftInput().title }, DRAFTED_AT))).toBe('PROJECTS.NO_CHANGE@changes');
-    expect(codeOf(() => project.reviseDraft(OWNER, { ownerId: 'me' } as never, DRAFTED_AT))).toBe('PROJECTS.UNKNOWN_FIELD@ownerId');
+    expect(refusalOf(() => project.reviseDraft(OWNER, { title: aDraftInput().title }, DRAFTED_AT))).toBe('PROJECTS.NO_CHANGE@changes');
+    expect(refusalOf(() => project.reviseDraft(OWNER, { ownerId: 'me' } as never, DRAFTED_AT))).toBe('PROJECTS.UNKNOWN_FIELD@ownerId');
     project.publish(OWNER, DRAFTED_AT);
-    expect(codeOf(() => project.reviseDraft(OWNER, { title: 'x' }, DRAFTED_AT))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => project.reviseDraft(OWNER, { title: 'x' }, DRAFTED_AT))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 });
 
@@ -149,23 +140,23 @@ describe('Project.publish', () => {
   });
 
   it('is the owner’s alone', () => {
-    expect(codeOf(() => aDraft().publish(OTHER_OWNER, DRAFTED_AT))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
-    expect(codeOf(() => aDraft().publish(agency('a-1'), DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
+    expect(refusalOf(() => aDraft().publish(OTHER_OWNER, DRAFTED_AT))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
+    expect(refusalOf(() => aDraft().publish(agency('a-1'), DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
   });
 
   it('refuses a window that leaves less than the minimum sign-up time, or has already closed', () => {
-    expect(codeOf(() => aDraft().publish(OWNER, at('2024-03-04T10:00:00+08:00')))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
-    expect(codeOf(() => aDraft().publish(OWNER, at('2024-03-07T10:00:00+08:00')))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
+    expect(refusalOf(() => aDraft().publish(OWNER, at('2024-03-04T10:00:00+08:00')))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
+    expect(refusalOf(() => aDraft().publish(OWNER, at('2024-03-07T10:00:00+08:00')))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
   });
 
   it('refuses a bidding project whose deadline has passed', () => {
     const project = aDraft({ selection: BIDDING, signUp: { mode: 'ALL_ELIGIBLE' } });
-    expect(codeOf(() => project.publish(OWNER, at('2024-03-08T09:00:00+08:00')))).toBe('PROJECTS.BID_DEADLINE_PASSED@selection.bidDeadline');
+    expect(refusalOf(() => project.publish(OWNER, at('2024-03-08T09:00:00+08:00')))).toBe('PROJECTS.BID_DEADLINE_PASSED@selection.bidDeadline');
   });
 
   it('happens once', () => {
     const project = aPublishedProject();
-    expect(codeOf(() => project.publish(OWNER, DRAFTED_AT))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => project.publish(OWNER, DRAFTED_AT))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 });
 
@@ -181,16 +172,16 @@ describe('Project.amend', () => {
 
   it('refuses an amendment that does not extend the window, or delays its opening', () => {
     const project = aPublishedProject();
-    expect(codeOf(() => project.amend(OWNER, { reason: 'r', changes: { description: 'd' } }, later))).toBe('PROJECTS.AMENDMENT_MUST_EXTEND_SIGN_UP@signUp.closesAt');
+    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { description: 'd' } }, later))).toBe('PROJECTS.AMENDMENT_MUST_EXTEND_SIGN_UP@signUp.closesAt');
     const delayed = { mode: 'WINDOW' as const, opensAt: '2024-03-04T09:00:00+08:00', closesAt: '2024-03-09T09:00:00+08:00' };
-    expect(codeOf(() => project.amend(OWNER, { reason: 'r', changes: { signUp: delayed } }, later))).toBe('PROJECTS.AMENDMENT_MUST_EXTEND_SIGN_UP@signUp.opensAt');
+    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { signUp: delayed } }, later))).toBe('PROJECTS.AMENDMENT_MUST_EXTEND_SIGN_UP@signUp.opensAt');
     expect(project.snapshot.amendments).toBe(0);
   });
 
   it('refuses an extension that leaves agencies less than the minimum time from now', () => {
     const project = aPublishedProject();
     const short = { mode: 'WINDOW' as const, opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-06T10:00:00+08:00' };
-    expect(codeOf(() => project.amend(OWNER, { reason: 'r', changes: { signUp: short } }, at('2024-03-05T09:00:00+08:00')))).toBe(
+    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { signUp: short } }, at('2024-03-05T09:00:00+08:00')))).toBe(
       'PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt',
     );
   });
@@ -225,17 +216,17 @@ describe('Project.amend', () => {
     const project = aPublishedProject();
     const direct = { method: 'DIRECT_SELECTION' as const, justification: '应急' };
     const signUp = { mode: 'WINDOW' as const, opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-09T09:00:00+08:00' };
-    expect(codeOf(() => project.amend(OWNER, { reason: 'r', changes: { selection: direct, signUp } }, later))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
+    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { selection: direct, signUp } }, later))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
     project.amend(OWNER, { reason: '预算下调', changes: { selection: direct, signUp, budgetCapFen: 80_000_00 } }, later);
     expect(project.snapshot.terms.selection.method).toBe('DIRECT_SELECTION');
   });
 
   it('needs a reason, the owner, and the PUBLISHED status', () => {
     const signUp = { mode: 'WINDOW' as const, opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-09T09:00:00+08:00' };
-    expect(codeOf(() => aPublishedProject().amend(OWNER, { reason: ' ', changes: { signUp } }, later))).toBe('PROJECTS.TEXT_REQUIRED@reason');
-    expect(codeOf(() => aPublishedProject().amend(OTHER_OWNER, { reason: 'r', changes: { signUp } }, later))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
-    expect(codeOf(() => aDraft().amend(OWNER, { reason: 'r', changes: { signUp } }, later))).toBe('PROJECTS.WRONG_STATUS@status');
-    expect(codeOf(() => aProjectInSelection().amend(OWNER, { reason: 'r', changes: { signUp } }, later))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => aPublishedProject().amend(OWNER, { reason: ' ', changes: { signUp } }, later))).toBe('PROJECTS.TEXT_REQUIRED@reason');
+    expect(refusalOf(() => aPublishedProject().amend(OTHER_OWNER, { reason: 'r', changes: { signUp } }, later))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
+    expect(refusalOf(() => aDraft().amend(OWNER, { reason: 'r', changes: { signUp } }, later))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => aProjectInSelection().amend(OWNER, { reason: 'r', changes: { signUp } }, later))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 });
 
@@ -259,32 +250,32 @@ describe('sign-up (报名)', () => {
 
   it('refuses a sign-up before the window opens and from its close on', () => {
     const project = aPublishedProject();
-    expect(codeOf(() => project.signUp(agency('a-1'), at('2024-03-01T08:59:59+08:00')))).toBe('PROJECTS.SIGN_UP_NOT_OPEN@signUp.opensAt');
-    expect(codeOf(() => project.signUp(agency('a-1'), at(CLOSES_AT)))).toBe('PROJECTS.SIGN_UP_CLOSED@signUp.closesAt');
+    expect(refusalOf(() => project.signUp(agency('a-1'), at('2024-03-01T08:59:59+08:00')))).toBe('PROJECTS.SIGN_UP_NOT_OPEN@signUp.opensAt');
+    expect(refusalOf(() => project.signUp(agency('a-1'), at(CLOSES_AT)))).toBe('PROJECTS.SIGN_UP_CLOSED@signUp.closesAt');
   });
 
   it('refuses a duplicate sign-up and an agency on the conflict list', () => {
     const project = aPublishedProject();
     project.signUp(agency('a-1'), during);
-    expect(codeOf(() => project.signUp(agency('a-1'), during))).toBe('PROJECTS.ALREADY_SIGNED_UP@agencyId');
-    expect(codeOf(() => project.signUp(agency('a-related'), during))).toBe('PROJECTS.AGENCY_IN_CONFLICT@null');
+    expect(refusalOf(() => project.signUp(agency('a-1'), during))).toBe('PROJECTS.ALREADY_SIGNED_UP@agencyId');
+    expect(refusalOf(() => project.signUp(agency('a-related'), during))).toBe('PROJECTS.AGENCY_IN_CONFLICT@null');
   });
 
   it('is for agencies only, and only while PUBLISHED', () => {
-    expect(codeOf(() => aPublishedProject().signUp(OWNER, during))).toBe('PROJECTS.AGENCY_ONLY@null');
-    expect(codeOf(() => aDraft().signUp(agency('a-1'), during))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => aPublishedProject().signUp(OWNER, during))).toBe('PROJECTS.AGENCY_ONLY@null');
+    expect(refusalOf(() => aDraft().signUp(agency('a-1'), during))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 
   it('refuses withdrawing without a sign-up, or after the close', () => {
     const project = aPublishedProject();
-    expect(codeOf(() => project.withdrawSignUp(agency('a-1'), during))).toBe('PROJECTS.NOT_SIGNED_UP@agencyId');
+    expect(refusalOf(() => project.withdrawSignUp(agency('a-1'), during))).toBe('PROJECTS.NOT_SIGNED_UP@agencyId');
     project.signUp(agency('a-1'), during);
-    expect(codeOf(() => project.withdrawSignUp(agency('a-1'), at(CLOSES_AT)))).toBe('PROJECTS.SIGN_UP_CLOSED@signUp.closesAt');
+    expect(refusalOf(() => project.withdrawSignUp(agency('a-1'), at(CLOSES_AT)))).toBe('PROJECTS.SIGN_UP_CLOSED@signUp.closesAt');
   });
 
   it('does not exist for a project open to all eligible agencies', () => {
     const project = aPublishedProject({ signUp: { mode: 'ALL_ELIGIBLE' } });
-    expect(codeOf(() => project.signUp(agency('a-1'), during))).toBe('PROJECTS.NO_SIGN_UP@signUp.mode');
+    expect(refusalOf(() => project.signUp(agency('a-1'), during))).toBe('PROJECTS.NO_SIGN_UP@signUp.mode');
   });
 });
 
@@ -296,7 +287,7 @@ describe('the start of selection', () => {
   }
 
   it('does not close sign-up before the window’s end', () => {
-    expect(codeOf(() => withSignUps(['a-1']).closeSignUp(at('2024-03-06T08:59:59+08:00')))).toBe('PROJECTS.TOO_EARLY@signUp.closesAt');
+    expect(refusalOf(() => withSignUps(['a-1']).closeSignUp(at('2024-03-06T08:59:59+08:00')))).toBe('PROJECTS.TOO_EARLY@signUp.closesAt');
   });
 
   it('closes sign-up into SELECTING with a request carrying everything the draw needs', () => {
@@ -338,17 +329,17 @@ describe('the start of selection', () => {
 
   it('starts selection among all eligible agencies when the owner requests it, if there is no sign-up', () => {
     const project = aPublishedProject({ signUp: { mode: 'ALL_ELIGIBLE' } });
-    expect(codeOf(() => project.closeSignUp(at(CLOSES_AT)))).toBe('PROJECTS.NO_SIGN_UP@signUp.mode');
-    expect(codeOf(() => project.requestSelection(agency('a-1'), DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
+    expect(refusalOf(() => project.closeSignUp(at(CLOSES_AT)))).toBe('PROJECTS.NO_SIGN_UP@signUp.mode');
+    expect(refusalOf(() => project.requestSelection(agency('a-1'), DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
     const events = project.requestSelection(OWNER, at('2024-03-02T10:00:00+08:00'));
     expect(eventOf(events, 'selection-requested')).toMatchObject({ reason: 'OWNER_REQUESTED', candidates: { mode: 'ALL_ELIGIBLE' } });
     expect(project.snapshot.status).toBe('SELECTING');
   });
 
   it('leaves a windowed project’s start to the window, and a bidding project’s to before its deadline', () => {
-    expect(codeOf(() => aPublishedProject().requestSelection(OWNER, DRAFTED_AT))).toBe('PROJECTS.SIGN_UP_REQUIRED@signUp.mode');
+    expect(refusalOf(() => aPublishedProject().requestSelection(OWNER, DRAFTED_AT))).toBe('PROJECTS.SIGN_UP_REQUIRED@signUp.mode');
     const bidding = aPublishedProject({ selection: BIDDING, signUp: { mode: 'ALL_ELIGIBLE' } });
-    expect(codeOf(() => bidding.requestSelection(OWNER, at(BIDDING.bidDeadline)))).toBe('PROJECTS.BID_DEADLINE_PASSED@selection.bidDeadline');
+    expect(refusalOf(() => bidding.requestSelection(OWNER, at(BIDDING.bidDeadline)))).toBe('PROJECTS.BID_DEADLINE_PASSED@selection.bidDeadline');
   });
 });
 
@@ -397,12 +388,12 @@ describe('the selection result', () => {
   ])('refuses %s and changes nothing', (_case, change, expected) => {
     const project = aProjectInSelection();
     const before = project.snapshot;
-    expect(codeOf(() => project.recordSelectionResult({ ...draw, ...change } as never, RESULT_AT))).toBe(expected);
+    expect(refusalOf(() => project.recordSelectionResult({ ...draw, ...change } as never, RESULT_AT))).toBe(expected);
     expect(project.snapshot).toBe(before);
   });
 
   it('is taken only while SELECTING', () => {
-    expect(codeOf(() => aPublishedProject().recordSelectionResult(draw, RESULT_AT))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => aPublishedProject().recordSelectionResult(draw, RESULT_AT))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 
   describe('of bidding', () => {
@@ -412,7 +403,7 @@ describe('the selection result', () => {
 
     it('is refused while bids are sealed', () => {
       const project = aProjectInSelection(undefined, { selection: BIDDING });
-      expect(codeOf(() => project.recordSelectionResult(result, at('2024-03-08T08:59:59+08:00')))).toBe('PROJECTS.TOO_EARLY@selection.bidDeadline');
+      expect(refusalOf(() => project.recordSelectionResult(result, at('2024-03-08T08:59:59+08:00')))).toBe('PROJECTS.TOO_EARLY@selection.bidDeadline');
     });
 
     it('makes the best valid bid the winner and the rest the order of succession', () => {
@@ -430,11 +421,11 @@ describe('the selection result', () => {
 
     it('refuses a winning amount over the cap and a quote of the wrong form', () => {
       const project = aProjectInSelection(undefined, { selection: BIDDING });
-      expect(codeOf(() => project.recordSelectionResult({ ...result, rankedBids: bids([300_000_01, 1, 2, 3]) }, afterDeadline))).toBe(
+      expect(refusalOf(() => project.recordSelectionResult({ ...result, rankedBids: bids([300_000_01, 1, 2, 3]) }, afterDeadline))).toBe(
         'PROJECTS.INVALID_SELECTION_RESULT@rankedBids[0].quote.amountFen',
       );
       const rate = [{ agencyId: 'a-1', quote: { form: 'DISCOUNT_RATE' as const, rate: 0.1 } }];
-      expect(codeOf(() => project.recordSelectionResult({ ...result, validBidCount: 3, rankedBids: rate }, afterDeadline))).toBe(
+      expect(refusalOf(() => project.recordSelectionResult({ ...result, validBidCount: 3, rankedBids: rate }, afterDeadline))).toBe(
         'PROJECTS.INVALID_SELECTION_RESULT@rankedBids[0].quote.form',
       );
     });
@@ -445,16 +436,16 @@ describe('the selection result', () => {
 
     it('is the owner naming an allowed agency, published like any other result', () => {
       const project = aProjectInSelection(['a-1'], direct);
-      expect(codeOf(() => project.selectDirectly(agency('a-1'), 'a-1', RESULT_AT))).toBe('PROJECTS.OWNER_ONLY@null');
-      expect(codeOf(() => project.selectDirectly(OWNER, 'a-related', RESULT_AT))).toBe('PROJECTS.CANDIDATE_IN_CONFLICT@agencyId');
-      expect(codeOf(() => project.selectDirectly(OWNER, 'a-2', RESULT_AT))).toBe('PROJECTS.CANDIDATE_NOT_SIGNED_UP@agencyId');
+      expect(refusalOf(() => project.selectDirectly(agency('a-1'), 'a-1', RESULT_AT))).toBe('PROJECTS.OWNER_ONLY@null');
+      expect(refusalOf(() => project.selectDirectly(OWNER, 'a-related', RESULT_AT))).toBe('PROJECTS.CANDIDATE_IN_CONFLICT@agencyId');
+      expect(refusalOf(() => project.selectDirectly(OWNER, 'a-2', RESULT_AT))).toBe('PROJECTS.CANDIDATE_NOT_SIGNED_UP@agencyId');
       const recorded = eventOf(project.selectDirectly(OWNER, 'a-1', RESULT_AT), 'selection-recorded');
       expect(recorded).toMatchObject({ source: { kind: 'DIRECT', chosenBy: 'u-owner' }, winners: [{ agencyId: 'a-1' }], succession: [] });
     });
 
     it('is refused for a project with another method, and takes no result message', () => {
-      expect(codeOf(() => aProjectInSelection().selectDirectly(OWNER, 'a-1', RESULT_AT))).toBe('PROJECTS.METHOD_MISMATCH@selection.method');
-      expect(codeOf(() => aProjectInSelection(['a-1'], direct).recordSelectionResult({ ...draw, method: 'RANDOM_DRAW' }, RESULT_AT))).toBe(
+      expect(refusalOf(() => aProjectInSelection().selectDirectly(OWNER, 'a-1', RESULT_AT))).toBe('PROJECTS.METHOD_MISMATCH@selection.method');
+      expect(refusalOf(() => aProjectInSelection(['a-1'], direct).recordSelectionResult({ ...draw, method: 'RANDOM_DRAW' }, RESULT_AT))).toBe(
         'PROJECTS.METHOD_MISMATCH@method',
       );
     });
@@ -475,25 +466,25 @@ describe('publicity (公示) and objections', () => {
   });
 
   it('refuses an objection from publicity’s end on', () => {
-    expect(codeOf(() => file(aProjectInPublicity(), 'a-3', 'o-1', PUBLICITY_ENDS_AT))).toBe('PROJECTS.PUBLICITY_OVER@publicityEndsAt');
+    expect(refusalOf(() => file(aProjectInPublicity(), 'a-3', 'o-1', PUBLICITY_ENDS_AT))).toBe('PROJECTS.PUBLICITY_OVER@publicityEndsAt');
   });
 
   it('refuses an objection from a non-agency, a reused id, a second pending one, and one without grounds', () => {
     const project = aProjectInPublicity();
-    expect(codeOf(() => project.fileObjection(OWNER, { objectionId: 'o-1', grounds: 'x' }, during))).toBe('PROJECTS.AGENCY_ONLY@null');
+    expect(refusalOf(() => project.fileObjection(OWNER, { objectionId: 'o-1', grounds: 'x' }, during))).toBe('PROJECTS.AGENCY_ONLY@null');
     file(project, 'a-3', 'o-1');
-    expect(codeOf(() => file(project, 'a-1', 'o-1'))).toBe('PROJECTS.DUPLICATE_OBJECTION@objectionId');
-    expect(codeOf(() => file(project, 'a-3', 'o-2'))).toBe('PROJECTS.OBJECTION_ALREADY_PENDING@objectionId');
-    expect(codeOf(() => project.fileObjection(agency('a-1'), { objectionId: 'o-3', grounds: '' }, during))).toBe('PROJECTS.TEXT_REQUIRED@grounds');
+    expect(refusalOf(() => file(project, 'a-1', 'o-1'))).toBe('PROJECTS.DUPLICATE_OBJECTION@objectionId');
+    expect(refusalOf(() => file(project, 'a-3', 'o-2'))).toBe('PROJECTS.OBJECTION_ALREADY_PENDING@objectionId');
+    expect(refusalOf(() => project.fileObjection(agency('a-1'), { objectionId: 'o-3', grounds: '' }, during))).toBe('PROJECTS.TEXT_REQUIRED@grounds');
   });
 
   it('refuses an objection outside publicity', () => {
-    expect(codeOf(() => file(aProjectInSelection(), 'a-3', 'o-1'))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => file(aProjectInSelection(), 'a-3', 'o-1'))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 
   it('does not end publicity early, and awards when it ends with nothing pending', () => {
     const project = aProjectInPublicity();
-    expect(codeOf(() => project.endPublicity(at('2024-03-10T09:59:59+08:00')))).toBe('PROJECTS.TOO_EARLY@publicityEndsAt');
+    expect(refusalOf(() => project.endPublicity(at('2024-03-10T09:59:59+08:00')))).toBe('PROJECTS.TOO_EARLY@publicityEndsAt');
     const events = project.endPublicity(PUBLICITY_ENDS_AT);
     expect(events).toEqual([
       {
@@ -511,15 +502,15 @@ describe('publicity (公示) and objections', () => {
     const project = aProjectInPublicity();
     file(project, 'a-3', 'o-1');
     const ruling = { objectionId: 'o-1', verdict: 'DISMISSED' as const, reason: '证书在有效期内' };
-    expect(codeOf(() => project.ruleOnObjection(OWNER, ruling, during))).toBe('PROJECTS.SUPERVISOR_ONLY@null');
-    expect(codeOf(() => project.ruleOnObjection(SUPERVISOR, { ...ruling, objectionId: 'o-9' }, during))).toBe('PROJECTS.OBJECTION_NOT_FOUND@null');
-    expect(codeOf(() => project.ruleOnObjection(SUPERVISOR, { ...ruling, reason: '' }, during))).toBe('PROJECTS.TEXT_REQUIRED@reason');
-    expect(codeOf(() => project.ruleOnObjection(SUPERVISOR, { ...ruling, verdict: 'MAYBE' as never }, during))).toBe('PROJECTS.INVALID_VERDICT@verdict');
+    expect(refusalOf(() => project.ruleOnObjection(OWNER, ruling, during))).toBe('PROJECTS.SUPERVISOR_ONLY@null');
+    expect(refusalOf(() => project.ruleOnObjection(SUPERVISOR, { ...ruling, objectionId: 'o-9' }, during))).toBe('PROJECTS.OBJECTION_NOT_FOUND@null');
+    expect(refusalOf(() => project.ruleOnObjection(SUPERVISOR, { ...ruling, reason: '' }, during))).toBe('PROJECTS.TEXT_REQUIRED@reason');
+    expect(refusalOf(() => project.ruleOnObjection(SUPERVISOR, { ...ruling, verdict: 'MAYBE' as never }, during))).toBe('PROJECTS.INVALID_VERDICT@verdict');
     expect(project.ruleOnObjection(SUPERVISOR, ruling, during)).toEqual([
       { kind: 'objection-dismissed', projectId: 'p-1', at: '2024-03-08T02:00:00.000Z', round: 1, objectionId: 'o-1', supervisorId: 'u-supervisor', reason: '证书在有效期内' },
     ]);
     expect(project.snapshot.status).toBe('PUBLICITY');
-    expect(codeOf(() => project.ruleOnObjection(SUPERVISOR, ruling, during))).toBe('PROJECTS.OBJECTION_ALREADY_RULED@objectionId');
+    expect(refusalOf(() => project.ruleOnObjection(SUPERVISOR, ruling, during))).toBe('PROJECTS.OBJECTION_ALREADY_RULED@objectionId');
   });
 
   it('holds the award while an objection is pending at publicity’s end, and awards with the last dismissal', () => {
@@ -565,7 +556,7 @@ describe('publicity (公示) and objections', () => {
     file(project, 'a-3', 'o-1');
     project.ruleOnObjection(SUPERVISOR, { objectionId: 'o-1', verdict: 'UPHELD', reason: '抽取程序违规' }, during);
     const redraw = { method: 'RANDOM_DRAW' as const, round: 1, drawId: 'd-1', poolSize: 4, winners: ['a-2'], alternates: [] };
-    expect(codeOf(() => project.recordSelectionResult(redraw, during))).toBe('PROJECTS.STALE_SELECTION_RESULT@round');
+    expect(refusalOf(() => project.recordSelectionResult(redraw, during))).toBe('PROJECTS.STALE_SELECTION_RESULT@round');
     const events = project.recordSelectionResult({ ...redraw, round: 2, drawId: 'd-2', winners: ['a-3'] }, during);
     expect(eventOf(events, 'selection-recorded')).toMatchObject({ round: 2, winners: [{ agencyId: 'a-3' }] });
   });
@@ -575,7 +566,7 @@ describe('publicity (公示) and objections', () => {
     file(project, 'a-3', 'o-1');
     project.ruleOnObjection(SUPERVISOR, { objectionId: 'o-1', verdict: 'UPHELD', reason: 'r', exclude: [{ agencyId: 'a-2', reason: '串通' }] }, during);
     const redraw = { method: 'RANDOM_DRAW' as const, round: 2, drawId: 'd-2', poolSize: 3, winners: ['a-2'], alternates: [] };
-    expect(codeOf(() => project.recordSelectionResult(redraw, during))).toBe('PROJECTS.CANDIDATE_EXCLUDED@winners[0]');
+    expect(refusalOf(() => project.recordSelectionResult(redraw, during))).toBe('PROJECTS.CANDIDATE_EXCLUDED@winners[0]');
   });
 
   it('fails the round when an upheld objection leaves too few signed-up candidates', () => {
@@ -590,7 +581,7 @@ describe('publicity (公示) and objections', () => {
   it('refuses exclusions with a dismissal', () => {
     const project = aProjectInPublicity();
     file(project, 'a-3', 'o-1');
-    expect(codeOf(() => project.ruleOnObjection(SUPERVISOR, { objectionId: 'o-1', verdict: 'DISMISSED', reason: 'r', exclude: [{ agencyId: 'a-2', reason: 'x' }] }, during))).toBe(
+    expect(refusalOf(() => project.ruleOnObjection(SUPERVISOR, { objectionId: 'o-1', verdict: 'DISMISSED', reason: 'r', exclude: [{ agencyId: 'a-2', reason: 'x' }] }, during))).toBe(
       'PROJECTS.EXCLUSION_NEEDS_UPHELD_OBJECTION@exclude',
     );
   });
@@ -604,25 +595,25 @@ describe('the winner’s response', () => {
     const project = anAwardedProject();
     expect(project.acceptAward(agency('a-2'), inTime)).toEqual([{ kind: 'award-accepted', projectId: 'p-1', at: '2024-03-11T02:00:00.000Z', round: 1, agencyId: 'a-2' }]);
     expect(project.snapshot.seats[0].acceptedAt).toBe('2024-03-11T02:00:00.000Z');
-    expect(codeOf(() => project.acceptAward(agency('a-2'), inTime))).toBe('PROJECTS.ALREADY_ACCEPTED@agencyId');
-    expect(codeOf(() => project.declineAward(agency('a-2'), '人手不足', inTime))).toBe('PROJECTS.ALREADY_ACCEPTED@agencyId');
+    expect(refusalOf(() => project.acceptAward(agency('a-2'), inTime))).toBe('PROJECTS.ALREADY_ACCEPTED@agencyId');
+    expect(refusalOf(() => project.declineAward(agency('a-2'), '人手不足', inTime))).toBe('PROJECTS.ALREADY_ACCEPTED@agencyId');
   });
 
   it('refuses a response from an agency that was not selected, or by anyone but an agency', () => {
     const project = anAwardedProject();
-    expect(codeOf(() => project.acceptAward(agency('a-4'), inTime))).toBe('PROJECTS.NOT_SELECTED@null');
-    expect(codeOf(() => project.acceptAward(OWNER, inTime))).toBe('PROJECTS.AGENCY_ONLY@null');
+    expect(refusalOf(() => project.acceptAward(agency('a-4'), inTime))).toBe('PROJECTS.NOT_SELECTED@null');
+    expect(refusalOf(() => project.acceptAward(OWNER, inTime))).toBe('PROJECTS.AGENCY_ONLY@null');
   });
 
   it('refuses a response from the deadline on, and an expiry before it', () => {
     const project = anAwardedProject();
-    expect(codeOf(() => project.expireWinnerResponse(at('2024-03-12T09:59:59+08:00')))).toBe('PROJECTS.TOO_EARLY@respondBy');
-    expect(codeOf(() => project.acceptAward(agency('a-2'), deadline))).toBe('PROJECTS.RESPONSE_DEADLINE_PASSED@respondBy');
-    expect(codeOf(() => project.declineAward(agency('a-2'), '来不及', deadline))).toBe('PROJECTS.RESPONSE_DEADLINE_PASSED@respondBy');
+    expect(refusalOf(() => project.expireWinnerResponse(at('2024-03-12T09:59:59+08:00')))).toBe('PROJECTS.TOO_EARLY@respondBy');
+    expect(refusalOf(() => project.acceptAward(agency('a-2'), deadline))).toBe('PROJECTS.RESPONSE_DEADLINE_PASSED@respondBy');
+    expect(refusalOf(() => project.declineAward(agency('a-2'), '来不及', deadline))).toBe('PROJECTS.RESPONSE_DEADLINE_PASSED@respondBy');
   });
 
   it('needs a reason to decline', () => {
-    expect(codeOf(() => anAwardedProject().declineAward(agency('a-2'), ' ', inTime))).toBe('PROJECTS.TEXT_REQUIRED@reason');
+    expect(refusalOf(() => anAwardedProject().declineAward(agency('a-2'), ' ', inTime))).toBe('PROJECTS.TEXT_REQUIRED@reason');
   });
 
   it('promotes the alternates in order on decline and silence, and fails the round when no one is left', () => {
@@ -645,7 +636,7 @@ describe('the winner’s response', () => {
     ]);
 
     // a-4 stays silent past its own deadline.
-    expect(codeOf(() => project.expireWinnerResponse(deadline))).toBe('PROJECTS.TOO_EARLY@respondBy');
+    expect(refusalOf(() => project.expireWinnerResponse(deadline))).toBe('PROJECTS.TOO_EARLY@respondBy');
     const second = project.expireWinnerResponse(at('2024-03-13T10:00:00+08:00'));
     expect(second.map((e) => [e.kind, 'agencyId' in e ? e.agencyId : null])).toEqual([
       ['award-declined', 'a-4'],
@@ -718,7 +709,7 @@ describe('contract, completion and evaluation', () => {
   });
 
   it('waits for the winner to accept', () => {
-    expect(codeOf(() => anAwardedProject().recordContract(OWNER, { agencyId: 'a-2', amountFen: 1, startDate: '2024-03-15' }, at('2024-03-11T10:00:00+08:00')))).toBe(
+    expect(refusalOf(() => anAwardedProject().recordContract(OWNER, { agencyId: 'a-2', amountFen: 1, startDate: '2024-03-15' }, at('2024-03-11T10:00:00+08:00')))).toBe(
       'PROJECTS.AWAITING_WINNER_RESPONSE@seats',
     );
   });
@@ -731,7 +722,7 @@ describe('contract, completion and evaluation', () => {
     ['a start date that does not exist', { startDate: '2024-02-30' }, 'PROJECTS.INVALID_DATE@startDate'],
   ])('refuses %s', (_case, change, expected) => {
     const input = { agencyId: 'a-2', amountFen: 280_000_00, startDate: '2024-03-15', ...change };
-    expect(codeOf(() => accepted().recordContract(OWNER, input, at('2024-03-14T10:00:00+08:00')))).toBe(expected);
+    expect(refusalOf(() => accepted().recordContract(OWNER, input, at('2024-03-14T10:00:00+08:00')))).toBe(expected);
   });
 
   it('refuses a contract over the winning bid', () => {
@@ -740,16 +731,16 @@ describe('contract, completion and evaluation', () => {
     project.recordSelectionResult({ method: 'BIDDING', round: 1, biddingId: 'b-1', validBidCount: 3, rankedBids }, at('2024-03-08T10:00:00+08:00'));
     project.endPublicity(at('2024-03-11T10:00:00+08:00'));
     project.acceptAward(agency('a-3'), at('2024-03-11T11:00:00+08:00'));
-    expect(codeOf(() => project.recordContract(OWNER, { agencyId: 'a-3', amountFen: 250_000_01, startDate: '2024-03-15' }, at('2024-03-12T10:00:00+08:00')))).toBe(
+    expect(refusalOf(() => project.recordContract(OWNER, { agencyId: 'a-3', amountFen: 250_000_01, startDate: '2024-03-15' }, at('2024-03-12T10:00:00+08:00')))).toBe(
       'PROJECTS.CONTRACT_OVER_CEILING@amountFen',
     );
   });
 
   it('is recorded by the owner only, once', () => {
-    expect(codeOf(() => accepted().recordContract(agency('a-2'), { agencyId: 'a-2', amountFen: 1, startDate: '2024-03-15' }, at('2024-03-14T10:00:00+08:00')))).toBe(
+    expect(refusalOf(() => accepted().recordContract(agency('a-2'), { agencyId: 'a-2', amountFen: 1, startDate: '2024-03-15' }, at('2024-03-14T10:00:00+08:00')))).toBe(
       'PROJECTS.OWNER_ONLY@null',
     );
-    expect(codeOf(() => contracted().recordContract(OWNER, { agencyId: 'a-2', amountFen: 1, startDate: '2024-03-15' }, at('2024-03-14T10:00:00+08:00')))).toBe(
+    expect(refusalOf(() => contracted().recordContract(OWNER, { agencyId: 'a-2', amountFen: 1, startDate: '2024-03-15' }, at('2024-03-14T10:00:00+08:00')))).toBe(
       'PROJECTS.WRONG_STATUS@status',
     );
   });
@@ -779,15 +770,15 @@ describe('contract, completion and evaluation', () => {
   });
 
   it('refuses a completion before the start, in the future, or before the contract', () => {
-    expect(codeOf(() => contracted().recordCompletion(OWNER, { agencyId: 'a-2', completionDate: '2024-03-14' }, at('2024-04-20T10:00:00+08:00')))).toBe(
+    expect(refusalOf(() => contracted().recordCompletion(OWNER, { agencyId: 'a-2', completionDate: '2024-03-14' }, at('2024-04-20T10:00:00+08:00')))).toBe(
       'PROJECTS.COMPLETION_BEFORE_START@completionDate',
     );
     // 2024-04-10 01:00 in Beijing is still 9 April in UTC: "today" is the marketplace's civil date.
-    expect(codeOf(() => contracted().recordCompletion(OWNER, { agencyId: 'a-2', completionDate: '2024-04-11' }, at('2024-04-10T01:00:00+08:00')))).toBe(
+    expect(refusalOf(() => contracted().recordCompletion(OWNER, { agencyId: 'a-2', completionDate: '2024-04-11' }, at('2024-04-10T01:00:00+08:00')))).toBe(
       'PROJECTS.COMPLETION_IN_FUTURE@completionDate',
     );
     expect(contracted().recordCompletion(OWNER, { agencyId: 'a-2', completionDate: '2024-04-10' }, at('2024-04-10T01:00:00+08:00'))).toHaveLength(2);
-    expect(codeOf(() => accepted().recordCompletion(OWNER, { agencyId: 'a-2', completionDate: '2024-04-10' }, at('2024-04-20T10:00:00+08:00')))).toBe(
+    expect(refusalOf(() => accepted().recordCompletion(OWNER, { agencyId: 'a-2', completionDate: '2024-04-10' }, at('2024-04-20T10:00:00+08:00')))).toBe(
       'PROJECTS.WRONG_STATUS@status',
     );
   });
@@ -825,16 +816,16 @@ describe('contract, completion and evaluation', () => {
     ['an agency that did not win', { agencyId: 'a-4' }, 'PROJECTS.NOT_A_WINNER@agencyId'],
   ])('refuses an evaluation with %s', (_case, change, expected) => {
     const input = { agencyId: 'a-2', quality: 4, feeCompliant: true, comment: '', ...change };
-    expect(codeOf(() => completed().evaluate(OWNER, input, at('2024-04-21T10:00:00+08:00')))).toBe(expected);
+    expect(refusalOf(() => completed().evaluate(OWNER, input, at('2024-04-21T10:00:00+08:00')))).toBe(expected);
   });
 
   it('refuses an evaluation before completion and a second one', () => {
-    expect(codeOf(() => contracted().evaluate(OWNER, { agencyId: 'a-2', quality: 5, feeCompliant: true }, at('2024-04-21T10:00:00+08:00')))).toBe(
+    expect(refusalOf(() => contracted().evaluate(OWNER, { agencyId: 'a-2', quality: 5, feeCompliant: true }, at('2024-04-21T10:00:00+08:00')))).toBe(
       'PROJECTS.WRONG_STATUS@status',
     );
     const project = completed();
     project.evaluate(OWNER, { agencyId: 'a-2', quality: 5, feeCompliant: true }, at('2024-04-21T10:00:00+08:00'));
-    expect(codeOf(() => project.evaluate(OWNER, { agencyId: 'a-2', quality: 5, feeCompliant: true }, at('2024-04-21T10:00:00+08:00')))).toBe(
+    expect(refusalOf(() => project.evaluate(OWNER, { agencyId: 'a-2', quality: 5, feeCompliant: true }, at('2024-04-21T10:00:00+08:00')))).toBe(
       'PROJECTS.WRONG_STATUS@status',
     );
   });
@@ -848,7 +839,7 @@ describe('contract, completion and evaluation', () => {
     const when = at('2024-03-14T10:00:00+08:00');
     expect(kinds(project.recordContract(OWNER, { agencyId: 'a-1', amountFen: 100_000_00, startDate: '2024-03-15' }, when))).toEqual(['contract-recorded']);
     expect(project.snapshot.status).toBe('AWARDED');
-    expect(codeOf(() => project.recordContract(OWNER, { agencyId: 'a-1', amountFen: 100_000_00, startDate: '2024-03-15' }, when))).toBe(
+    expect(refusalOf(() => project.recordContract(OWNER, { agencyId: 'a-1', amountFen: 100_000_00, startDate: '2024-03-15' }, when))).toBe(
       'PROJECTS.CONTRACT_ALREADY_RECORDED@agencyId',
     );
     expect(kinds(project.recordContract(OWNER, { agencyId: 'a-2', amountFen: 120_000_00, startDate: '2024-03-16' }, when))).toEqual(['contract-recorded', 'contracted']);
@@ -877,14 +868,14 @@ describe('repost after a failed round', () => {
   });
 
   it('refuses the old window, and reposting anything but a failed project', () => {
-    expect(codeOf(() => failed().repost(OWNER, {}, later))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
-    expect(codeOf(() => aProjectInSelection().repost(OWNER, { changes: { signUp: newWindow } }, later))).toBe('PROJECTS.WRONG_STATUS@status');
-    expect(codeOf(() => failed().repost(OTHER_OWNER, { changes: { signUp: newWindow } }, later))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
+    expect(refusalOf(() => failed().repost(OWNER, {}, later))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
+    expect(refusalOf(() => aProjectInSelection().repost(OWNER, { changes: { signUp: newWindow } }, later))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => failed().repost(OTHER_OWNER, { changes: { signUp: newWindow } }, later))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
   });
 
   it('keeps the direct-selection threshold when switching method', () => {
     const direct = { method: 'DIRECT_SELECTION' as const, justification: '两次流标' };
-    expect(codeOf(() => failed().repost(OWNER, { changes: { signUp: newWindow, selection: direct } }, later))).toBe(
+    expect(refusalOf(() => failed().repost(OWNER, { changes: { signUp: newWindow, selection: direct } }, later))).toBe(
       'PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method',
     );
   });
@@ -907,18 +898,18 @@ describe('Project.cancel', () => {
     ['PUBLICITY', () => aProjectInPublicity()],
     ['AWARDED', () => anAwardedProject()],
   ])('refuses to cancel once selection has started (%s)', (_status, make) => {
-    expect(codeOf(() => make().cancel(OWNER, 'r', at('2024-03-11T10:00:00+08:00')))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => make().cancel(OWNER, 'r', at('2024-03-11T10:00:00+08:00')))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 
   it('needs a reason and the owner', () => {
-    expect(codeOf(() => aDraft().cancel(OWNER, '', DRAFTED_AT))).toBe('PROJECTS.TEXT_REQUIRED@reason');
-    expect(codeOf(() => aDraft().cancel(SUPERVISOR, 'r', DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
+    expect(refusalOf(() => aDraft().cancel(OWNER, '', DRAFTED_AT))).toBe('PROJECTS.TEXT_REQUIRED@reason');
+    expect(refusalOf(() => aDraft().cancel(SUPERVISOR, 'r', DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
   });
 
   it('is final', () => {
     const project = aDraft();
     project.cancel(OWNER, 'r', DRAFTED_AT);
-    expect(codeOf(() => project.publish(OWNER, DRAFTED_AT))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => project.publish(OWNER, DRAFTED_AT))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 });
 
@@ -930,7 +921,7 @@ describe('Project.restore', () => {
   });
 
   it('refuses a clock reading that is not a time', () => {
-    expect(codeOf(() => aDraft().publish(OWNER, new Date('nonsense')))).toBe('PROJECTS.INVALID_TIME@now');
+    expect(refusalOf(() => aDraft().publish(OWNER, new Date('nonsense')))).toBe('PROJECTS.INVALID_TIME@now');
   });
 });
 

@@ -1,18 +1,9 @@
-import { DomainError } from '@mkt/shared/kernel';
+import { refusalOf } from '@mkt/shared/kernel/testing';
 import { Agency } from './agency.entity';
 import { creditCodeCheckCharacter, UnifiedSocialCreditCode } from './unified-social-credit-code.value-object';
 
 const body = '91330100MA2AYE8B0';
 const validCode = body + creditCodeCheckCharacter(body);
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? `${error.code}@${error.field}` : String(error);
-  }
-  return undefined;
-}
 
 describe('UnifiedSocialCreditCode', () => {
   it('accepts a code whose check character matches, in any case', () => {
@@ -26,9 +17,9 @@ describe('UnifiedSocialCreditCode', () => {
 
   it('refuses a wrong check character, a forbidden letter and a wrong length, naming the field', () => {
     const wrongCheck = body + (validCode[17] === '0' ? '1' : '0');
-    expect(codeOf(() => UnifiedSocialCreditCode.parse(wrongCheck))).toBe('REGISTRY.INVALID_CREDIT_CODE@creditCode');
-    expect(codeOf(() => UnifiedSocialCreditCode.parse('91330100MA2AYE8BO' + '1'))).toBe('REGISTRY.INVALID_CREDIT_CODE@creditCode');
-    expect(codeOf(() => UnifiedSocialCreditCode.parse('123'))).toBe('REGISTRY.INVALID_CREDIT_CODE@creditCode');
+    expect(refusalOf(() => UnifiedSocialCreditCode.parse(wrongCheck))).toBe('REGISTRY.INVALID_CREDIT_CODE@creditCode');
+    expect(refusalOf(() => UnifiedSocialCreditCode.parse('91330100MA2AYE8BO' + '1'))).toBe('REGISTRY.INVALID_CREDIT_CODE@creditCode');
+    expect(refusalOf(() => UnifiedSocialCreditCode.parse('123'))).toBe('REGISTRY.INVALID_CREDIT_CODE@creditCode');
   });
 });
 
@@ -42,7 +33,7 @@ describe('Agency', () => {
   });
 
   it('refuses an empty name', () => {
-    expect(codeOf(() => Agency.register({ id: 'a', name: ' ', creditCode: validCode, region: 'x' }))).toBe('REGISTRY.NAME_REQUIRED@name');
+    expect(refusalOf(() => Agency.register({ id: 'a', name: ' ', creditCode: validCode, region: 'x' }))).toBe('REGISTRY.NAME_REQUIRED@name');
   });
 
   it('approves, suspends and reinstates, numbering each change', () => {
@@ -54,23 +45,23 @@ describe('Agency', () => {
 
   it('refuses a transition the rules do not allow', () => {
     const agency = register();
-    expect(codeOf(() => agency.changeStatus('SUSPENDED', 'x'))).toBe('REGISTRY.STATUS_TRANSITION_NOT_ALLOWED@status');
+    expect(refusalOf(() => agency.changeStatus('SUSPENDED', 'x'))).toBe('REGISTRY.STATUS_TRANSITION_NOT_ALLOWED@status');
     agency.changeStatus('WITHDRAWN', 'firm closed');
-    expect(codeOf(() => agency.changeStatus('ACTIVE', ''))).toBe('REGISTRY.STATUS_TRANSITION_NOT_ALLOWED@status');
+    expect(refusalOf(() => agency.changeStatus('ACTIVE', ''))).toBe('REGISTRY.STATUS_TRANSITION_NOT_ALLOWED@status');
   });
 
   it('needs a reason to suspend or blacklist', () => {
     const agency = register();
     agency.changeStatus('ACTIVE', '');
-    expect(codeOf(() => agency.changeStatus('BLACKLISTED', '  '))).toBe('REGISTRY.REASON_REQUIRED@reason');
+    expect(refusalOf(() => agency.changeStatus('BLACKLISTED', '  '))).toBe('REGISTRY.REASON_REQUIRED@reason');
   });
 
   it('grants a qualification and refuses an impossible one', () => {
     const agency = register();
     const q = { id: 'q-1', serviceItemCode: 'EIA-REPORT', level: 2, validFrom: '2026-01-01', validUntil: '2028-12-31' };
     expect(agency.grantQualification(q)).toEqual({ kind: 'qualification-granted', agencyId: 'a-1', ...q });
-    expect(codeOf(() => agency.grantQualification(q))).toBe('REGISTRY.DUPLICATE_QUALIFICATION@id');
-    expect(codeOf(() => agency.grantQualification({ ...q, id: 'q-2', level: 0 }))).toBe('REGISTRY.INVALID_LEVEL@level');
-    expect(codeOf(() => agency.grantQualification({ ...q, id: 'q-3', validUntil: '2025-01-01' }))).toBe('REGISTRY.INVALID_VALIDITY@validUntil');
+    expect(refusalOf(() => agency.grantQualification(q))).toBe('REGISTRY.DUPLICATE_QUALIFICATION@id');
+    expect(refusalOf(() => agency.grantQualification({ ...q, id: 'q-2', level: 0 }))).toBe('REGISTRY.INVALID_LEVEL@level');
+    expect(refusalOf(() => agency.grantQualification({ ...q, id: 'q-3', validUntil: '2025-01-01' }))).toBe('REGISTRY.INVALID_VALIDITY@validUntil');
   });
 });

@@ -1,14 +1,5 @@
-import { DomainError } from '@mkt/shared/kernel';
+import { refusalOf } from '@mkt/shared/kernel/testing';
 import { Catalog, type ServiceItemStandard } from './catalog.entity';
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof DomainError ? `${error.code}@${error.field}` : String(error);
-  }
-  return undefined;
-}
 
 const DAY = '2026-03-01';
 const standard = (code: string, overrides: Partial<ServiceItemStandard> = {}): ServiceItemStandard => ({
@@ -45,16 +36,16 @@ describe('Catalog', () => {
 
   it('refuses a duplicate code, an unknown category and an incomplete standard, naming the field', () => {
     const c = catalog();
-    expect(codeOf(() => c.addItem(standard('EIA-REPORT'), '', DAY))).toBe('REGISTRY.ITEM_EXISTS@code');
-    expect(codeOf(() => c.addItem(standard('X-1', { categoryCode: 'NOPE' }), '', DAY))).toBe('REGISTRY.UNKNOWN_CATEGORY@categoryCode');
-    expect(codeOf(() => c.addItem(standard('bad code'), '', DAY))).toBe('REGISTRY.INVALID_ITEM_CODE@code');
-    expect(codeOf(() => c.addItem(standard('X-2', { name: { zhCN: '名称', en: ' ' } }), '', DAY))).toBe('REGISTRY.TEXT_REQUIRED@name.en');
-    expect(codeOf(() => c.addItem(standard('X-3', { timeLimitWorkingDays: 0 }), '', DAY))).toBe('REGISTRY.INVALID_TIME_LIMIT@timeLimitWorkingDays');
-    expect(codeOf(() => c.addItem(standard('X-4', { processSteps: [] }), '', DAY))).toBe('REGISTRY.PROCESS_REQUIRED@processSteps');
-    expect(codeOf(() => c.addItem(standard('X-5', { processSteps: [{ zhCN: '', en: 'x' }] }), '', DAY))).toBe('REGISTRY.TEXT_REQUIRED@processSteps.0.zhCN');
-    expect(codeOf(() => c.addItem(standard('X-6', { standardFeeFen: -1 }), '', DAY))).toBe('REGISTRY.INVALID_FEE@standardFeeFen');
-    expect(codeOf(() => c.addItem(standard('X-7', { minimumLevel: 10 }), '', DAY))).toBe('REGISTRY.INVALID_LEVEL@minimumLevel');
-    expect(codeOf(() => c.addItem(standard('X-8'), '', '1 March'))).toBe('REGISTRY.INVALID_EFFECTIVE_DATE@effectiveDate');
+    expect(refusalOf(() => c.addItem(standard('EIA-REPORT'), '', DAY))).toBe('REGISTRY.ITEM_EXISTS@code');
+    expect(refusalOf(() => c.addItem(standard('X-1', { categoryCode: 'NOPE' }), '', DAY))).toBe('REGISTRY.UNKNOWN_CATEGORY@categoryCode');
+    expect(refusalOf(() => c.addItem(standard('bad code'), '', DAY))).toBe('REGISTRY.INVALID_ITEM_CODE@code');
+    expect(refusalOf(() => c.addItem(standard('X-2', { name: { zhCN: '名称', en: ' ' } }), '', DAY))).toBe('REGISTRY.TEXT_REQUIRED@name.en');
+    expect(refusalOf(() => c.addItem(standard('X-3', { timeLimitWorkingDays: 0 }), '', DAY))).toBe('REGISTRY.INVALID_TIME_LIMIT@timeLimitWorkingDays');
+    expect(refusalOf(() => c.addItem(standard('X-4', { processSteps: [] }), '', DAY))).toBe('REGISTRY.PROCESS_REQUIRED@processSteps');
+    expect(refusalOf(() => c.addItem(standard('X-5', { processSteps: [{ zhCN: '', en: 'x' }] }), '', DAY))).toBe('REGISTRY.TEXT_REQUIRED@processSteps.0.zhCN');
+    expect(refusalOf(() => c.addItem(standard('X-6', { standardFeeFen: -1 }), '', DAY))).toBe('REGISTRY.INVALID_FEE@standardFeeFen');
+    expect(refusalOf(() => c.addItem(standard('X-7', { minimumLevel: 10 }), '', DAY))).toBe('REGISTRY.INVALID_LEVEL@minimumLevel');
+    expect(refusalOf(() => c.addItem(standard('X-8'), '', '1 March'))).toBe('REGISTRY.INVALID_EFFECTIVE_DATE@effectiveDate');
   });
 
   it('changes a standard as a new version, keeping the code and recording the reason', () => {
@@ -69,18 +60,18 @@ describe('Catalog', () => {
   it('refuses a change without a reason, to an unknown or retired item', () => {
     const c = catalog();
     const { code: _code, ...rest } = standard('EIA-REPORT');
-    expect(codeOf(() => c.changeItem('EIA-REPORT', rest, '  ', DAY))).toBe('REGISTRY.REASON_REQUIRED@reason');
-    expect(codeOf(() => c.changeItem('NOPE', rest, 'why', DAY))).toBe('REGISTRY.ITEM_NOT_FOUND@null');
+    expect(refusalOf(() => c.changeItem('EIA-REPORT', rest, '  ', DAY))).toBe('REGISTRY.REASON_REQUIRED@reason');
+    expect(refusalOf(() => c.changeItem('NOPE', rest, 'why', DAY))).toBe('REGISTRY.ITEM_NOT_FOUND@null');
     c.retireItem('EIA-TABLE', 'merged into the report', DAY);
-    expect(codeOf(() => c.changeItem('EIA-TABLE', rest, 'why', DAY))).toBe('REGISTRY.ITEM_RETIRED@code');
+    expect(refusalOf(() => c.changeItem('EIA-TABLE', rest, 'why', DAY))).toBe('REGISTRY.ITEM_RETIRED@code');
   });
 
   it('retires an item with its reason, once', () => {
     const c = catalog();
     expect(c.retireItem('EIA-REGISTER', 'no longer an approval precondition', DAY)).toMatchObject({ kind: 'RETIRED', itemCodes: ['EIA-REGISTER'], version: 4 });
     expect(c.item('EIA-REGISTER')).toMatchObject({ status: 'RETIRED', retiredReason: 'no longer an approval precondition', version: 1 });
-    expect(codeOf(() => c.retireItem('EIA-REGISTER', 'again', DAY))).toBe('REGISTRY.ITEM_ALREADY_RETIRED@code');
-    expect(codeOf(() => c.retireItem('EIA-REPORT', '', DAY))).toBe('REGISTRY.REASON_REQUIRED@reason');
+    expect(refusalOf(() => c.retireItem('EIA-REGISTER', 'again', DAY))).toBe('REGISTRY.ITEM_ALREADY_RETIRED@code');
+    expect(refusalOf(() => c.retireItem('EIA-REPORT', '', DAY))).toBe('REGISTRY.REASON_REQUIRED@reason');
   });
 
   it('merges items: each merged one retires and points to the survivor', () => {
@@ -95,12 +86,12 @@ describe('Catalog', () => {
 
   it('refuses a merge into itself, into a retired item, of a retired item, or of nothing, changing nothing', () => {
     const c = catalog();
-    expect(codeOf(() => c.mergeItems([], 'EIA-REPORT', 'r', DAY))).toBe('REGISTRY.NOTHING_TO_MERGE@mergedCodes');
-    expect(codeOf(() => c.mergeItems(['EIA-TABLE', 'EIA-TABLE'], 'EIA-REPORT', 'r', DAY))).toBe('REGISTRY.DUPLICATE_ITEM@mergedCodes');
-    expect(codeOf(() => c.mergeItems(['EIA-REPORT'], 'EIA-REPORT', 'r', DAY))).toBe('REGISTRY.MERGE_INTO_ITSELF@survivingCode');
+    expect(refusalOf(() => c.mergeItems([], 'EIA-REPORT', 'r', DAY))).toBe('REGISTRY.NOTHING_TO_MERGE@mergedCodes');
+    expect(refusalOf(() => c.mergeItems(['EIA-TABLE', 'EIA-TABLE'], 'EIA-REPORT', 'r', DAY))).toBe('REGISTRY.DUPLICATE_ITEM@mergedCodes');
+    expect(refusalOf(() => c.mergeItems(['EIA-REPORT'], 'EIA-REPORT', 'r', DAY))).toBe('REGISTRY.MERGE_INTO_ITSELF@survivingCode');
     c.retireItem('EIA-REGISTER', 'r', DAY);
-    expect(codeOf(() => c.mergeItems(['EIA-TABLE'], 'EIA-REGISTER', 'r', DAY))).toBe('REGISTRY.ITEM_ALREADY_RETIRED@survivingCode');
-    expect(codeOf(() => c.mergeItems(['EIA-TABLE', 'EIA-REGISTER'], 'EIA-REPORT', 'r', DAY))).toBe('REGISTRY.ITEM_ALREADY_RETIRED@mergedCodes');
+    expect(refusalOf(() => c.mergeItems(['EIA-TABLE'], 'EIA-REGISTER', 'r', DAY))).toBe('REGISTRY.ITEM_ALREADY_RETIRED@survivingCode');
+    expect(refusalOf(() => c.mergeItems(['EIA-TABLE', 'EIA-REGISTER'], 'EIA-REPORT', 'r', DAY))).toBe('REGISTRY.ITEM_ALREADY_RETIRED@mergedCodes');
     expect(c.item('EIA-TABLE').status).toBe('ACTIVE');
     expect(c.snapshot.revision).toBe(4);
   });

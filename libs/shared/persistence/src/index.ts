@@ -2,3 +2,4 @@ export { databaseConfigFromEnv, serviceDatabaseName, type DatabaseConfig } from 
 export { EmbeddedPostgres } from './embedded-postgres';
 export { ServiceDatabase, type ServiceDatabaseOptions } from './service-database';
 export { affectedRows } from './affected-rows';
+export { jsonColumn } from './json-column';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BidderStanding } from '@mkt/bidding/core';
+import { jsonColumn } from '@mkt/shared/persistence';
 
 type Item = BidderStanding['items'][number];
 
@@ -31,7 +32,7 @@ export class BidderStandingRepository {
   async find(agencyId: string): Promise<BidderStanding | null> {
     const [row] = await this.manager.query(`SELECT status, items FROM bidder_standing WHERE agency_id = $1`, [agencyId]);
     if (!row) return null;
-    const items = typeof row.items === 'string' ? JSON.parse(row.items) : row.items;
+    const items = jsonColumn<Record<string, Item>>(row.items);
     return { status: row.status, items: Object.values(items) as Item[] };
   }
 }

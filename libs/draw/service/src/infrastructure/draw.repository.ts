@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DrawCommitment, DrawRecord, PastWin, WitnessEntropy } from '@mkt/draw/core';
 import { notFound } from '@mkt/shared/kernel';
+import { jsonColumn } from '@mkt/shared/persistence';
 
 export interface StoredDraw {
   readonly drawId: string;
@@ -28,8 +29,6 @@ interface DrawRow {
   reveal_deadline: Date | string;
   overdue_at: Date | string | null;
 }
-
-const json = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) : v);
 
 /** Draw rows inside the caller's transaction. `lockForReveal` serialises witnesses racing to complete a draw. */
 export class DrawRepository {
@@ -117,9 +116,9 @@ function toStored(row: DrawRow): StoredDraw {
     round: row.round,
     ownerOrganizationId: row.owner_org,
     status: row.status,
-    commitment: json(row.commitment),
-    witnessValues: json(row.witness_values),
-    record: row.record === null ? null : json(row.record),
+    commitment: jsonColumn(row.commitment),
+    witnessValues: jsonColumn(row.witness_values),
+    record: row.record === null ? null : jsonColumn(row.record),
     revealDeadline: new Date(row.reveal_deadline).toISOString(),
     overdueAt: row.overdue_at === null ? null : new Date(row.overdue_at).toISOString(),
   };

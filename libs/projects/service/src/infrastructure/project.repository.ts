@@ -1,9 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Project, type ProjectEvent, type ProjectState } from '@mkt/projects/core';
 import { conflict, notFound } from '@mkt/shared/kernel';
-import { affectedRows } from '@mkt/shared/persistence';
-
-const json = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) : v);
+import { affectedRows, jsonColumn } from '@mkt/shared/persistence';
 
 /** The Project aggregate as a JSON snapshot with an optimistic version, plus its append-only history. */
 export class ProjectRepository {
@@ -12,7 +10,7 @@ export class ProjectRepository {
   async get(id: string): Promise<{ project: Project; version: number }> {
     const [row] = await this.manager.query(`SELECT state, version FROM project WHERE id = $1`, [id]);
     if (!row) throw notFound('PROJECTS.NOT_FOUND', `no project ${id}`);
-    return { project: Project.restore(json<ProjectState>(row.state)), version: row.version };
+    return { project: Project.restore(jsonColumn<ProjectState>(row.state)), version: row.version };
   }
 
   async insert(project: Project, events: readonly ProjectEvent[], at: Date): Promise<void> {
@@ -35,13 +33,13 @@ export class ProjectRepository {
 
   async history(id: string): Promise<{ seq: number; kind: string; at: string; event: ProjectEvent }[]> {
     const rows = await this.manager.query(`SELECT seq, kind, at, event FROM project_history WHERE project_id = $1 ORDER BY seq`, [id]);
-    return rows.map((r: { seq: number; kind: string; at: Date | string; event: ProjectEvent | string }) => ({ seq: r.seq, kind: r.kind, at: new Date(r.at).toISOString(), event: json(r.event) }));
+    return rows.map((r: { seq: number; kind: string; at: Date | string; event: ProjectEvent | string }) => ({ seq: r.seq, kind: r.kind, at: new Date(r.at).toISOString(), event: jsonColumn(r.event) }));
   }
 
   /** Announcements: projects past their draft, newest first. */
   async published(limit: number): Promise<ProjectState[]> {
     const rows = await this.manager.query(`SELECT state FROM project WHERE status <> 'DRAFT' ORDER BY updated_at DESC LIMIT $1`, [limit]);
-    return rows.map((r: { state: ProjectState | string }) => json(r.state));
+    return rows.map((r: { state: ProjectState | string }) => jsonColumn(r.state));
   }
 
   private async appendHistory(id: string, events: readonly ProjectEvent[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Catalog, type CatalogChange, type ServiceCategory, type ServiceItem, type ServiceItemStandard, type ServiceItemStatus } from '@mkt/registry/core';
 import { notFound } from '@mkt/shared/kernel';
+import { jsonColumn } from '@mkt/shared/persistence';
 
 interface ItemRow {
   code: string;
@@ -18,11 +19,10 @@ export interface ItemVersionView {
   readonly catalogRevision: number;
 }
 
-const json = <T>(v: T | string): T => (typeof v === 'string' ? JSON.parse(v) : v);
 const day = (v: Date | string): string => (typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
 
 function toItem(row: ItemRow): ServiceItem {
-  return { ...json(row.standard), code: row.code, categoryCode: row.category_code, status: row.status, version: row.version, retiredReason: row.retired_reason, supersededBy: row.superseded_by };
+  return { ...jsonColumn(row.standard), code: row.code, categoryCode: row.category_code, status: row.status, version: row.version, retiredReason: row.retired_reason, supersededBy: row.superseded_by };
 }
 
 function standardOf(item: ServiceItem): ServiceItemStandard {
@@ -71,7 +71,7 @@ export class CatalogRepository {
       await this.manager.query(`SELECT * FROM catalog_change ORDER BY revision`);
     return rows.map((r) => ({
       kind: r.kind,
-      itemCodes: json(r.item_codes),
+      itemCodes: jsonColumn(r.item_codes),
       survivingCode: r.surviving_code,
       reason: r.reason,
       effectiveDate: day(r.effective_date),

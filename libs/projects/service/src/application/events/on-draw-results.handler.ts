@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DrawFailedV1, DrawRevealedV1 } from '@mkt/draw/contracts';
-import { EventSubscriptions } from '@mkt/shared/messaging';
+import { EventSubscriptions, type TransactionContext } from '@mkt/shared/messaging';
 import { changeProjectIn } from '../change-project';
 
 /**
@@ -14,20 +14,19 @@ export class OnDrawResultsHandler implements OnModuleInit {
 
   onModuleInit(): void {
     this.subscriptions
-      .on(DrawRevealedV1, async ({ payload: d }, tx) => {
-        await changeProjectIn(tx, d.projectId, (project, now) => {
-          if (project.snapshot.status !== 'SELECTING' || project.snapshot.round !== d.round) return [];
-          const method = project.snapshot.terms.selection.method === 'CREDIT_WEIGHTED_DRAW' ? 'CREDIT_WEIGHTED_DRAW' : 'RANDOM_DRAW';
-          return project.recordSelectionResult({ method, round: d.round, drawId: d.drawId, poolSize: d.poolSize, winners: d.winners, alternates: d.alternates }, now);
-        });
-      })
-      .on(DrawFailedV1, async ({ payload: f }, tx) => {
-        await changeProjectIn(tx, f.projectId, (project, now) => {
-          if (project.snapshot.status !== 'SELECTING' || project.snapshot.round !== f.round) return [];
-          const method = project.snapshot.terms.selection.method === 'CREDIT_WEIGHTED_DRAW' ? 'CREDIT_WEIGHTED_DRAW' : 'RANDOM_DRAW';
-          // No draw was committed; the failure itself, by project and round, is the source on record.
-          return project.recordSelectionResult({ method, round: f.round, drawId: `failed:${f.projectId}:${f.round}`, poolSize: f.poolSize, winners: [], alternates: [] }, now);
-        });
-      });
+      .on(DrawRevealedV1, ({ payload: d }, tx) => recordDrawResult(tx, { round: d.round, projectId: d.projectId, drawId: d.drawId, poolSize: d.poolSize, winners: d.winners, alternates: d.alternates }))
+      // No draw was committed; the failure itself, by project and round, is the source on record.
+      .on(DrawFailedV1, ({ payload: f }, tx) => recordDrawResult(tx, { round: f.round, projectId: f.projectId, drawId: `failed:${f.projectId}:${f.round}`, poolSize: f.poolSize, winners: [], alternates: [] }));
   }
+}
+
+async function recordDrawResult(
+  tx: TransactionContext,
+  r: { projectId: string; round: number; drawId: string; poolSize: number; winners: readonly string[]; alternates: readonly string[] },
+): Promise<void> {
+  await changeProjectIn(tx, r.projectId, (project, now) => {
+    if (project.snapshot.status !== 'SELECTING' || project.snapshot.round !== r.round) return [];
+    const method = project.snapshot.terms.selection.method === 'CREDIT_WEIGHTED_DRAW' ? 'CREDIT_WEIGHTED_DRAW' : 'RANDOM_DRAW';
+    return project.recordSelectionResult({ method, round: r.round, drawId: r.drawId, poolSize: r.poolSize, winners: r.winners, alternates: r.alternates }, now);
+  });
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Public } from '@mkt/shared/auth';
 import { UnitOfWork } from '@mkt/shared/messaging';
+import { jsonColumn } from '@mkt/shared/persistence';
 import { SearchDirectoryRequestDto } from './search-directory.request.dto';
 
 interface DirectoryRow {
@@ -37,6 +38,6 @@ export class SearchDirectoryHttpController {
         [query.status ?? null, query.region ?? null, query.q ?? null, query.serviceItemCode ?? null, query.limit ?? 100],
       ),
     );
-    return rows.map((r) => ({ ...r, qualifications: typeof r.qualifications === 'string' ? JSON.parse(r.qualifications) : r.qualifications }));
+    return rows.map((r) => ({ ...r, qualifications: jsonColumn(r.qualifications) }));
   }
 }
