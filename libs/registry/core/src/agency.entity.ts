@@ -1,5 +1,6 @@
-import { invalid } from '@mkt/shared/kernel';
+import { conflict, invalid } from '@mkt/shared/kernel';
 import { statusTransitionMustBeAllowed, type AgencyStatus } from './agency-status';
+import { parseSanctionInstant, sanctionIsOutstanding, sanctionPeriodMustBeValid, statusUnderSanctions, type Sanction, type SanctionKind } from './sanction';
 import { UnifiedSocialCreditCode } from './unified-social-credit-code.value-object';
 
 export interface Qualification {
@@ -20,12 +21,17 @@ export interface AgencyState {
   /** Counts status changes; carried on events so read models can drop a stale one. */
   readonly statusSequence: number;
   readonly qualifications: readonly Qualification[];
+  readonly sanctions: readonly Sanction[];
 }
+
+const SANCTIONABLE: readonly AgencyStatus[] = ['ACTIVE', 'SUSPENDED', 'BLACKLISTED'];
 
 export type AgencyEvent =
   | { readonly kind: 'registered'; readonly agencyId: string; readonly name: string; readonly creditCode: string; readonly region: string }
   | { readonly kind: 'status-changed'; readonly agencyId: string; readonly from: AgencyStatus; readonly to: AgencyStatus; readonly reason: string; readonly sequence: number }
-  | ({ readonly kind: 'qualification-granted'; readonly agencyId: string } & Qualification);
+  | ({ readonly kind: 'qualification-granted'; readonly agencyId: string } & Qualification)
+  | { readonly kind: 'sanction-imposed'; readonly agencyId: string; readonly sanction: Sanction }
+  | { readonly kind: 'sanction-lifted'; readonly agencyId: string; readonly sanctionId: string; readonly reason: string };
 
 /** An intermediary firm on the marketplace (中介机构). Methods enforce the rules and return what happened. */
 export class Agency {
@@ -35,7 +41,7 @@ export class Agency {
     const name = input.name.trim();
     if (!name) throw invalid('REGISTRY.NAME_REQUIRED', 'the firm name is required', 'name');
     const creditCode = UnifiedSocialCreditCode.parse(input.creditCode).value;
-    const agency = new Agency({ id: input.id, name, creditCode, region: input.region.trim(), status: 'PENDING', statusSequence: 0, qualifications: [] });
+    const agency = new Agency({ id: input.id, name, creditCode, region: input.region.trim(), status: 'PENDING', statusSequence: 0, qualifications: [], sanctions: [] });
     return { agency, event: { kind: 'registered', agencyId: input.id, name, creditCode, region: agency.state.region } };
   }
 
@@ -47,7 +53,61 @@ export class Agency {
     return this.state;
   }
 
+  /** Approval and withdrawal; suspension and blacklisting go through `impose`, which needs a period. */
   changeStatus(to: AgencyStatus, reason: string): AgencyEvent {
+    if (to === 'SUSPENDED' || to === 'BLACKLISTED') throw invalid('REGISTRY.SANCTION_NEEDS_PERIOD', `${to} is a sanction: it needs a period`, 'until');
+    // Reinstatement must end the sanctions too, or their scheduled starts and ends would undo it.
+    if (to === 'ACTIVE' && (this.state.status === 'SUSPENDED' || this.state.status === 'BLACKLISTED')) {
+      throw conflict('REGISTRY.LIFT_SANCTIONS_INSTEAD', 'a suspended or blacklisted agency is reinstated by lifting its sanctions', 'status');
+    }
+    return this.moveTo(to, reason);
+  }
+
+  /**
+   * A supervisor's suspension or blacklisting from `from` (default now) until `until`. It takes effect at once
+   * when it has started, otherwise when the scheduler reaches its start; it ends by itself at `until`.
+   */
+  impose(input: { id: string; kind: SanctionKind; reason: string; from?: string | null; until: string }, now: Date): AgencyEvent[] {
+    if (!SANCTIONABLE.includes(this.state.status)) {
+      throw conflict('REGISTRY.NOT_SANCTIONABLE', `an agency that is ${this.state.status} cannot be suspended or blacklisted`, 'status');
+    }
+    const reason = input.reason.trim();
+    if (!reason) throw invalid('REGISTRY.REASON_REQUIRED', 'a sanction needs a reason', 'reason');
+    const at = now.toISOString();
+    const startsAt = input.from ? parseSanctionInstant(input.from, 'from') : at;
+    const endsAt = parseSanctionInstant(input.until, 'until');
+    sanctionPeriodMustBeValid(startsAt, endsAt, at);
+    const sanction: Sanction = { id: input.id, kind: input.kind, reason, startsAt, endsAt, imposedAt: at, liftedAt: null, liftReason: null };
+    this.state = { ...this.state, sanctions: [...this.state.sanctions, sanction] };
+    return [{ kind: 'sanction-imposed', agencyId: this.state.id, sanction }, ...this.followSanctions(now)];
+  }
+
+  /** A supervisor ends every outstanding sanction early (an objection upheld, a mistake corrected), with a reason. */
+  liftSanctions(reason: string, now: Date): AgencyEvent[] {
+    const why = reason.trim();
+    if (!why) throw invalid('REGISTRY.REASON_REQUIRED', 'lifting a sanction needs a reason', 'reason');
+    const at = now.toISOString();
+    const outstanding = this.state.sanctions.filter((s) => sanctionIsOutstanding(s, at));
+    if (!SANCTIONABLE.includes(this.state.status) || (outstanding.length === 0 && this.state.status === 'ACTIVE')) {
+      throw conflict('REGISTRY.NOTHING_TO_LIFT', `an agency that is ${this.state.status} has no sanction to lift`, 'status');
+    }
+    this.state = { ...this.state, sanctions: this.state.sanctions.map((s) => (outstanding.includes(s) ? { ...s, liftedAt: at, liftReason: why } : s)) };
+    const lifted: AgencyEvent[] = outstanding.map((s) => ({ kind: 'sanction-lifted', agencyId: this.state.id, sanctionId: s.id, reason: why }));
+    return [...lifted, ...this.followSanctions(now, `sanction lifted: ${why}`)];
+  }
+
+  /**
+   * Brings the status in line with the sanctions in force at `now`: run when a sanction starts or ends. Does
+   * nothing for a firm under review or withdrawn, or when the status already matches, so a late or repeated run is harmless.
+   */
+  followSanctions(now: Date, endedReason = 'sanction period ended'): AgencyEvent[] {
+    if (!SANCTIONABLE.includes(this.state.status)) return [];
+    const { status, cause } = statusUnderSanctions(this.state.sanctions, now.toISOString());
+    if (status === this.state.status) return [];
+    return [this.moveTo(status, cause ? cause.reason : endedReason)];
+  }
+
+  private moveTo(to: AgencyStatus, reason: string): AgencyEvent {
     statusTransitionMustBeAllowed(this.state.status, to);
     if (to !== 'ACTIVE' && !reason.trim()) throw invalid('REGISTRY.REASON_REQUIRED', `moving an agency to ${to} needs a reason`, 'reason');
     const from = this.state.status;
