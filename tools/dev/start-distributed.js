@@ -2,7 +2,7 @@
 // (mkt_<service> on POSTGRES_ADMIN_URL's server), events on the Kafka broker of tools/kafka, and the
 // gateway on http://localhost:3000 in front. Ctrl-C stops them all.
 const { spawn, execFileSync } = require('node:child_process');
-const { randomBytes } = require('node:crypto');
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '../..');
@@ -19,9 +19,17 @@ const common = {
   EVENT_TRANSPORT: 'kafka',
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
   DATABASE_URL_TEMPLATE: decodeURI(server.toString()),
-  // Every service verifies the tokens identity signs; one secret per launch unless one is given.
-  AUTH_TOKEN_SECRET: process.env.AUTH_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
 };
+
+// Identity signs tokens with the private key; every other service gets only the public key. The pair is made on
+// first launch and kept in DATA_DIR (default .data/distributed), like embedded mode's.
+const keyDir = join(process.env.DATA_DIR ?? join(root, '.data'), 'distributed');
+require('@swc-node/register');
+const { signingKeyInDataDir, SIGNING_KEY_FILE, PUBLIC_KEY_FILE } = require('../../libs/shared/auth/src/signing-keys');
+signingKeyInDataDir(keyDir);
+const keys = process.env.AUTH_TOKEN_SECRET
+  ? { all: {}, identity: {} }
+  : { all: { AUTH_PUBLIC_KEY: readFileSync(join(keyDir, PUBLIC_KEY_FILE), 'utf8') }, identity: { AUTH_PRIVATE_KEY_FILE: join(keyDir, SIGNING_KEY_FILE) } };
 
 const children = [];
 function start(name, app, env) {
@@ -31,7 +39,7 @@ function start(name, app, env) {
   children.push(child);
 }
 
-for (const [name, port] of Object.entries(services)) start(name, name, { PORT: String(port) });
+for (const [name, port] of Object.entries(services)) start(name, name, { PORT: String(port), ...keys.all, ...(name === 'identity' ? keys.identity : {}) });
 start('gateway', 'gateway', { PORT: process.env.PORT ?? '3000', ...Object.fromEntries(Object.entries(services).map(([n, p]) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${p}`])) });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@mkt/audit/service';
@@ -8,7 +7,7 @@ import { WebUiModule } from '@mkt/gateway/service';
 import { IdentityModule } from '@mkt/identity/service';
 import { ProjectsModule } from '@mkt/projects/service';
 import { RegistryModule } from '@mkt/registry/service';
-import { authSecretFrom, AuthModule } from '@mkt/shared/auth';
+import { authKeysFromEnv, AuthModule, generateSigningKey, keysFromSigningKey } from '@mkt/shared/auth';
 import { MessagingModule, type TransportConfig } from '@mkt/shared/messaging';
 import { DemoAgenciesSeeder } from './demo-agencies.seeder';
 
@@ -35,8 +34,9 @@ export class MarketplaceModule {
       module: MarketplaceModule,
       imports: [
         MessagingModule.forRoot({ clientId: 'marketplace', transport: options.transport ?? { kind: 'in-process' } }),
+        // The token key pair lives in the data folder (made on first run); in memory, a fresh pair per process.
         AuthModule.forRoot({
-          secret: inMemory ? (process.env['AUTH_TOKEN_SECRET'] ?? randomBytes(32).toString('base64url')) : authSecretFrom(process.env, join(options.dataDir, 'auth-secret')),
+          keys: inMemory && !process.env['AUTH_TOKEN_SECRET'] ? keysFromSigningKey(generateSigningKey()) : authKeysFromEnv(process.env, { dataDir: options.dataDir }),
         }),
         IdentityModule.forRoot({ database: database('identity') }),
         RegistryModule.forRoot({ database: database('registry') }),

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { authSecretFrom, AuthModule } from '@mkt/shared/auth';
+import { authKeysFromEnv, AuthModule } from '@mkt/shared/auth';
 import { MessagingModule, type MessagingModuleOptions } from '@mkt/shared/messaging';
 
 /**
@@ -13,7 +13,7 @@ export class ServiceRootModule {
       module: ServiceRootModule,
       imports: [
         MessagingModule.forRoot({ clientId: options.clientId, ...options.messaging }),
-        AuthModule.forRoot({ secret: authSecretFrom(process.env, null) }),
+        AuthModule.forRoot({ keys: authKeysFromEnv(process.env) }),
         service,
       ],
     };
