@@ -5,3 +5,6 @@ export { AgencyStatusChangedV1 } from './agency-status-changed.v1.event';
 export { AgencyQualificationGrantedV1 } from './agency-qualification-granted.v1.event';
 export { ServiceItemPublishedV1 } from './service-item-published.v1.event';
 export { ServiceItemRetiredV1 } from './service-item-retired.v1.event';
+export { AgencyCreditChangedV1 } from './agency-credit-changed.v1.event';
+export { AgencySanctionImposedV1 } from './agency-sanction-imposed.v1.event';
+export { AgencySanctionLiftedV1 } from './agency-sanction-lifted.v1.event';
