@@ -50,7 +50,7 @@ export class DemoAgenciesSeeder implements OnApplicationBootstrap {
       if (target === 'PENDING') continue;
       await this.changeStatus.execute({ agencyId: id, status: 'ACTIVE', reason: 'demo: registration approved', actor: OPERATOR, idempotency: key('approve') });
       if (target === 'SUSPENDED') {
-        await this.changeStatus.execute({ agencyId: id, status: 'SUSPENDED', reason: 'demo: declined a selection without cause', actor: SUPERVISOR, idempotency: key('suspend') });
+        await this.changeStatus.execute({ agencyId: id, status: 'SUSPENDED', reason: 'demo: declined a selection without cause', until: '2030-12-31T00:00:00+08:00', actor: SUPERVISOR, idempotency: key('suspend') });
       }
     }
     this.logger.log(`${DEMO_AGENCIES.length} demo agencies in place`);

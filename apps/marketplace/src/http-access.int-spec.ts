@@ -76,7 +76,7 @@ describe('HTTP access rules', () => {
       expect(await call('POST', `/api/registry/agencies/${agencyId}/status`, { token: token('ADMIN'), body: { status: 'ACTIVE', reason: '' } })).toMatchObject({ status: 200, body: { status: 'ACTIVE' } });
       expect(await call('POST', `/api/registry/agencies/${agencyId}/status`, { token: token('ADMIN'), body: { status: 'SUSPENDED', reason: 'x' } })).toMatchObject({ status: 403 });
       expect(await call('POST', `/api/registry/agencies/${agencyId}/status`, { token: token('AGENCY', agencyId), body: { status: 'ACTIVE', reason: '' } })).toMatchObject({ status: 403 });
-      expect(await call('POST', `/api/registry/agencies/${agencyId}/status`, { token: token('SUPERVISOR'), body: { status: 'SUSPENDED', reason: 'late delivery' } })).toMatchObject({ status: 200, body: { status: 'SUSPENDED' } });
+      expect(await call('POST', `/api/registry/agencies/${agencyId}/status`, { token: token('SUPERVISOR'), body: { status: 'SUSPENDED', reason: 'late delivery', until: '2099-01-01T00:00:00+08:00' } })).toMatchObject({ status: 200, body: { status: 'SUSPENDED' } });
       expect(await call('POST', `/api/registry/agencies/${agencyId}/status`, { token: token('SUPERVISOR'), body: { status: 'ACTIVE', reason: 'period over' } })).toMatchObject({ status: 200 });
     });
 

@@ -32,8 +32,16 @@ export class AgencyJourney {
   async setStatus(agencyId: string, status: string, reason = ''): Promise<void> {
     // Sanctions are the supervisors' call; approval is the operator's.
     const token = status === 'SUSPENDED' || status === 'BLACKLISTED' ? this.tokens.supervisor : this.tokens.admin;
-    const res = await this.call('POST', `/api/registry/agencies/${agencyId}/status`, { status, reason }, {}, token);
+    // A sanction runs for a period; these suites lift it by hand when they need the firm back.
+    const until = token === this.tokens.supervisor ? { until: '2099-01-01T00:00:00+08:00' } : {};
+    const res = await this.call('POST', `/api/registry/agencies/${agencyId}/status`, { status, reason, ...until }, {}, token);
     if (res.status !== 200) throw new Error(`status change failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  /** A supervisor lifts a sanction early: reinstatement is theirs, as the sanction was. */
+  async reinstate(agencyId: string, reason: string): Promise<void> {
+    const res = await this.call('POST', `/api/registry/agencies/${agencyId}/status`, { status: 'ACTIVE', reason }, {}, this.tokens.supervisor);
+    if (res.status !== 200) throw new Error(`reinstatement failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
   async qualify(agencyId: string, serviceItemCode: string, level = 2): Promise<void> {

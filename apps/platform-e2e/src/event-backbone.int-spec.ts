@@ -87,7 +87,7 @@ describe('event backbone across processes (Postgres + Kafka)', () => {
   it('applies a redelivered event once and ignores a stale one', async () => {
     const id = await journey.onboard(ITEM);
     await journey.setStatus(id, 'SUSPENDED', 'objection upheld');
-    await journey.setStatus(id, 'ACTIVE', 'suspension ended');
+    await journey.reinstate(id, 'suspension ended');
     await waitFor(poolOf, (p) => p.pool.includes(id), { what: 'agency reinstated in the draw pool' });
 
     // Publish every event of this agency again, straight from the registry's outbox, as a broker redelivery would.

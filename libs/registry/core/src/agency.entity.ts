@@ -67,12 +67,13 @@ export class Agency {
    * A supervisor's suspension or blacklisting from `from` (default now) until `until`. It takes effect at once
    * when it has started, otherwise when the scheduler reaches its start; it ends by itself at `until`.
    */
-  impose(input: { id: string; kind: SanctionKind; reason: string; from?: string | null; until: string }, now: Date): AgencyEvent[] {
+  impose(input: { id: string; kind: SanctionKind; reason: string; from?: string | null; until: string | null }, now: Date): AgencyEvent[] {
     if (!SANCTIONABLE.includes(this.state.status)) {
       throw conflict('REGISTRY.NOT_SANCTIONABLE', `an agency that is ${this.state.status} cannot be suspended or blacklisted`, 'status');
     }
     const reason = input.reason.trim();
     if (!reason) throw invalid('REGISTRY.REASON_REQUIRED', 'a sanction needs a reason', 'reason');
+    if (!input.until) throw invalid('REGISTRY.SANCTION_NEEDS_PERIOD', 'a sanction needs the instant it ends (until)', 'until');
     const at = now.toISOString();
     const startsAt = input.from ? parseSanctionInstant(input.from, 'from') : at;
     const endsAt = parseSanctionInstant(input.until, 'until');

@@ -151,6 +151,7 @@ describe('Agency sanctions', () => {
     expect(refusalOf(() => pending.impose(suspension, T0))).toBe('REGISTRY.NOT_SANCTIONABLE@status');
     const agency = active();
     expect(refusalOf(() => agency.impose({ ...suspension, reason: ' ' }, T0))).toBe('REGISTRY.REASON_REQUIRED@reason');
+    expect(refusalOf(() => agency.impose({ ...suspension, until: null }, T0))).toBe('REGISTRY.SANCTION_NEEDS_PERIOD@until');
     expect(refusalOf(() => agency.impose({ ...suspension, until: '2026-04-01' }, T0))).toBe('REGISTRY.INVALID_INSTANT@until');
     expect(refusalOf(() => agency.impose({ ...suspension, until: '2026-02-30T00:00:00+08:00' }, T0))).toBe('REGISTRY.INVALID_INSTANT@until');
     expect(refusalOf(() => agency.impose({ ...suspension, from: 'tomorrow' }, T0))).toBe('REGISTRY.INVALID_INSTANT@from');

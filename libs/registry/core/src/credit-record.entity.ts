@@ -72,7 +72,7 @@ export class CreditRecord {
 
 /** Recomputes a score from its entries' points alone: anyone holding the record can check the published score. */
 export function replayCreditScore(entries: readonly Pick<CreditEntry, 'sequence' | 'points'>[]): number {
-  return [...entries].sort((a, b) => a.sequence - b.sequence).reduce((score, e) => boundedScore(score, e.points), CREDIT_FORMULA.start);
+  return [...entries].sort((a, b) => a.sequence - b.sequence).reduce<number>((score, e) => boundedScore(score, e.points), CREDIT_FORMULA.start);
 }
 
 /** The first entry whose recorded delta or resulting score the formula does not reproduce, or null when all agree. */

@@ -16,17 +16,25 @@ import { RegisterAgencyHandler } from './application/commands/register-agency/re
 import { RegisterAgencyHttpController } from './application/commands/register-agency/register-agency.http.controller';
 import { RetireServiceItemHandler } from './application/commands/retire-service-item/retire-service-item.handler';
 import { RetireServiceItemHttpController } from './application/commands/retire-service-item/retire-service-item.http.controller';
+import { RecordMisconductHandler } from './application/commands/record-misconduct/record-misconduct.handler';
+import { RecordMisconductHttpController } from './application/commands/record-misconduct/record-misconduct.http.controller';
+import { SanctionDeadlinesHandler } from './application/deadlines/sanction-deadlines.handler';
+import { OnProjectEventsHandler } from './application/events/on-project-events.handler';
 import { GetAgencyHttpController } from './application/queries/get-agency/get-agency.http.controller';
+import { GetCreditRecordHttpController } from './application/queries/get-credit-record/get-credit-record.http.controller';
+import { GetPublicProfileHttpController } from './application/queries/get-public-profile/get-public-profile.http.controller';
 import { SearchDirectoryHttpController } from './application/queries/search-directory/search-directory.http.controller';
 import { GetCatalogHttpController } from './application/queries/get-catalog/get-catalog.http.controller';
 import { AgencyOrmEntity } from './infrastructure/agency.orm-entity';
 import { CreateAgencyTables1764374500000 } from './infrastructure/migrations/1764374500000-create-agency-tables';
 import { CreateCatalogTables1764374510000 } from './infrastructure/migrations/1764374510000-create-catalog-tables';
+import { CreateCreditAndSanctionTables1764374520000 } from './infrastructure/migrations/1764374520000-create-credit-and-sanction-tables';
 import { QualificationOrmEntity } from './infrastructure/qualification.orm-entity';
 
 /**
- * The registry service: agencies, their qualifications and status (`registry.agency.v1`), and the service
- * catalog with its published standards (`registry.catalog.v1`).
+ * The registry service: agencies, their qualifications, status, sanctions and credit record (`registry.agency.v1`,
+ * fed by the projects service's outcomes), the public directory, and the service catalog with its published
+ * standards (`registry.catalog.v1`).
  */
 @Module({})
 export class RegistryModule {
@@ -38,7 +46,7 @@ export class RegistryModule {
           service: 'registry',
           produces: REGISTRY_TOPICS,
           entities: [AgencyOrmEntity, QualificationOrmEntity],
-          migrations: [CreateAgencyTables1764374500000, CreateCatalogTables1764374510000],
+          migrations: [CreateAgencyTables1764374500000, CreateCatalogTables1764374510000, CreateCreditAndSanctionTables1764374520000],
           database: options.database,
         }),
       ],
@@ -51,7 +59,12 @@ export class RegistryModule {
         AddServiceItemHttpController,
         ChangeServiceItemHttpController,
         RetireServiceItemHttpController,
-        MergeServiceItemsHttpController, SearchDirectoryHttpController],
+        MergeServiceItemsHttpController,
+        SearchDirectoryHttpController,
+        GetPublicProfileHttpController,
+        GetCreditRecordHttpController,
+        RecordMisconductHttpController,
+      ],
       providers: [
         RegisterAgencyHandler,
         ChangeAgencyStatusHandler,
@@ -61,6 +74,9 @@ export class RegistryModule {
         RetireServiceItemHandler,
         MergeServiceItemsHandler,
         CatalogSeeder,
+        RecordMisconductHandler,
+        OnProjectEventsHandler,
+        SanctionDeadlinesHandler,
       ],
       // Exported for the embedded composition root's demo data; other services use events, never these.
       exports: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler, CatalogSeeder],

@@ -1,8 +1,9 @@
 import type { AgencyEvent } from '@mkt/registry/core';
-import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
+import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencySanctionImposedV1, AgencySanctionLiftedV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
 import type { TransactionContext } from '@mkt/shared/messaging';
+import { SANCTION_ENDS_TASK, SANCTION_STARTS_TASK } from '../registry-tasks';
 
-/** Maps the aggregate's domain events onto the published integration contracts. */
+/** Maps the aggregate's domain events onto the published integration contracts and the deadlines they set. */
 export function publishAgencyEvent(tx: TransactionContext, event: AgencyEvent): void {
   switch (event.kind) {
     case 'registered':
@@ -20,6 +21,17 @@ export function publishAgencyEvent(tx: TransactionContext, event: AgencyEvent): 
         validFrom: event.validFrom,
         validUntil: event.validUntil,
       });
+      return;
+    case 'sanction-imposed': {
+      const s = event.sanction;
+      tx.publish(AgencySanctionImposedV1, event.agencyId, { agencyId: event.agencyId, sanctionId: s.id, kind: s.kind, reason: s.reason, startsAt: s.startsAt, endsAt: s.endsAt });
+      // The status follows the period by itself: at its start (if still ahead) and at its end, even across restarts.
+      if (Date.parse(s.startsAt) > tx.now.getTime()) tx.schedule(SANCTION_STARTS_TASK, s.id, new Date(s.startsAt), { agencyId: event.agencyId });
+      tx.schedule(SANCTION_ENDS_TASK, s.id, new Date(s.endsAt), { agencyId: event.agencyId });
+      return;
+    }
+    case 'sanction-lifted':
+      tx.publish(AgencySanctionLiftedV1, event.agencyId, { agencyId: event.agencyId, sanctionId: event.sanctionId, reason: event.reason });
       return;
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Agency, type AgencyStatus } from '@mkt/registry/core';
+import { Agency, type AgencyStatus, type Sanction, type SanctionKind } from '@mkt/registry/core';
 import { conflict, notFound } from '@mkt/shared/kernel';
 import { AgencyOrmEntity } from './agency.orm-entity';
 import { QualificationOrmEntity } from './qualification.orm-entity';
@@ -20,6 +20,7 @@ export class AgencyRepository {
       status: row.status as AgencyStatus,
       statusSequence: row.statusSequence,
       qualifications: qualifications.map((q) => ({ id: q.id, serviceItemCode: q.serviceItemCode, level: q.level, validFrom: q.validFrom, validUntil: q.validUntil })),
+      sanctions: await this.sanctionsOf(id),
     });
     return { agency, version: row.version };
   }
@@ -42,5 +43,49 @@ export class AgencyRepository {
     const known = new Set((await this.manager.find(QualificationOrmEntity, { where: { agencyId: s.id }, select: { id: true } })).map((q) => q.id));
     const added = s.qualifications.filter((q) => !known.has(q.id)).map((q) => ({ ...q, agencyId: s.id }));
     if (added.length > 0) await this.manager.insert(QualificationOrmEntity, added);
+    await this.storeSanctions(s.id, s.sanctions);
+  }
+
+  private async sanctionsOf(agencyId: string): Promise<Sanction[]> {
+    const rows: SanctionRow[] = await this.manager.query(
+      `SELECT id, kind, reason, starts_at, ends_at, imposed_at, lifted_at, lift_reason FROM agency_sanction WHERE agency_id = $1 ORDER BY imposed_at, id`,
+      [agencyId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      reason: r.reason,
+      startsAt: iso(r.starts_at),
+      endsAt: iso(r.ends_at),
+      imposedAt: iso(r.imposed_at),
+      liftedAt: r.lifted_at === null ? null : iso(r.lifted_at),
+      liftReason: r.lift_reason,
+    }));
+  }
+
+  /** Sanctions are added, and later only lifted: insert the new ones, record a lift on the others. */
+  private async storeSanctions(agencyId: string, sanctions: readonly Sanction[]): Promise<void> {
+    for (const x of sanctions) {
+      await this.manager.query(
+        `INSERT INTO agency_sanction (id, agency_id, kind, reason, starts_at, ends_at, imposed_at, lifted_at, lift_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (id) DO UPDATE SET lifted_at = EXCLUDED.lifted_at, lift_reason = EXCLUDED.lift_reason
+         WHERE agency_sanction.lifted_at IS NULL AND EXCLUDED.lifted_at IS NOT NULL`,
+        [x.id, agencyId, x.kind, x.reason, x.startsAt, x.endsAt, x.imposedAt, x.liftedAt, x.liftReason],
+      );
+    }
   }
 }
+
+interface SanctionRow {
+  id: string;
+  kind: SanctionKind;
+  reason: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  imposed_at: Date | string;
+  lifted_at: Date | string | null;
+  lift_reason: string | null;
+}
+
+const iso = (value: Date | string): string => new Date(value).toISOString();

@@ -18,6 +18,6 @@ export class ChangeAgencyStatusHttpController {
     @CurrentUser() actor: AuthenticatedUser,
     @IdempotencyKeyHeader('registry.change-agency-status') idempotency: IdempotencyKey | null,
   ) {
-    return this.handler.execute({ agencyId: id, status: body.status, reason: body.reason, actor, idempotency });
+    return this.handler.execute({ agencyId: id, status: body.status, reason: body.reason, from: body.from, until: body.until, actor, idempotency });
   }
 }

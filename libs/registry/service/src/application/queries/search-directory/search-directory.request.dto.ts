@@ -3,6 +3,10 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 
 export class SearchDirectoryRequestDto {
   @IsOptional() @IsString() @MaxLength(64) serviceItemCode?: string;
+  /** The qualification type a catalog item requires, e.g. ENVIRONMENTAL_IMPACT_ASSESSMENT. */
+  @IsOptional() @IsString() @MaxLength(64) qualificationType?: string;
+  /** Qualified at this level or better (1 is the highest grade). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(9) level?: number;
   @IsOptional() @IsString() @MaxLength(12) region?: string;
   @IsOptional() @IsIn(['ACTIVE', 'SUSPENDED', 'BLACKLISTED']) status?: 'ACTIVE' | 'SUSPENDED' | 'BLACKLISTED';
   /** Free text matched against the firm's name. */

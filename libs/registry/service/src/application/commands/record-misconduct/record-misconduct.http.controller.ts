@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import type { IdempotencyKey } from '@mkt/shared/messaging';
+import { RecordMisconductHandler } from './record-misconduct.handler';
+import { RecordMisconductRequestDto } from './record-misconduct.request.dto';
+
+@Controller('api/registry/agencies')
+export class RecordMisconductHttpController {
+  constructor(private readonly handler: RecordMisconductHandler) {}
+
+  @Post(':id/misconduct')
+  @HttpCode(201)
+  @Roles('SUPERVISOR')
+  record(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordMisconductRequestDto,
+    @CurrentUser() actor: AuthenticatedUser,
+    @IdempotencyKeyHeader('registry.record-misconduct') idempotency: IdempotencyKey | null,
+  ) {
+    return this.handler.execute({ agencyId: id, kind: body.kind, reason: body.reason, projectId: body.projectId ?? null, actor, idempotency });
+  }
+}

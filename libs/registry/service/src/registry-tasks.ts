@@ -1,0 +1,3 @@
+/** Durable deadlines of the registry, keyed by sanction id, run by the service's TaskScheduler on the injected clock. */
+export const SANCTION_STARTS_TASK = 'registry.sanction-starts';
+export const SANCTION_ENDS_TASK = 'registry.sanction-ends';
