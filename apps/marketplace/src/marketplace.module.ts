@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@mkt/audit/service';
-import { BiddingModule } from '@mkt/bidding/service';
+import { BiddingModule, bidSealKeyFrom } from '@mkt/bidding/service';
 import { DrawModule } from '@mkt/draw/service';
 import { WebUiModule } from '@mkt/gateway/service';
 import { IdentityModule } from '@mkt/identity/service';
@@ -42,7 +42,10 @@ export class MarketplaceModule {
         RegistryModule.forRoot({ database: database('registry') }),
         ProjectsModule.forRoot({ database: database('projects') }),
         DrawModule.forRoot({ database: database('draw') }),
-        BiddingModule.forRoot({ database: database('bidding') }),
+        BiddingModule.forRoot({
+          database: database('bidding'),
+          sealKey: inMemory ? (process.env['BIDDING_SEAL_KEY'] ?? randomBytes(32).toString('hex')) : bidSealKeyFrom(process.env, join(options.dataDir, 'bidding-seal-key')),
+        }),
         AuditModule.forRoot({ database: database('audit') }),
         WebUiModule.forRoot({ staticDir: options.webDistDir }),
       ],

@@ -98,7 +98,7 @@ describe('selection by draw, end to end in one process', () => {
     await draw.inbox.deliver(eventMessage(SelectionRequestedV1, id, {
       projectId: id, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-1', serviceItemCode: ITEM, requiredLevel: 2, winners: 1, alternates: 2,
       minimumCandidates: 3, conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null,
-      rulesVersion: 'rules/2026-1', eligibleOn: '2026-03-02',
+      rulesVersion: 'rules/2026-1', eligibleOn: '2026-03-02', bidding: null,
     }));
     expect((await call('GET', `/api/draw/projects/${id}/draws`)).body).toHaveLength(1);
 

@@ -68,12 +68,13 @@ const selectionRequested = (projectId: string) =>
   eventMessage(SelectionRequestedV1, projectId, {
     projectId, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-1', serviceItemCode: 'EIA-REPORT', requiredLevel: 2,
     winners: 1, alternates: 1, minimumCandidates: 2, conflictAgencyIds: [], signedUpAgencyIds: null,
-    entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-03-02',
+    entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-03-02', bidding: null,
   });
 const revealed = (projectId: string, drawId: string) =>
   eventMessage(DrawRevealedV1, drawId, {
     drawId, projectId, round: 1, poolSize: 3, secret: 'a'.repeat(64), seed: 'b'.repeat(64), winners: ['agency-1'], alternates: ['agency-2'],
     entropySource: 'witnesses', witnessValues: [{ witness: 'OWNER', value: '7' }], drandRound: null, drandSignature: null, drandRandomness: null,
+    purpose: 'SELECTION', tieBreak: null,
   });
 
 const bytes = (hex: string) => hexToBytesOrNull(hex) as Uint8Array;
@@ -145,7 +146,7 @@ describe('audit service: append-only log, signed checkpoints, proofs and exports
 
   it('records event types it does not know on an audited topic, and nothing from topics it does not audit', async () => {
     await expect(deliver(unknownEvent(DRAW_TOPIC, 'draw.BeaconArchived', 'd-9', { note: 'from a newer producer' }, 2))).resolves.toBe('handled');
-    await expect(deliver(unknownEvent('bidding.bid.v1', 'bidding.BidSubmitted', 'b-1', { projectId: 'p-1' }))).resolves.toBe('ignored');
+    await expect(deliver(unknownEvent('telemetry.sample.v1', 'telemetry.Sampled', 's-1', { projectId: 'p-1' }))).resolves.toBe('ignored');
     const entries = await allEntries();
     expect(entries.at(-1)).toMatchObject({ position: 5, type: 'draw.BeaconArchived', event: { version: 2, payload: { note: 'from a newer producer' } } });
     expect(entries).toHaveLength(6);

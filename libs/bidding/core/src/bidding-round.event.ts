@@ -10,7 +10,7 @@ export type BiddingRoundEvent =
       readonly deadline: string;
       readonly capFen: number;
       readonly quoteForm: QuoteForm;
-      readonly standardFeeFen: number;
+      readonly standardFeeFen: number | null;
       readonly evaluation: EvaluationRule;
       readonly minimumValidBids: number;
       readonly winners: number;

@@ -32,6 +32,26 @@ function submitted(round: BiddingRound, agencyId: string, price: number, at = '2
 }
 
 describe('BiddingRound', () => {
+  it('needs a standard fee only when quotes are discount rates', () => {
+    expect(opened({ standardFeeFen: null }).state.rules.standardFeeFen).toBeNull();
+    expect(() => opened({ quoteForm: 'DISCOUNT_RATE', standardFeeFen: null })).toThrow(expect.objectContaining({ code: 'BIDDING.INVALID_RULES', field: 'standardFeeFen' }));
+    expect(() => opened({ standardFeeFen: 0 })).toThrow(expect.objectContaining({ field: 'standardFeeFen' }));
+  });
+
+  it('refuses an amount above the cap without repeating the price in the refusal', () => {
+    const s = sealed('agency-a', amount(100_001));
+    const refusal = (() => {
+      try {
+        opened().submit('agency-a', s.envelope, s.commitment, before);
+      } catch (e) {
+        return e as Error & { code: string; field: string };
+      }
+      throw new Error('the bid above the cap was accepted');
+    })();
+    expect(refusal).toMatchObject({ code: 'BIDDING.QUOTE_ABOVE_CAP', field: 'quote.amountFen' });
+    expect(refusal.message).not.toContain('100001');
+  });
+
   it('opens with its rules and records them', () => {
     const { round, events } = BiddingRound.open(rules, '2026-03-01T00:00:00Z');
     expect(round.state.status).toBe('OPEN');

@@ -11,7 +11,8 @@ export interface BiddingRules {
   readonly deadline: string;
   readonly capFen: number;
   readonly quoteForm: QuoteForm;
-  readonly standardFeeFen: number;
+  /** The item's standard fee a discount rate applies to; may be null when quotes are amounts. */
+  readonly standardFeeFen: number | null;
   readonly evaluation: EvaluationRule;
   readonly minimumValidBids: number;
   readonly winners: number;
@@ -83,6 +84,42 @@ export function roundMustCloseAfterDeadline(deadline: string, now: string): void
   if (instantMs(now, 'now') < instantMs(deadline, 'deadline')) throw conflict('BIDDING.DEADLINE_NOT_REACHED', `bids stay sealed until ${deadline}`);
 }
 
+/** Rule: bids are taken, replaced and withdrawn only while the round is open. */
+export function roundMustBeOpen(status: BiddingRoundState['status']): void {
+  if (status !== 'OPEN') throw conflict('BIDDING.ROUND_CLOSED', 'the round is closed');
+}
+
+/**
+ * Rule: a sealed envelope is accepted only in time, into an open round, well formed, naming this agency and
+ * this round, in the round's quote form and within its cap. Messages never repeat the quoted price.
+ */
+export function envelopeMustBeAcceptable(rules: BiddingRules, status: BiddingRoundState['status'], agencyId: string, envelope: SealedEnvelope, commitment: string, now: string): void {
+  // Deadline first: a late bid is told it is late, whether or not the round has been closed yet.
+  bidMustArriveBeforeDeadline(rules.deadline, now);
+  roundMustBeOpen(status);
+  commitmentMustBeWellFormed(commitment);
+  saltMustBeValid(envelope?.salt);
+  const bid = envelope.bid;
+  if (bid?.agencyId !== agencyId) throw invalid('BIDDING.BID_NOT_FOR_THIS_ROUND', 'the sealed bid names another agency', 'bid.agencyId');
+  if (bid.biddingId !== rules.biddingId) throw invalid('BIDDING.BID_NOT_FOR_THIS_ROUND', 'the sealed bid names another bidding', 'bid.biddingId');
+  if (bid.quote?.form !== rules.quoteForm) throw invalid('BIDDING.WRONG_QUOTE_FORM', `this round takes ${rules.quoteForm} quotes`, 'quote.form');
+  quoteMustRespectCap(bid.quote, rules.capFen, rules.standardFeeFen);
+  if (!Number.isSafeInteger(bid.servicePeriodDays) || bid.servicePeriodDays < 1)
+    throw invalid('BIDDING.INVALID_SERVICE_PERIOD', 'the service period is a whole number of days ≥ 1', 'bid.servicePeriodDays');
+  if (bid.note !== undefined && bid.note !== null && typeof bid.note !== 'string') throw invalid('BIDDING.INVALID_NOTE', 'a note is text', 'bid.note');
+}
+
+/** Rule: a live bid is withdrawn only before the deadline, from an open round. */
+export function withdrawalMustBeAllowed(rules: BiddingRules, status: BiddingRoundState['status'], now: string): void {
+  bidMustArriveBeforeDeadline(rules.deadline, now);
+  roundMustBeOpen(status);
+}
+
+/** Rule: an agency has at most one live bid in a round; a second one replaces or follows a withdrawal. */
+export function agencyMayHaveOneLiveBid(hasLiveBid: boolean): void {
+  if (hasLiveBid) throw conflict('BIDDING.ALREADY_BID', 'an agency has one live bid; replace or withdraw it', 'agencyId');
+}
+
 /**
  * A sealed bidding round (竞价). Pure: each method returns the next round and what happened; the service
  * persists `state` and publishes the events. Until the close, nothing returned in events carries a price.
@@ -98,8 +135,9 @@ export class BiddingRound {
     if (typeof rules.biddingId !== 'string' || rules.biddingId.trim() === '') throw invalid('BIDDING.INVALID_RULES', 'a bidding id is required', 'biddingId');
     if (instantMs(rules.deadline, 'deadline') <= instantMs(now, 'now')) throw invalid('BIDDING.DEADLINE_NOT_AHEAD', 'the deadline must be in the future', 'deadline');
     if (!isWholeFen(rules.capFen) || rules.capFen <= 0) throw invalid('BIDDING.INVALID_RULES', 'the cap is a positive whole number of fen', 'capFen');
-    if (!isWholeFen(rules.standardFeeFen) || rules.standardFeeFen <= 0)
-      throw invalid('BIDDING.INVALID_RULES', 'the standard fee is a positive whole number of fen', 'standardFeeFen');
+    const feeNeeded = rules.quoteForm === 'DISCOUNT_RATE';
+    if ((feeNeeded || rules.standardFeeFen !== null) && (!isWholeFen(rules.standardFeeFen) || rules.standardFeeFen <= 0))
+      throw invalid('BIDDING.INVALID_RULES', 'the standard fee is a positive whole number of fen (required for discount-rate quotes)', 'standardFeeFen');
     if (!QUOTE_FORMS.includes(rules.quoteForm)) throw invalid('BIDDING.INVALID_RULES', 'the quote form is AMOUNT or DISCOUNT_RATE', 'quoteForm');
     evaluationRuleMustBeSound(rules.evaluation);
     wholeAtLeastOne(rules.minimumValidBids, 'minimumValidBids');
@@ -115,7 +153,7 @@ export class BiddingRound {
 
   submit(agencyId: string, bid: SealedEnvelope, commitment: string, now: string): BiddingRoundStep {
     this.envelopeMustBeAcceptable(agencyId, bid, commitment, now);
-    if (this.liveBidOf(agencyId)) throw conflict('BIDDING.ALREADY_BID', 'an agency has one live bid; replace or withdraw it', 'agencyId');
+    agencyMayHaveOneLiveBid(this.liveBidOf(agencyId) !== null);
     const submission: Submission = { agencyId, commitment, sealed: bid, submittedAt: now, status: 'LIVE', endedAt: null };
     return this.step({ submissions: [...this.state.submissions, submission] }, [
       { kind: 'bid-submitted', biddingId: this.state.rules.biddingId, agencyId, commitment, at: now },
@@ -134,8 +172,7 @@ export class BiddingRound {
 
   /** Withdraws the agency's live bid before the deadline; it stays on record as WITHDRAWN and the agency may bid again. */
   withdraw(agencyId: string, now: string): BiddingRoundStep {
-    bidMustArriveBeforeDeadline(this.state.rules.deadline, now);
-    this.mustBeOpen();
+    withdrawalMustBeAllowed(this.state.rules, this.state.status, now);
     const previous = this.liveBidOrRefuse(agencyId);
     return this.step({ submissions: this.ended(previous, 'WITHDRAWN', now) }, [
       { kind: 'bid-withdrawn', biddingId: this.state.rules.biddingId, agencyId, commitment: previous.commitment, at: now },
@@ -188,24 +225,11 @@ export class BiddingRound {
   }
 
   private envelopeMustBeAcceptable(agencyId: string, envelope: SealedEnvelope, commitment: string, now: string): void {
-    const { rules } = this.state;
-    // Deadline first: a late bid is told it is late, whether or not the round has been closed yet.
-    bidMustArriveBeforeDeadline(rules.deadline, now);
-    this.mustBeOpen();
-    commitmentMustBeWellFormed(commitment);
-    saltMustBeValid(envelope?.salt);
-    const bid = envelope.bid;
-    if (bid?.agencyId !== agencyId) throw invalid('BIDDING.BID_NOT_FOR_THIS_ROUND', 'the sealed bid names another agency', 'bid.agencyId');
-    if (bid.biddingId !== rules.biddingId) throw invalid('BIDDING.BID_NOT_FOR_THIS_ROUND', 'the sealed bid names another bidding', 'bid.biddingId');
-    if (bid.quote?.form !== rules.quoteForm) throw invalid('BIDDING.WRONG_QUOTE_FORM', `this round takes ${rules.quoteForm} quotes`, 'quote.form');
-    quoteMustRespectCap(bid.quote, rules.capFen, rules.standardFeeFen);
-    if (!Number.isSafeInteger(bid.servicePeriodDays) || bid.servicePeriodDays < 1)
-      throw invalid('BIDDING.INVALID_SERVICE_PERIOD', 'the service period is a whole number of days ≥ 1', 'bid.servicePeriodDays');
-    if (bid.note !== undefined && bid.note !== null && typeof bid.note !== 'string') throw invalid('BIDDING.INVALID_NOTE', 'a note is text', 'bid.note');
+    envelopeMustBeAcceptable(this.state.rules, this.state.status, agencyId, envelope, commitment, now);
   }
 
   private mustBeOpen(): void {
-    if (this.state.status !== 'OPEN') throw conflict('BIDDING.ROUND_CLOSED', 'the round is closed');
+    roundMustBeOpen(this.state.status);
   }
 
   private liveBidOrRefuse(agencyId: string): Submission {

@@ -19,6 +19,10 @@ export {
 export {
   BiddingRound,
   bidMustArriveBeforeDeadline,
+  envelopeMustBeAcceptable,
+  withdrawalMustBeAllowed,
+  roundMustBeOpen,
+  agencyMayHaveOneLiveBid,
   roundMustCloseAfterDeadline,
   type BiddingRules,
   type BiddingRoundState,

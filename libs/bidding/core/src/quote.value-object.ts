@@ -45,7 +45,7 @@ export function quoteMustBeWellFormed(quote: Quote): void {
  * The price a quote stands for, in fen. A rate gives round(standardFee × (1 − rate)), computed exactly in basis
  * points and rounded half up, so every party recomputes the same integer.
  */
-export function effectivePriceFen(quote: Quote, standardFeeFen: number): number {
+export function effectivePriceFen(quote: Quote, standardFeeFen: number | null): number {
   quoteMustBeWellFormed(quote);
   if (quote.form === 'AMOUNT') return quote.amountFen;
   if (!isWholeFen(standardFeeFen) || standardFeeFen <= 0)

@@ -1,1 +1,2 @@
-export { BiddingModule } from './bidding.module';
+export { BiddingModule, type BiddingModuleOptions } from './bidding.module';
+export { bidSealKeyFrom } from './infrastructure/bid-sealer';

@@ -1,4 +1,5 @@
 import { defineEvent, type JSONSchemaType } from '@mkt/shared/contracts';
+import { DRAW_PURPOSE_SCHEMA, TIE_BREAK_CONTEXT_SCHEMA, type DrawPurposeV1, type TieBreakContextV1 } from './draw-purpose';
 import { DRAW_TOPIC } from './topics';
 
 /**
@@ -24,6 +25,9 @@ export interface DrawCommittedV1 {
   readonly drandRound: number | null;
   readonly committedAt: string;
   readonly revealDeadline: string;
+  readonly purpose: DrawPurposeV1;
+  /** Set for a TIE_BREAK draw, null for a SELECTION. */
+  readonly tieBreak: TieBreakContextV1 | null;
 }
 
 const hex64 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
@@ -35,7 +39,7 @@ export const DrawCommittedV1 = defineEvent<DrawCommittedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['drawId', 'projectId', 'round', 'algorithm', 'rulesVersion', 'k', 'm', 'pool', 'poolHash', 'exclusions', 'exclusionsHash', 'commitment', 'entropySource', 'witnesses', 'drandChainHash', 'drandRound', 'committedAt', 'revealDeadline'],
+    required: ['drawId', 'projectId', 'round', 'algorithm', 'rulesVersion', 'k', 'm', 'pool', 'poolHash', 'exclusions', 'exclusionsHash', 'commitment', 'entropySource', 'witnesses', 'drandChainHash', 'drandRound', 'committedAt', 'revealDeadline', 'purpose', 'tieBreak'],
     properties: {
       drawId: { type: 'string', minLength: 1 },
       projectId: { type: 'string', minLength: 1 },
@@ -58,7 +62,10 @@ export const DrawCommittedV1 = defineEvent<DrawCommittedV1>({
       drandRound: { type: 'integer', nullable: true },
       committedAt: { type: 'string', format: 'date-time' },
       revealDeadline: { type: 'string', format: 'date-time' },
+      purpose: DRAW_PURPOSE_SCHEMA,
+      tieBreak: TIE_BREAK_CONTEXT_SCHEMA,
     },
     // Ajv's schema type cannot express required-but-nullable fields; the runtime check is what counts.
   } as unknown as JSONSchemaType<DrawCommittedV1>,
 });
+

@@ -1,4 +1,5 @@
 import { defineEvent, type JSONSchemaType } from '@mkt/shared/contracts';
+import { DRAW_PURPOSE_SCHEMA, TIE_BREAK_CONTEXT_SCHEMA, type DrawPurposeV1, type TieBreakContextV1 } from './draw-purpose';
 import { DRAW_TOPIC } from './topics';
 
 /** Step 5: the secret, the entropy, the seed and the selection. With the commitment, anyone can re-check it. */
@@ -17,6 +18,9 @@ export interface DrawRevealedV1 {
   readonly drandRound: number | null;
   readonly drandSignature: string | null;
   readonly drandRandomness: string | null;
+  readonly purpose: DrawPurposeV1;
+  /** Set for a TIE_BREAK draw, null for a SELECTION. */
+  readonly tieBreak: TieBreakContextV1 | null;
 }
 
 export const DrawRevealedV1 = defineEvent<DrawRevealedV1>({
@@ -26,7 +30,7 @@ export const DrawRevealedV1 = defineEvent<DrawRevealedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['drawId', 'projectId', 'round', 'poolSize', 'secret', 'seed', 'winners', 'alternates', 'entropySource', 'witnessValues', 'drandRound', 'drandSignature', 'drandRandomness'],
+    required: ['drawId', 'projectId', 'round', 'poolSize', 'secret', 'seed', 'winners', 'alternates', 'entropySource', 'witnessValues', 'drandRound', 'drandSignature', 'drandRandomness', 'purpose', 'tieBreak'],
     properties: {
       drawId: { type: 'string', minLength: 1 },
       projectId: { type: 'string', minLength: 1 },
@@ -44,6 +48,8 @@ export const DrawRevealedV1 = defineEvent<DrawRevealedV1>({
       drandRound: { type: 'integer', nullable: true },
       drandSignature: { type: 'string', nullable: true },
       drandRandomness: { type: 'string', nullable: true },
+      purpose: DRAW_PURPOSE_SCHEMA,
+      tieBreak: TIE_BREAK_CONTEXT_SCHEMA,
     },
   } as unknown as JSONSchemaType<DrawRevealedV1>,
 });

@@ -48,7 +48,7 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     return {
       projectId, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-1', serviceItemCode: ITEM, requiredLevel: 2,
       winners: 1, alternates: 2, minimumCandidates: 3, conflictAgencyIds: ['agency-2'], signedUpAgencyIds: null,
-      entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01',
+      entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01', bidding: null,
       ...overrides,
     };
   }

@@ -9,14 +9,16 @@ import { OnRevealDeadlineHandler } from './application/deadlines/on-reveal-deadl
 import { OnAgencyEventsHandler } from './application/events/on-agency-events.handler';
 import { OnContractEventsHandler } from './application/events/on-contract-events.handler';
 import { OnSelectionRequestedHandler } from './application/events/on-selection-requested.handler';
+import { OnTieBreakRequestedHandler } from './application/events/on-tie-break-requested.handler';
 import { GetDrawHttpController } from './application/queries/get-draw/get-draw.http.controller';
 import { PreviewPoolHttpController } from './application/queries/preview-pool/preview-pool.http.controller';
 import { VerifyDrawRecordHttpController } from './application/queries/verify-draw-record/verify-draw-record.http.controller';
 import { CreateAgencyEligibilityView1764374600000 } from './infrastructure/migrations/1764374600000-create-agency-eligibility-view';
 import { CreateDraws1764374800000 } from './infrastructure/migrations/1764374800000-create-draws';
 import { CreateOpenContractsView1764374850000 } from './infrastructure/migrations/1764374850000-create-open-contracts-view';
+import { AddDrawPurpose1764375100000 } from './infrastructure/migrations/1764375100000-add-draw-purpose';
 
-/** The draw service: eligibility read model, and the auditable draw (commit, entropy, reveal, verify). */
+/** The draw service: eligibility read model, and the auditable draw (commit, entropy, reveal, verify) for selections and bidding tie-breaks. */
 @Module({})
 export class DrawModule {
   static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
@@ -27,12 +29,12 @@ export class DrawModule {
           service: 'draw',
           produces: DRAW_TOPICS,
           entities: [],
-          migrations: [CreateAgencyEligibilityView1764374600000, CreateDraws1764374800000, CreateOpenContractsView1764374850000],
+          migrations: [CreateAgencyEligibilityView1764374600000, CreateDraws1764374800000, CreateOpenContractsView1764374850000, AddDrawPurpose1764375100000],
           database: options.database,
         }),
       ],
       controllers: [PreviewPoolHttpController, EnterWitnessValueHttpController, SubmitBeaconHttpController, GetDrawHttpController, VerifyDrawRecordHttpController],
-      providers: [OnAgencyEventsHandler, OnContractEventsHandler, OnSelectionRequestedHandler, OnRevealDeadlineHandler, EnterWitnessValueHandler, SubmitBeaconHandler],
+      providers: [OnAgencyEventsHandler, OnContractEventsHandler, OnSelectionRequestedHandler, OnTieBreakRequestedHandler, OnRevealDeadlineHandler, EnterWitnessValueHandler, SubmitBeaconHandler],
     };
   }
 }

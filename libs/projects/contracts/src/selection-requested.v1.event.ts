@@ -6,6 +6,23 @@ export type SelectionMethodName = (typeof SELECTION_METHODS)[number];
 
 export const WITNESS_ROLES = ['OWNER', 'SUPERVISOR'] as const;
 
+/** How bids are ranked, as the bidding service names the rules (DESIGN: Bidding). */
+export type BidEvaluationRuleV1 =
+  | { readonly kind: 'LOWEST_PRICE' }
+  | { readonly kind: 'REASONABLE_LOW'; readonly abnormallyLowFraction: number }
+  | { readonly kind: 'CLOSEST_TO_AVERAGE' };
+
+/** The rules a bidding round opens with, fixed at publication. */
+export interface BiddingTermsV1 {
+  /** Sealed bids until this instant (UTC ISO); a bid at or after it is late. */
+  readonly deadline: string;
+  /** The project's budget cap: no bid may price above it. */
+  readonly capFen: number;
+  readonly quoteForm: 'AMOUNT' | 'DISCOUNT_RATE';
+  readonly evaluation: BidEvaluationRuleV1;
+  readonly minimumValidBids: number;
+}
+
 /**
  * A project's sign-up has closed and a selection round must run. The draw service answers the draw methods,
  * the bidding service answers BIDDING; each ignores the others.
@@ -34,6 +51,8 @@ export interface SelectionRequestedV1 {
   readonly rulesVersion: string;
   /** Calendar date on which qualifications must be valid (YYYY-MM-DD). */
   readonly eligibleOn: string;
+  /** BIDDING: the round's rules; null for every other method. */
+  readonly bidding: BiddingTermsV1 | null;
 }
 
 export const SelectionRequestedV1 = defineEvent<SelectionRequestedV1>({
@@ -45,7 +64,7 @@ export const SelectionRequestedV1 = defineEvent<SelectionRequestedV1>({
     additionalProperties: false,
     required: [
       'projectId', 'round', 'method', 'ownerOrganizationId', 'serviceItemCode', 'requiredLevel', 'winners', 'alternates',
-      'minimumCandidates', 'conflictAgencyIds', 'signedUpAgencyIds', 'entropySource', 'witnesses', 'creditThreshold', 'rulesVersion', 'eligibleOn',
+      'minimumCandidates', 'conflictAgencyIds', 'signedUpAgencyIds', 'entropySource', 'witnesses', 'creditThreshold', 'rulesVersion', 'eligibleOn', 'bidding',
     ],
     properties: {
       projectId: { type: 'string', minLength: 1 },
@@ -64,6 +83,24 @@ export const SelectionRequestedV1 = defineEvent<SelectionRequestedV1>({
       creditThreshold: { type: 'number', nullable: true },
       rulesVersion: { type: 'string', minLength: 1 },
       eligibleOn: { type: 'string', format: 'date' },
+      bidding: {
+        type: 'object',
+        nullable: true,
+        additionalProperties: false,
+        required: ['deadline', 'capFen', 'quoteForm', 'evaluation', 'minimumValidBids'],
+        properties: {
+          deadline: { type: 'string', format: 'date-time' },
+          capFen: { type: 'integer', minimum: 1 },
+          quoteForm: { type: 'string', enum: ['AMOUNT', 'DISCOUNT_RATE'] },
+          evaluation: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['kind'],
+            properties: { kind: { type: 'string', enum: ['LOWEST_PRICE', 'REASONABLE_LOW', 'CLOSEST_TO_AVERAGE'] }, abnormallyLowFraction: { type: 'number' } },
+          },
+          minimumValidBids: { type: 'integer', minimum: 1 },
+        },
+      },
     },
     // Ajv's schema type cannot express required-but-nullable fields; the runtime check is what counts.
   } as unknown as JSONSchemaType<SelectionRequestedV1>,

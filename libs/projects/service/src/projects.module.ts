@@ -10,6 +10,7 @@ import { DraftProjectHttpController } from './application/commands/draft-project
 import { PublishProjectHttpController } from './application/commands/publish-project/publish-project.http.controller';
 import { SignUpHttpController } from './application/commands/sign-up/sign-up.http.controller';
 import { ProjectDeadlinesHandler } from './application/deadlines/project-deadlines.handler';
+import { OnBiddingResultsHandler } from './application/events/on-bidding-results.handler';
 import { OnDrawResultsHandler } from './application/events/on-draw-results.handler';
 import { GetProjectHttpController } from './application/queries/get-project/get-project.http.controller';
 import { ListAnnouncementsHttpController } from './application/queries/list-announcements/list-announcements.http.controller';
@@ -45,7 +46,7 @@ export class ProjectsModule {
         GetProjectHttpController,
         ListAnnouncementsHttpController,
       ],
-      providers: [DraftProjectHandler, OnDrawResultsHandler, ProjectDeadlinesHandler],
+      providers: [DraftProjectHandler, OnDrawResultsHandler, OnBiddingResultsHandler, ProjectDeadlinesHandler],
     };
   }
 }

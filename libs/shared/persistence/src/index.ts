@@ -3,3 +3,4 @@ export { EmbeddedPostgres } from './embedded-postgres';
 export { ServiceDatabase, type ServiceDatabaseOptions } from './service-database';
 export { affectedRows } from './affected-rows';
 export { jsonColumn } from './json-column';
+export { secretFromEnvOrDataFile } from './local-secret';

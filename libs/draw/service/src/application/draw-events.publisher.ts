@@ -1,8 +1,14 @@
 import type { DrawCommitment, DrawRecord } from '@mkt/draw/core';
 import { DrawCommittedV1, DrawRevealedV1 } from '@mkt/draw/contracts';
 import type { TransactionContext } from '@mkt/shared/messaging';
+import type { DrawPurpose } from '../infrastructure/draw.repository';
 
-export function publishCommitment(tx: TransactionContext, c: DrawCommitment, revealDeadline: Date): void {
+/** The purpose fields every draw event carries, so projects act on selections only and bidding on its tie-breaks. */
+export function purposeFields(p: DrawPurpose) {
+  return { purpose: p.purpose, tieBreak: p.purpose === 'TIE_BREAK' ? p.tieBreak : null };
+}
+
+export function publishCommitment(tx: TransactionContext, c: DrawCommitment, revealDeadline: Date, purpose: DrawPurpose): void {
   tx.publish(DrawCommittedV1, c.drawId, {
     drawId: c.drawId,
     projectId: c.projectId,
@@ -22,10 +28,11 @@ export function publishCommitment(tx: TransactionContext, c: DrawCommitment, rev
     drandRound: c.entropyPlan.source === 'drand' ? c.entropyPlan.round : null,
     committedAt: c.committedAt,
     revealDeadline: revealDeadline.toISOString(),
+    ...purposeFields(purpose),
   });
 }
 
-export function publishReveal(tx: TransactionContext, r: DrawRecord): void {
+export function publishReveal(tx: TransactionContext, r: DrawRecord, purpose: DrawPurpose): void {
   const drand = r.entropy.source === 'drand' ? r.entropy : null;
   tx.publish(DrawRevealedV1, r.drawId, {
     drawId: r.drawId,
@@ -41,5 +48,6 @@ export function publishReveal(tx: TransactionContext, r: DrawRecord): void {
     drandRound: drand?.round ?? null,
     drandSignature: drand?.signature ?? null,
     drandRandomness: drand?.randomness ?? null,
+    ...purposeFields(purpose),
   });
 }

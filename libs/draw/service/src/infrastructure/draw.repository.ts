@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DrawCommitment, DrawRecord, PastWin, WitnessEntropy } from '@mkt/draw/core';
+import type { DrawPurposeV1, TieBreakContextV1 } from '@mkt/draw/contracts';
 import { notFound } from '@mkt/shared/kernel';
 import { jsonColumn } from '@mkt/shared/persistence';
 
@@ -15,6 +16,21 @@ export interface StoredDraw {
   readonly revealDeadline: string;
   /** When the unrevealed commitment was flagged to supervisors, if it was. */
   readonly overdueAt: string | null;
+  readonly purpose: DrawPurposeV1;
+  readonly tieBreak: TieBreakContextV1 | null;
+}
+
+/** What a draw decides: a round's selection, or the order of one tied position in a bidding round. */
+export type DrawPurpose = { readonly purpose: 'SELECTION' } | { readonly purpose: 'TIE_BREAK'; readonly tieBreak: TieBreakContextV1 };
+
+const SELECTION: DrawPurpose = { purpose: 'SELECTION' };
+
+export function purposeOf(draw: Pick<StoredDraw, 'purpose' | 'tieBreak'>): DrawPurpose {
+  return draw.purpose === 'TIE_BREAK' && draw.tieBreak ? { purpose: 'TIE_BREAK', tieBreak: draw.tieBreak } : SELECTION;
+}
+
+function purposeKeyOf(p: DrawPurpose): string {
+  return p.purpose === 'TIE_BREAK' ? `${p.tieBreak.biddingId}#${p.tieBreak.position}` : '';
 }
 
 interface DrawRow {
@@ -28,25 +44,32 @@ interface DrawRow {
   record: DrawRecord | string | null;
   reveal_deadline: Date | string;
   overdue_at: Date | string | null;
+  purpose: DrawPurposeV1;
+  tie_break: TieBreakContextV1 | string | null;
 }
 
 /** Draw rows inside the caller's transaction. `lockForReveal` serialises witnesses racing to complete a draw. */
 export class DrawRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async exists(projectId: string, round: number): Promise<boolean> {
+  /** Whether this round's selection draw (or its failure), or this tie-break, is already on record. */
+  async exists(projectId: string, round: number, purpose: DrawPurpose = SELECTION): Promise<boolean> {
     const rows = await this.manager.query(
-      `SELECT 1 FROM draw WHERE project_id = $1 AND round = $2 UNION ALL SELECT 1 FROM draw_failure WHERE project_id = $1 AND round = $2`,
-      [projectId, round],
+      `SELECT 1 FROM draw WHERE project_id = $1 AND round = $2 AND purpose = $3 AND purpose_key = $4
+       UNION ALL SELECT 1 FROM draw_failure WHERE project_id = $1 AND round = $2 AND $3 = 'SELECTION'`,
+      [projectId, round, purpose.purpose, purposeKeyOf(purpose)],
     );
     return rows.length > 0;
   }
 
-  async insert(commitment: DrawCommitment, secret: string, ownerOrganizationId: string, revealDeadline: Date): Promise<void> {
+  async insert(commitment: DrawCommitment, secret: string, ownerOrganizationId: string, revealDeadline: Date, purpose: DrawPurpose = SELECTION): Promise<void> {
     await this.manager.query(
-      `INSERT INTO draw (draw_id, project_id, round, owner_org, status, commitment, secret, committed_at, reveal_deadline)
-       VALUES ($1, $2, $3, $4, 'COMMITTED', $5, $6, $7, $8)`,
-      [commitment.drawId, commitment.projectId, commitment.round, ownerOrganizationId, JSON.stringify(commitment), secret, commitment.committedAt, revealDeadline.toISOString()],
+      `INSERT INTO draw (draw_id, project_id, round, owner_org, status, commitment, secret, committed_at, reveal_deadline, purpose, purpose_key, tie_break)
+       VALUES ($1, $2, $3, $4, 'COMMITTED', $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        commitment.drawId, commitment.projectId, commitment.round, ownerOrganizationId, JSON.stringify(commitment), secret, commitment.committedAt,
+        revealDeadline.toISOString(), purpose.purpose, purposeKeyOf(purpose), purpose.purpose === 'TIE_BREAK' ? JSON.stringify(purpose.tieBreak) : null,
+      ],
     );
   }
 
@@ -64,11 +87,11 @@ export class DrawRepository {
     return { ...toStored(row), secret: row.secret };
   }
 
-  /** Every win (winners of revealed draws) this owner has had: the rotation rules' history. */
+  /** Every win (winners of revealed selection draws) this owner has had: the rotation rules' history. A tie-break orders bids; it is no win. */
   async winsForOwner(ownerOrganizationId: string): Promise<PastWin[]> {
     const rows: { winner: string; revealed_at: Date | string }[] = await this.manager.query(
       `SELECT w.winner, d.revealed_at FROM draw d, jsonb_array_elements_text(d.record->'winners') AS w(winner)
-        WHERE d.owner_org = $1 AND d.status = 'REVEALED'`,
+        WHERE d.owner_org = $1 AND d.status = 'REVEALED' AND d.purpose = 'SELECTION'`,
       [ownerOrganizationId],
     );
     return rows.map((r) => ({ agencyId: r.winner, ownerOrganizationId, wonAt: new Date(r.revealed_at).toISOString() }));
@@ -93,7 +116,7 @@ export class DrawRepository {
   /** Public view: never the secret before the reveal. */
   async find(drawId: string): Promise<StoredDraw> {
     const [row] = await this.manager.query(
-      `SELECT draw_id, project_id, round, owner_org, status, commitment, witness_values, record, reveal_deadline, overdue_at FROM draw WHERE draw_id = $1`,
+      `SELECT draw_id, project_id, round, owner_org, status, commitment, witness_values, record, reveal_deadline, overdue_at, purpose, tie_break FROM draw WHERE draw_id = $1`,
       [drawId],
     );
     if (!row) throw notFound('DRAW.NOT_FOUND', `no draw ${drawId}`);
@@ -102,7 +125,7 @@ export class DrawRepository {
 
   async listForProject(projectId: string): Promise<StoredDraw[]> {
     const rows = await this.manager.query(
-      `SELECT draw_id, project_id, round, owner_org, status, commitment, witness_values, record, reveal_deadline, overdue_at FROM draw WHERE project_id = $1 ORDER BY round`,
+      `SELECT draw_id, project_id, round, owner_org, status, commitment, witness_values, record, reveal_deadline, overdue_at, purpose, tie_break FROM draw WHERE project_id = $1 ORDER BY round, committed_at`,
       [projectId],
     );
     return rows.map(toStored);
@@ -121,5 +144,7 @@ function toStored(row: DrawRow): StoredDraw {
     record: row.record === null ? null : jsonColumn(row.record),
     revealDeadline: new Date(row.reveal_deadline).toISOString(),
     overdueAt: row.overdue_at === null ? null : new Date(row.overdue_at).toISOString(),
+    purpose: row.purpose,
+    tieBreak: row.tie_break === null ? null : jsonColumn(row.tie_break),
   };
 }

@@ -1,5 +1,5 @@
-import { calendarDateAt, minimumCandidatesOf, winnersOf, type Project, type ProjectEvent } from '@mkt/projects/core';
-import { AgencyEvaluatedV1, AwardDeclinedV1, ContractRecordedV1, ServiceCompletedV1, ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1 } from '@mkt/projects/contracts';
+import { calendarDateAt, minimumCandidatesOf, winnersOf, type Project, type ProjectEvent, type SelectionRule } from '@mkt/projects/core';
+import { AgencyEvaluatedV1, AwardDeclinedV1, ContractRecordedV1, ServiceCompletedV1, ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1, type BiddingTermsV1 } from '@mkt/projects/contracts';
 import type { TransactionContext } from '@mkt/shared/messaging';
 import { CLOSE_SIGN_UP_TASK, DRAW_WITNESSES, END_PUBLICITY_TASK, RESPONSE_DEADLINE_TASK, RULES_VERSION } from '../projects-settings';
 
@@ -35,6 +35,7 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
           entropySource: 'witnesses', witnesses: [...DRAW_WITNESSES],
           creditThreshold: rule.method === 'CREDIT_WEIGHTED_DRAW' ? rule.minimumCreditScore : null,
           rulesVersion: RULES_VERSION, eligibleOn: calendarDateAt(e.at, s.policy.utcOffsetMinutes),
+          bidding: biddingTermsOf(rule, s.terms.budgetCapFen),
         });
         break;
       }
@@ -75,6 +76,13 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
         break;
     }
   }
+}
+
+function biddingTermsOf(rule: SelectionRule, capFen: number): BiddingTermsV1 | null {
+  if (rule.method !== 'BIDDING') return null;
+  const e = rule.evaluation;
+  const evaluation: BiddingTermsV1['evaluation'] = e.rule === 'REASONABLE_LOW' ? { kind: 'REASONABLE_LOW', abnormallyLowFraction: e.abnormallyLowFraction } : { kind: e.rule };
+  return { deadline: rule.bidDeadline, capFen, quoteForm: rule.quoteForm, evaluation, minimumValidBids: rule.minimumValidBids };
 }
 
 function scheduleResponseDeadline(tx: TransactionContext, project: Project): void {

@@ -70,7 +70,7 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     });
     const revealDeadline = new Date(tx.now.getTime() + REVEAL_WITHIN_MS);
     await draws.insert(commitment, secret, request.ownerOrganizationId, revealDeadline);
-    publishCommitment(tx, commitment, revealDeadline);
+    publishCommitment(tx, commitment, revealDeadline, { purpose: 'SELECTION' });
     tx.schedule(REVEAL_DEADLINE_TASK, commitment.drawId, revealDeadline);
   }
 

@@ -14,7 +14,8 @@ export class OnDrawResultsHandler implements OnModuleInit {
 
   onModuleInit(): void {
     this.subscriptions
-      .on(DrawRevealedV1, ({ payload: d }, tx) => recordDrawResult(tx, { round: d.round, projectId: d.projectId, drawId: d.drawId, poolSize: d.poolSize, winners: d.winners, alternates: d.alternates }))
+      // A tie-break draw orders bids for the bidding service; the bidding result, not the draw, reaches the project.
+      .on(DrawRevealedV1, ({ payload: d }, tx) => d.purpose !== 'SELECTION' ? Promise.resolve() : recordDrawResult(tx, { round: d.round, projectId: d.projectId, drawId: d.drawId, poolSize: d.poolSize, winners: d.winners, alternates: d.alternates }))
       // No draw was committed; the failure itself, by project and round, is the source on record.
       .on(DrawFailedV1, ({ payload: f }, tx) => recordDrawResult(tx, { round: f.round, projectId: f.projectId, drawId: `failed:${f.projectId}:${f.round}`, poolSize: f.poolSize, winners: [], alternates: [] }));
   }

@@ -4,7 +4,7 @@ import { EntropyContributedV1 } from '@mkt/draw/contracts';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
 import { conflict, forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
-import { DrawRepository } from '../../../infrastructure/draw.repository';
+import { DrawRepository, purposeOf } from '../../../infrastructure/draw.repository';
 import { publishReveal } from '../../draw-events.publisher';
 
 export interface EnterWitnessValueCommand {
@@ -38,7 +38,7 @@ export class EnterWitnessValueHandler {
         if (!complete) return { drawId: draw.drawId, revealed: false, winners: null };
         const record = revealDraw(draw.commitment, draw.secret, entropy);
         await draws.markRevealed(record, tx.now);
-        publishReveal(tx, record);
+        publishReveal(tx, record, purposeOf(draw));
         return { drawId: draw.drawId, revealed: true, winners: record.winners };
       },
       { idempotency: command.idempotency },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QUICKNET, revealDraw, verifyDrandBeacon } from '@mkt/draw/core';
 import { conflict, invalid } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
-import { DrawRepository } from '../../../infrastructure/draw.repository';
+import { DrawRepository, purposeOf } from '../../../infrastructure/draw.repository';
 import { publishReveal } from '../../draw-events.publisher';
 
 /**
@@ -25,7 +25,7 @@ export class SubmitBeaconHandler {
       if (!beacon.ok) throw invalid('DRAW.INVALID_BEACON', beacon.reason, 'signature');
       const record = revealDraw(draw.commitment, draw.secret, { source: 'drand', chainHash: plan.chainHash, round: plan.round, signature: command.signature, randomness: beacon.randomness });
       await draws.markRevealed(record, tx.now);
-      publishReveal(tx, record);
+      publishReveal(tx, record, purposeOf(draw));
       return { drawId: draw.drawId, winners: record.winners };
     });
   }

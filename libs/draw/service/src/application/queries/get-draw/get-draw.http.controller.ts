@@ -26,6 +26,8 @@ function publicView(draw: StoredDraw) {
     drawId: draw.drawId,
     projectId: draw.projectId,
     round: draw.round,
+    purpose: draw.purpose,
+    tieBreak: draw.tieBreak,
     status: draw.status,
     revealDeadline: draw.revealDeadline,
     overdueAt: draw.overdueAt,

@@ -1,0 +1,89 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { agencyMayHaveOneLiveBid, bidCommitment, bidderMustBeEligible, bidMustArriveBeforeDeadline, envelopeMustBeAcceptable, type Quote, type SealedEnvelope } from '@mkt/bidding/core';
+import { BidReplacedV1, BidSubmittedV1 } from '@mkt/bidding/contracts';
+import type { AuthenticatedUser } from '@mkt/shared/auth';
+import { conflict, forbidden } from '@mkt/shared/kernel';
+import { UnitOfWork, type IdempotencyKey, type TransactionContext } from '@mkt/shared/messaging';
+import { BidSealer } from '../../../infrastructure/bid-sealer';
+import { BidRepository } from '../../../infrastructure/bid.repository';
+import { BidderStandingRepository } from '../../../infrastructure/bidder-standing.repository';
+import { BiddingRoundRepository, type StoredRound } from '../../../infrastructure/bidding-round.repository';
+import { sealEnvelope } from '../../sealed-envelope';
+import { agencyOf } from '../agency-of';
+
+export interface SubmitBidCommand {
+  readonly biddingId: string;
+  readonly actor: AuthenticatedUser;
+  readonly quote: Quote;
+  readonly servicePeriodDays: number;
+  readonly note: string | null;
+  readonly salt: string | null;
+  /** REPLACE ends the agency's live bid (recorded as REPLACED) and puts this one in its place. */
+  readonly mode: 'SUBMIT' | 'REPLACE';
+  readonly idempotency: IdempotencyKey | null;
+}
+
+/** What the agency keeps: enough to prove later that the revealed bid is the one it sealed. Never the price. */
+export interface BidReceipt {
+  readonly bidId: string;
+  readonly biddingId: string;
+  readonly agencyId: string;
+  readonly commitment: string;
+  readonly salt: string;
+  readonly acceptedAt: string;
+  readonly replacedCommitment: string | null;
+}
+
+/**
+ * Takes a sealed bid: in time to the millisecond (the server's clock at acceptance), from an eligible agency that
+ * signed up where sign-up was required, well formed and within the cap. The content is stored encrypted; only the
+ * commitment goes into the event.
+ */
+@Injectable()
+export class SubmitBidHandler {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly sealer: BidSealer,
+  ) {}
+
+  execute(command: SubmitBidCommand): Promise<BidReceipt> {
+    return this.unitOfWork.run((tx) => this.submit(tx, command), { idempotency: command.idempotency });
+  }
+
+  private async submit(tx: TransactionContext, command: SubmitBidCommand): Promise<BidReceipt> {
+    const agencyId = agencyOf(command.actor);
+    const round = await new BiddingRoundRepository(tx.manager).lockForBid(command.biddingId);
+    const now = tx.now.toISOString();
+    bidMustArriveBeforeDeadline(round.rules.deadline, now);
+    if (round.status === 'VOID') throw conflict('BIDDING.ROUND_VOID', `this round could not open (${round.voidReason}); it takes no bids`);
+    await this.bidderMustBeAdmitted(tx, round, agencyId);
+
+    const salt = command.salt ?? randomBytes(32).toString('hex');
+    const envelope: SealedEnvelope = { bid: { biddingId: round.biddingId, agencyId, quote: command.quote, servicePeriodDays: command.servicePeriodDays, note: command.note }, salt };
+    const commitment = bidCommitment(envelope.bid, salt);
+    envelopeMustBeAcceptable(round.rules, round.status === 'OPEN' ? 'OPEN' : 'CLOSED', agencyId, envelope, commitment, now);
+
+    const bids = new BidRepository(tx.manager);
+    const live = await bids.liveOf(round.biddingId, agencyId);
+    if (command.mode === 'SUBMIT') agencyMayHaveOneLiveBid(live !== null);
+    else if (!live) throw conflict('BIDDING.NO_LIVE_BID', 'the agency has no live bid to replace', 'agencyId');
+    if (live) await bids.end(live.bidId, 'REPLACED', now);
+
+    const bidId = randomUUID();
+    await bids.insert({ bidId, biddingId: round.biddingId, agencyId, commitment, sealed: sealEnvelope(this.sealer, envelope, { biddingId: round.biddingId, agencyId, commitment }), submittedAt: now });
+    if (live) {
+      tx.publish(BidReplacedV1, round.biddingId, { biddingId: round.biddingId, projectId: round.projectId, agencyId, previousCommitment: live.commitment, commitment, acceptedAt: now });
+    } else {
+      tx.publish(BidSubmittedV1, round.biddingId, { biddingId: round.biddingId, projectId: round.projectId, agencyId, commitment, acceptedAt: now });
+    }
+    return { bidId, biddingId: round.biddingId, agencyId, commitment, salt, acceptedAt: now, replacedCommitment: live?.commitment ?? null };
+  }
+
+  private async bidderMustBeAdmitted(tx: TransactionContext, round: StoredRound, agencyId: string): Promise<void> {
+    const standing = await new BidderStandingRepository(tx.manager).find(agencyId);
+    const refusal = bidderMustBeEligible(standing, round.serviceItemCode, round.requiredLevel, round.eligibleOn);
+    if (refusal) throw forbidden(`BIDDING.${refusal}`, refusal === 'AGENCY_NOT_ACTIVE' ? 'only an ACTIVE agency may bid' : 'the agency holds no valid qualification for this item and level');
+    if (round.signedUp !== null && !round.signedUp.includes(agencyId)) throw forbidden('BIDDING.NOT_SIGNED_UP', 'only agencies that signed up for this project may bid');
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { BiddingRound } from '@mkt/bidding/core';
+import { TaskScheduler, type TransactionContext } from '@mkt/shared/messaging';
+import { BidSealer } from '../../infrastructure/bid-sealer';
+import { BidRepository } from '../../infrastructure/bid.repository';
+import { BiddingRoundRepository } from '../../infrastructure/bidding-round.repository';
+import { CLOSE_BIDDING_TASK } from '../../bidding-settings';
+import { closingOf, publishClosed, publishFailed, publishSelected, requestTieBreaks } from '../bidding-events.publisher';
+import { submissionOf } from '../sealed-envelope';
+
+/**
+ * The close at the deadline, from the durable scheduler: every live bid is opened, checked against its
+ * commitment and evaluated, in one transaction holding the round exclusively — so no bid in flight can land
+ * after it, and a restart or a second run finds the round closed and does nothing.
+ */
+@Injectable()
+export class CloseBiddingHandler implements OnModuleInit {
+  constructor(
+    private readonly scheduler: TaskScheduler,
+    private readonly sealer: BidSealer,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.on(CLOSE_BIDDING_TASK, (task, tx) => this.close(tx, task.key));
+  }
+
+  private async close(tx: TransactionContext, biddingId: string): Promise<void> {
+    const rounds = new BiddingRoundRepository(tx.manager);
+    const round = await rounds.lockForChange(biddingId);
+    const now = tx.now.toISOString();
+    if (round.status === 'VOID') {
+      await rounds.recordVoidFailure(biddingId, now);
+      publishFailed(tx, round, 0, { reason: round.voidReason ?? 'VOID', required: round.rules.minimumValidBids, actual: 0 });
+      return;
+    }
+    if (round.status !== 'OPEN') return;
+
+    const live = await new BidRepository(tx.manager).live(biddingId);
+    const { round: closed } = BiddingRound.restore({
+      rules: round.rules,
+      openedAt: round.openedAt,
+      status: 'OPEN',
+      submissions: live.map((row) => submissionOf(this.sealer, row)),
+      closedAt: null,
+      revealed: [],
+      evaluation: null,
+    }).close(now);
+    const evaluation = closed.state.evaluation!;
+    const closing = closingOf(round, closed.state.revealed, evaluation, now);
+    publishClosed(tx, closing);
+
+    if (evaluation.failure) {
+      await rounds.recordClose(biddingId, { status: 'FAILED', closedAt: now, closing, ranking: [], pendingTies: [], decidedAt: now });
+      publishFailed(tx, round, evaluation.validBids.length, evaluation.failure);
+    } else if (evaluation.tiedGroups.length > 0) {
+      await rounds.recordClose(biddingId, { status: 'TIE_BREAK', closedAt: now, closing, ranking: evaluation.ranking, pendingTies: evaluation.tiedGroups, decidedAt: null });
+      requestTieBreaks(tx, round, evaluation.tiedGroups);
+    } else {
+      await rounds.recordClose(biddingId, { status: 'DECIDED', closedAt: now, closing, ranking: evaluation.ranking, pendingTies: [], decidedAt: now });
+      publishSelected(tx, round, closing, evaluation.ranking, []);
+    }
+  }
+}

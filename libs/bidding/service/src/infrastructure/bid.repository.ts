@@ -1,0 +1,76 @@
+import type { EntityManager } from 'typeorm';
+import type { SubmissionStatus } from '@mkt/bidding/core';
+import { conflict } from '@mkt/shared/kernel';
+
+/** A bid row: the commitment in the clear, the content sealed until the close. */
+export interface StoredBid {
+  readonly bidId: string;
+  readonly biddingId: string;
+  readonly agencyId: string;
+  readonly commitment: string;
+  readonly sealed: string;
+  readonly status: SubmissionStatus;
+  readonly submittedAt: string;
+  readonly endedAt: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Bid rows inside the caller's transaction. */
+export class BidRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async insert(bid: Omit<StoredBid, 'status' | 'endedAt'>): Promise<void> {
+    try {
+      await this.manager.query(`INSERT INTO bid (bid_id, bidding_id, agency_id, commitment, sealed, status, submitted_at) VALUES ($1, $2, $3, $4, $5, 'LIVE', $6)`, [
+        bid.bidId, bid.biddingId, bid.agencyId, bid.commitment, bid.sealed, bid.submittedAt,
+      ]);
+    } catch (e) {
+      // Two first bids from one agency racing: the partial unique index lets one in; the other is told why.
+      if ((e as { code?: string }).code === UNIQUE_VIOLATION) throw conflict('BIDDING.ALREADY_BID', 'an agency has one live bid; replace or withdraw it', 'agencyId');
+      throw e;
+    }
+  }
+
+  async liveOf(biddingId: string, agencyId: string): Promise<StoredBid | null> {
+    const [row] = await this.manager.query(`SELECT * FROM bid WHERE bidding_id = $1 AND agency_id = $2 AND status = 'LIVE' FOR UPDATE`, [biddingId, agencyId]);
+    return row ? toStored(row) : null;
+  }
+
+  async end(bidId: string, status: Exclude<SubmissionStatus, 'LIVE'>, at: string): Promise<void> {
+    await this.manager.query(`UPDATE bid SET status = $2, ended_at = $3 WHERE bid_id = $1 AND status = 'LIVE'`, [bidId, status, at]);
+  }
+
+  /** Every live bid of a round, in arrival order: what the close reveals. */
+  async live(biddingId: string): Promise<StoredBid[]> {
+    return (await this.manager.query(`SELECT * FROM bid WHERE bidding_id = $1 AND status = 'LIVE' ORDER BY submitted_at, bid_id`, [biddingId])).map(toStored);
+  }
+
+  /** An agency's own bids in a round, replaced and withdrawn ones included. */
+  async ofAgency(biddingId: string, agencyId: string): Promise<StoredBid[]> {
+    return (await this.manager.query(`SELECT * FROM bid WHERE bidding_id = $1 AND agency_id = $2 ORDER BY submitted_at, bid_id`, [biddingId, agencyId])).map(toStored);
+  }
+
+  /** Every bid of a round, as the public record after the close: commitments, times and statuses. */
+  async all(biddingId: string): Promise<StoredBid[]> {
+    return (await this.manager.query(`SELECT * FROM bid WHERE bidding_id = $1 ORDER BY submitted_at, bid_id`, [biddingId])).map(toStored);
+  }
+
+  async countLive(biddingId: string): Promise<number> {
+    const [row] = await this.manager.query(`SELECT count(*)::int AS n FROM bid WHERE bidding_id = $1 AND status = 'LIVE'`, [biddingId]);
+    return row.n;
+  }
+}
+
+function toStored(row: Record<string, unknown>): StoredBid {
+  return {
+    bidId: row['bid_id'] as string,
+    biddingId: row['bidding_id'] as string,
+    agencyId: row['agency_id'] as string,
+    commitment: row['commitment'] as string,
+    sealed: row['sealed'] as string,
+    status: row['status'] as SubmissionStatus,
+    submittedAt: new Date(row['submitted_at'] as string).toISOString(),
+    endedAt: row['ended_at'] === null ? null : new Date(row['ended_at'] as string).toISOString(),
+  };
+}
