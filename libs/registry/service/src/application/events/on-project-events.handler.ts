@@ -7,7 +7,8 @@ import { changeCreditIn } from '../credit-change';
 
 /**
  * Folds the projects service's outcomes into each agency's credit record (evaluations, declined wins) and its
- * public track record (wins, contracts, completions). The inbox runs each event once, with its effect.
+ * public track record (wins, contracts, completions), dated when the projects service says they happened. The
+ * inbox runs each event once, with its effect.
  */
 @Injectable()
 export class OnProjectEventsHandler implements OnModuleInit {
@@ -15,18 +16,18 @@ export class OnProjectEventsHandler implements OnModuleInit {
 
   onModuleInit(): void {
     this.subscriptions
-      .on(AgencyEvaluatedV1, async ({ id, payload: p }, tx) => {
-        await new EngagementRepository(tx.manager).evaluated(p.agencyId, p.projectId, p.quality, tx.now);
+      .on(AgencyEvaluatedV1, async ({ id, occurredAt, payload: p }, tx) => {
+        await new EngagementRepository(tx.manager).evaluated(p.agencyId, p.projectId, p.quality, new Date(occurredAt));
         await changeCreditIn(tx, p.agencyId, pointsForEvaluation(p), { projectId: p.projectId, sourceId: id });
       })
       .on(AwardDeclinedV1, async ({ id, payload: p }, tx) => {
         await new EngagementRepository(tx.manager).declined(p.agencyId, p.projectId, p.cause);
         await changeCreditIn(tx, p.agencyId, [pointsForDeclinedAward(p.cause)], { projectId: p.projectId, sourceId: id });
       })
-      .on(ProjectAwardedV1, async ({ payload: p }, tx) => {
-        for (const winner of p.winners) await new EngagementRepository(tx.manager).reached(winner.agencyId, p.projectId, 'awarded_at', tx.now);
+      .on(ProjectAwardedV1, async ({ occurredAt, payload: p }, tx) => {
+        for (const winner of p.winners) await new EngagementRepository(tx.manager).reached(winner.agencyId, p.projectId, 'awarded_at', new Date(occurredAt));
       })
-      .on(ContractRecordedV1, ({ payload: p }, tx) => new EngagementRepository(tx.manager).reached(p.agencyId, p.projectId, 'contracted_at', tx.now))
-      .on(ServiceCompletedV1, ({ payload: p }, tx) => new EngagementRepository(tx.manager).reached(p.agencyId, p.projectId, 'completed_at', tx.now));
+      .on(ContractRecordedV1, ({ occurredAt, payload: p }, tx) => new EngagementRepository(tx.manager).reached(p.agencyId, p.projectId, 'contracted_at', new Date(occurredAt)))
+      .on(ServiceCompletedV1, ({ occurredAt, payload: p }, tx) => new EngagementRepository(tx.manager).reached(p.agencyId, p.projectId, 'completed_at', new Date(occurredAt)));
   }
 }
