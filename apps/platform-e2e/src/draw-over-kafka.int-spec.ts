@@ -87,6 +87,7 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
           payload: {
             projectId: id, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-k', serviceItemCode: ITEM, requiredLevel: 2, winners: 1, alternates: 2, minimumCandidates: 3,
             conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01',
+            bidding: null,
           },
         }),
       }],
