@@ -294,4 +294,21 @@ describe('registry service: credit record, misconduct, sanctions, public profile
     expect(await call('GET', '/api/registry/directory?level=0')).toMatchObject({ status: 400, body: { field: 'level' } });
     expect(await call('GET', '/api/registry/directory?status=WITHDRAWN')).toMatchObject({ status: 400, body: { field: 'status' } });
   });
+
+  it('serialises concurrent changes to one firm: entries numbered without gaps, the score recomputable', async () => {
+    const third = await onboard('瓯江造价咨询', '330300', [{ item: 'COST-CONSULT', level: 2 }]);
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        i % 2 === 0
+          ? deliver(AgencyEvaluatedV1, `c-${i}`, evaluation(`c-${i}`, { agencyId: third, quality: 4 }))
+          : deliver(AwardDeclinedV1, `c-${i}`, { projectId: `c-${i}`, round: 1, agencyId: third, cause: 'DECLINED', reason: '' }),
+      ),
+    );
+    expect(outcomes).toEqual(Array(6).fill('handled'));
+    const { body } = await call('GET', `/api/registry/agencies/${third}/credit`, { token: supervisor });
+    expect(body.entries.map((e: { sequence: number }) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(body).toMatchObject({ score: 80 + 3 * (2 + 1) - 3 * 5, recomputed: { consistent: true } });
+    const events = (await outbox(third)).filter((e) => e.type === 'registry.AgencyCreditChanged').map((e) => e.payload.sequence);
+    expect(events).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
 });
