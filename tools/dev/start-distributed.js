@@ -31,6 +31,10 @@ const keys = process.env.AUTH_TOKEN_SECRET
   ? { all: {}, identity: {} }
   : { all: { AUTH_PUBLIC_KEY: readFileSync(join(keyDir, PUBLIC_KEY_FILE), 'utf8') }, identity: { AUTH_PRIVATE_KEY_FILE: join(keyDir, SIGNING_KEY_FILE) } };
 
+// Bidding seals bid contents at rest until the close with its own key, kept beside the token keys.
+const { secretFromEnvOrDataFile } = require('../../libs/shared/persistence/src/local-secret');
+const biddingSealKey = secretFromEnvOrDataFile(process.env, 'BIDDING_SEAL_KEY', join(keyDir, 'bidding-seal-key'), () => require('node:crypto').randomBytes(32).toString('hex'));
+
 const children = [];
 function start(name, app, env) {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], { cwd: root, env: { ...common, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -39,7 +43,7 @@ function start(name, app, env) {
   children.push(child);
 }
 
-for (const [name, port] of Object.entries(services)) start(name, name, { PORT: String(port), ...keys.all, ...(name === 'identity' ? keys.identity : {}) });
+for (const [name, port] of Object.entries(services)) start(name, name, { PORT: String(port), ...keys.all, ...(name === 'identity' ? keys.identity : {}), ...(name === 'bidding' ? { BIDDING_SEAL_KEY: biddingSealKey } : {}) });
 start('gateway', 'gateway', { PORT: process.env.PORT ?? '3000', ...Object.fromEntries(Object.entries(services).map(([n, p]) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${p}`])) });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

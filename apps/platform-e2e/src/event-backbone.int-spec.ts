@@ -49,7 +49,7 @@ describe('event backbone across processes (Postgres + Kafka)', () => {
     const [registry, draw, bidding] = await Promise.all([
       startServiceProcess({ name: 'e2e-registry', app: 'registry', port: 3202, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } }),
       startServiceProcess({ name: 'e2e-draw', app: 'draw', port: 3204, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw') } }),
-      startServiceProcess({ name: 'e2e-bidding', app: 'bidding', port: 3205, env: { ...common, BIDDING_DATABASE_URL: databases.urlOf('bidding') } }),
+      startServiceProcess({ name: 'e2e-bidding', app: 'bidding', port: 3205, env: { ...common, BIDDING_DATABASE_URL: databases.urlOf('bidding'), BIDDING_SEAL_KEY: 'ef'.repeat(32) } }),
     ]);
     services = { registry, draw, bidding };
     journey = new AgencyJourney(registry.url, { admin: issueTestToken(secret, { userId: 'admin-1', role: 'ADMIN', organizationId: null }), supervisor });

@@ -1,11 +1,11 @@
-import { Logger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { Logger, type DynamicModule, type INestApplication, type LoggerService, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainErrorFilter } from './domain-error.filter';
 import { requestValidationPipe } from './validation.pipe';
 
 /** A Nest HTTP app with the house rules: validated input, `{ code, message, field }` errors, graceful shutdown. */
-export async function createHttpApp(root: Type | DynamicModule, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createHttpApp(root: Type | DynamicModule, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(root, { logger: options.logger ?? ['log', 'warn', 'error'] });
   // A published draw record over a province-sized pool runs to a few hundred kilobytes.
   app.useBodyParser('json', { limit: '4mb' });
