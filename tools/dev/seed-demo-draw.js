@@ -1,24 +1,25 @@
 // First-run demo in embedded mode: one project posted by a demo owner and selected by a witnessed draw, all
 // through the public API as real users would do it, so a newcomer finds a draw to verify at /verify.
 // Run by start-embedded.js once the app is healthy; a marker file in DATA_DIR keeps it to the first start.
-const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { existsSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { JwtService } = require('@nestjs/jwt');
+
+// The demo users the app seeds (apps/marketplace/src/demo-users.seeder.ts); the README lists them.
+const DEMO_PASSWORD = 'demo-2026-zhongjie';
 
 async function seedDemoDraw({ baseUrl, dataDir, log = console.log }) {
   const marker = join(dataDir, 'demo-draw-seeded');
   if (existsSync(marker)) return;
-  const secret = process.env.AUTH_TOKEN_SECRET ?? readFileSync(join(dataDir, 'auth-secret'), 'utf8').trim();
-  const jwt = new JwtService({ secret });
-  const token = (role, org) => jwt.sign({ sub: `demo-${role.toLowerCase()}`, role, org }, { algorithm: 'HS256', expiresIn: 900, issuer: 'mkt-identity' });
-  const owner = token('OWNER', 'demo-owner-hz-transport');
-  const supervisor = token('SUPERVISOR', null);
   const call = async (method, path, auth, body) => {
     const res = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: body && JSON.stringify(body) });
     const json = await res.json().catch(() => null);
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
     return json;
   };
+  // Signed in as the demo owner and supervisor, as a person would be.
+  const signIn = async (username) => (await call('POST', '/api/identity/login', null, { username, password: DEMO_PASSWORD })).accessToken;
+  const owner = await signIn('owner-hz-transport');
+  const supervisor = await signIn('supervisor');
   const poll = async (probe, what) => {
     for (let i = 0; i < 100; i++) {
       const value = await probe();

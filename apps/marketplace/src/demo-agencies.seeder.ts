@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CatalogSeeder, ChangeAgencyStatusHandler, GrantQualificationHandler, RegisterAgencyHandler } from '@mkt/registry/service';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
+import { DemoUsersSeeder } from './demo-users.seeder';
 
 const OPERATOR: AuthenticatedUser = { userId: 'demo-operator', role: 'ADMIN', organizationId: null };
 const SUPERVISOR: AuthenticatedUser = { userId: 'demo-supervisor', role: 'SUPERVISOR', organizationId: null };
@@ -33,15 +34,18 @@ export class DemoAgenciesSeeder implements OnApplicationBootstrap {
     private readonly changeStatus: ChangeAgencyStatusHandler,
     private readonly grant: GrantQualificationHandler,
     private readonly catalog: CatalogSeeder,
+    private readonly users: DemoUsersSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // The service catalog first (16 categories, 56 items): the demo firms' qualifications name its items.
     const seeded = await this.catalog.seedDemoCatalog();
     if (seeded.items > 0) this.logger.log(`demo catalog: ${seeded.categories} categories, ${seeded.items} service items`);
+    const agencyIds: string[] = [];
     for (const [i, demo] of DEMO_AGENCIES.entries()) {
       const key = (step: string) => ({ scope: `demo:${step}`, key: `agency-${i}`, fingerprint: demo.creditCode });
       const { id } = await this.register.execute({ name: demo.name, creditCode: demo.creditCode, region: '330100', idempotency: key('register') });
+      agencyIds.push(id);
       const target = 'status' in demo ? demo.status : 'ACTIVE';
       await this.grant.execute({
         agencyId: id, certificateNumber: `DEMO-${i + 1}`, serviceItemCode: demo.item, level: demo.level,
@@ -54,5 +58,7 @@ export class DemoAgenciesSeeder implements OnApplicationBootstrap {
       }
     }
     this.logger.log(`${DEMO_AGENCIES.length} demo agencies in place`);
+    // Users after firms: agency users carry their firm's id.
+    await this.users.seed(agencyIds);
   }
 }

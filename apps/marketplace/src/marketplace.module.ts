@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule } from '@mkt/audit/service';
@@ -10,6 +11,7 @@ import { RegistryModule } from '@mkt/registry/service';
 import { authKeysFromEnv, AuthModule, generateSigningKey, keysFromSigningKey } from '@mkt/shared/auth';
 import { MessagingModule, type TransportConfig } from '@mkt/shared/messaging';
 import { DemoAgenciesSeeder } from './demo-agencies.seeder';
+import { DemoUsersSeeder } from './demo-users.seeder';
 
 export interface MarketplaceOptions {
   /** Root of the per-service PGlite folders (`<dataDir>/<service>`), or `memory://`. */
@@ -49,7 +51,7 @@ export class MarketplaceModule {
         AuditModule.forRoot({ database: database('audit') }),
         WebUiModule.forRoot({ staticDir: options.webDistDir }),
       ],
-      providers: options.demoData === false ? [] : [DemoAgenciesSeeder],
+      providers: options.demoData === false ? [] : [DemoAgenciesSeeder, DemoUsersSeeder],
     };
   }
 }
