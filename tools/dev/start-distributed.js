@@ -2,7 +2,8 @@
 // (mkt_<service> on POSTGRES_ADMIN_URL's server), events on the Kafka broker of tools/kafka, and the
 // gateway on http://localhost:3000 in front. Ctrl-C stops them all.
 const { spawn, execFileSync } = require('node:child_process');
-const { readFileSync } = require('node:fs');
+const { randomBytes } = require('node:crypto');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '../..');
@@ -43,7 +44,14 @@ function start(name, app, env) {
   children.push(child);
 }
 
-for (const [name, port] of Object.entries(services)) start(name, name, { PORT: String(port), ...keys.all, ...(name === 'identity' ? keys.identity : {}), ...(name === 'bidding' ? { BIDDING_SEAL_KEY: biddingSealKey } : {}) });
+// The first administrator, made by identity while none exists; its password is kept beside the keys. The gateway
+// appends the client's address to X-Forwarded-For, which identity's sign-in limits read (one trusted hop).
+const adminPasswordFile = join(keyDir, 'admin-password');
+if (!existsSync(adminPasswordFile)) writeFileSync(adminPasswordFile, randomBytes(12).toString('base64url'), { mode: 0o600 });
+const identityOnly = { ...keys.identity, IDENTITY_BOOTSTRAP_ADMIN_USERNAME: 'admin', IDENTITY_BOOTSTRAP_ADMIN_PASSWORD_FILE: adminPasswordFile, IDENTITY_TRUSTED_PROXY_HOPS: '1' };
+console.log(`Sign in as admin with the password in ${adminPasswordFile}`);
+
+for (const [name, port] of Object.entries(services)) start(name, name, { PORT: String(port), ...keys.all, ...(name === 'identity' ? identityOnly : {}), ...(name === 'bidding' ? { BIDDING_SEAL_KEY: biddingSealKey } : {}) });
 start('gateway', 'gateway', { PORT: process.env.PORT ?? '3000', ...Object.fromEntries(Object.entries(services).map(([n, p]) => [`${n.toUpperCase()}_URL`, `http://127.0.0.1:${p}`])) });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

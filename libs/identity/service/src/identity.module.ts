@@ -4,6 +4,7 @@ import { LoginRateLimiter, SlidingWindowRateLimiter } from '@mkt/identity/core';
 import { ServicePlatformModule } from '@mkt/shared/messaging';
 import { ApproveAccountHandler } from './application/commands/approve-account/approve-account.handler';
 import { ApproveAccountHttpController } from './application/commands/approve-account/approve-account.http.controller';
+import { BootstrapAdminHandler } from './application/commands/bootstrap-admin/bootstrap-admin.handler';
 import { ChangePasswordHandler } from './application/commands/change-password/change-password.handler';
 import { ChangePasswordHttpController } from './application/commands/change-password/change-password.http.controller';
 import { CreateAccountHttpController } from './application/commands/create-account/create-account.http.controller';
@@ -73,6 +74,7 @@ export class IdentityModule {
         ChangePasswordHandler,
         ApproveAccountHandler,
         DisableAccountHandler,
+        BootstrapAdminHandler,
       ],
       // For the embedded composition root's demo users; other services learn of accounts from events.
       exports: [AccountFactory, ApproveAccountHandler],
