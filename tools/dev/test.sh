@@ -17,5 +17,7 @@ trap cleanup EXIT
 
 # Time limits turn a hang (a handle left open, a server that never answers) into a failure with output.
 timeout 600 npm run --silent lint
+# Deployment files offline: kustomize builds, Kubernetes and compose schemas, Dockerfile lint (tools/deploy-check).
+timeout 300 npm run --silent check:deploy
 timeout 900 npx jest --selectProjects unit
 timeout 1800 npx jest --selectProjects integration --runInBand
