@@ -47,7 +47,7 @@ describe('identity service', () => {
           // Cheaper hashing keeps the suite quick; the strong default is checked in the hasher's spec.
           passwordHashing: { ln: 10, r: 8, p: 1 },
           loginRateLimits: { perAddress: { limit: 40, windowMs: 5 * 60_000 }, perAccount: { limit: 8, windowMs: 5 * 60_000 } },
-          signUpRateLimit: { limit: 1000, windowMs: 3600_000 },
+          signUpRateLimit: { limit: 60, windowMs: 3600_000 },
           trustedProxyHops: 1,
         }),
       ],
@@ -201,6 +201,14 @@ describe('identity service', () => {
       expect(await login(username, PASSWORD, { 'x-forwarded-for': '10.8.0.2' })).toMatchObject({ status: 200 });
       clock.advance(5 * 60_000);
       expect(await login(uniqueName('spray'), 'whatever it is', { 'x-forwarded-for': '10.8.0.1' })).toMatchObject({ status: 401 });
+    });
+
+    it('limits sign-ups per client address, since each costs a memory-hard hash', async () => {
+      const body = (i: number) => ({ username: uniqueName('flood'), password: `flood-${i}`, displayName: 'x', role: 'AGENCY', organizationId: 'agency-1' });
+      for (let i = 0; i < 60; i++) expect((await call('POST', '/api/identity/sign-up', { body: body(i), headers: { 'x-forwarded-for': '10.7.0.1' } })).status).toBe(400);
+      const refused = await call('POST', '/api/identity/sign-up', { body: { ...body(61), password: PASSWORD }, headers: { 'x-forwarded-for': '10.7.0.1' } });
+      expect(refused).toMatchObject({ status: 429, body: { code: 'IDENTITY.TOO_MANY_SIGN_UPS' } });
+      expect(await call('POST', '/api/identity/sign-up', { body: { ...body(62), password: PASSWORD }, headers: { 'x-forwarded-for': '10.7.0.2' } })).toMatchObject({ status: 201 });
     });
   });
 
