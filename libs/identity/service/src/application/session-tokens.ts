@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { nextRefreshTokenExpiry, REFRESH_TOKEN_POLICY, type Account } from '@mkt/identity/core';
 import { AccessTokenService } from '@mkt/shared/auth';
 import type { TransactionContext } from '@mkt/shared/messaging';
@@ -23,8 +23,15 @@ export function refreshTokenHash(token: string): string {
 
 /** Issues the access token and the refresh token of a session; the refresh token's row commits with the caller's change. */
 @Injectable()
-export class SessionTokenIssuer {
+export class SessionTokenIssuer implements OnModuleInit {
   constructor(private readonly accessTokens: AccessTokenService) {}
+
+  /** Refuse to start without the signing key, rather than answer every sign-in with a 500. */
+  onModuleInit(): void {
+    if (!this.accessTokens.canIssue) {
+      throw new Error('the identity service needs the token signing key: set AUTH_PRIVATE_KEY or AUTH_PRIVATE_KEY_FILE (see docs/decisions/0008-identity-and-access-tokens.md)');
+    }
+  }
 
   /** A new session (a new refresh-token family) after a sign-in. */
   start(tx: TransactionContext, account: Account): Promise<SessionTokens> {
