@@ -6,10 +6,12 @@
 // The tsconfig path aliases (`@mkt/...`) become relative requires at compile time.
 const { transformFile } = require('@swc/core');
 const { mkdir, readdir, rm, writeFile, copyFile } = require('node:fs/promises');
-const { dirname, join, relative } = require('node:path');
+const { dirname, join, relative, resolve } = require('node:path');
 
 const root = join(__dirname, '..');
-const outDir = join(root, 'dist/node');
+// `--out-dir <dir>` for tests that compile to a folder of their own.
+const outDirArg = process.argv.indexOf('--out-dir');
+const outDir = outDirArg > 0 ? resolve(process.argv[outDirArg + 1]) : join(root, 'dist/node');
 const APPS = ['identity', 'registry', 'projects', 'draw', 'bidding', 'audit', 'gateway', 'marketplace'];
 const SKIPPED = /\.(int-)?spec\.ts$|\.d\.ts$/;
 
