@@ -19,11 +19,11 @@ export interface ServiceProcess {
  * Starts `apps/<app>/src/main.ts` as its own OS process (TypeScript compiled on load) and waits until its
  * /health answers 200. Output goes to `tmp/logs/<name>.log` for post-mortems.
  */
-export async function startServiceProcess(options: { name: string; app: string; port: number; env: NodeJS.ProcessEnv; readyTimeoutMs?: number }): Promise<ServiceProcess> {
+export async function startServiceProcess(options: { name: string; app: string; port: number; env: NodeJS.ProcessEnv; readyTimeoutMs?: number; nodeArgs?: readonly string[] }): Promise<ServiceProcess> {
   const logDir = join(workspaceRoot, 'tmp/logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${options.name}.log`), { flags: 'a' });
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${options.app}/src/main.ts`], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', '@swc-node/register', `apps/${options.app}/src/main.ts`], {
     cwd: workspaceRoot,
     env: { ...process.env, NODE_OPTIONS: '', ...options.env, PORT: String(options.port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SubmissionStatus } from '@mkt/bidding/core';
 import { conflict } from '@mkt/shared/kernel';
+import { affectedRows } from '@mkt/shared/persistence';
 
 /** A bid row: the commitment in the clear, the content sealed until the close. */
 export interface StoredBid {
@@ -32,13 +33,10 @@ export class BidRepository {
     }
   }
 
-  async liveOf(biddingId: string, agencyId: string): Promise<StoredBid | null> {
-    const [row] = await this.manager.query(`SELECT * FROM bid WHERE bidding_id = $1 AND agency_id = $2 AND status = 'LIVE' FOR UPDATE`, [biddingId, agencyId]);
-    return row ? toStored(row) : null;
-  }
-
+  /** Ends a live bid. A concurrent replace or withdraw that ended it first makes this one a conflict, not a second end. */
   async end(bidId: string, status: Exclude<SubmissionStatus, 'LIVE'>, at: string): Promise<void> {
-    await this.manager.query(`UPDATE bid SET status = $2, ended_at = $3 WHERE bid_id = $1 AND status = 'LIVE'`, [bidId, status, at]);
+    const ended = affectedRows(await this.manager.query(`UPDATE bid SET status = $2, ended_at = $3 WHERE bid_id = $1 AND status = 'LIVE'`, [bidId, status, at]));
+    if (ended !== 1) throw conflict('BIDDING.NO_LIVE_BID', 'the live bid was replaced or withdrawn meanwhile', 'agencyId');
   }
 
   /** Every live bid of a round, in arrival order: what the close reveals. */
@@ -62,7 +60,7 @@ export class BidRepository {
   }
 }
 
-function toStored(row: Record<string, unknown>): StoredBid {
+export function toStored(row: Record<string, unknown>): StoredBid {
   return {
     bidId: row['bid_id'] as string,
     biddingId: row['bidding_id'] as string,

@@ -39,7 +39,11 @@ type NewRound = Omit<StoredRound, 'closedAt' | 'closing' | 'ranking' | 'pendingT
 
 const isoOrNull = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
-/** Bidding rounds inside the caller's transaction. Bids lock their round shared, the close locks it exclusive. */
+/**
+ * Bidding rounds inside the caller's transaction. A bid holds its round's advisory lock shared, the close holds it
+ * exclusive: the close waits for every bid in flight to commit, and a bid that waited for the close sees it.
+ * Advisory rather than row locks, because many concurrent FOR SHARE locks on one row each rewrite the row.
+ */
 export class BiddingRoundRepository {
   constructor(private readonly manager: EntityManager) {}
 
@@ -59,13 +63,17 @@ export class BiddingRoundRepository {
     );
   }
 
-  /** For a bid: the round may not close while this transaction holds it, but bids do not wait for each other. */
-  lockForBid(biddingId: string): Promise<StoredRound> {
-    return this.load(biddingId, 'FOR SHARE');
+  /**
+   * For a bid: the round may not close while this transaction holds the lock, but bids do not wait for each other.
+   * Taken in its own statement, so the reads after it see a close that committed while this one waited.
+   */
+  async holdOpenForBid(biddingId: string): Promise<void> {
+    await this.manager.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('bidding_round:' || $1, 0))`, [biddingId]);
   }
 
   /** For the close and tie-breaks: one at a time, after every bid in flight has committed. */
-  lockForChange(biddingId: string): Promise<StoredRound> {
+  async lockForChange(biddingId: string): Promise<StoredRound> {
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('bidding_round:' || $1, 0))`, [biddingId]);
     return this.load(biddingId, 'FOR UPDATE');
   }
 
@@ -95,14 +103,14 @@ export class BiddingRoundRepository {
     await this.manager.query(`UPDATE bidding_round SET status = 'FAILED', closed_at = $2, decided_at = $2 WHERE bidding_id = $1`, [biddingId, at]);
   }
 
-  private async load(biddingId: string, lock: '' | 'FOR SHARE' | 'FOR UPDATE'): Promise<StoredRound> {
+  private async load(biddingId: string, lock: '' | 'FOR UPDATE'): Promise<StoredRound> {
     const [row] = await this.manager.query(`SELECT * FROM bidding_round WHERE bidding_id = $1 ${lock}`, [biddingId]);
     if (!row) throw notFound('BIDDING.NOT_FOUND', `no bidding ${biddingId}`);
     return toStored(row);
   }
 }
 
-function toStored(row: Record<string, unknown>): StoredRound {
+export function toStored(row: Record<string, unknown>): StoredRound {
   return {
     biddingId: row['bidding_id'] as string,
     projectId: row['project_id'] as string,

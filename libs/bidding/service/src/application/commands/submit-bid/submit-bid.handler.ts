@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { agencyMayHaveOneLiveBid, bidCommitment, bidderMustBeEligible, bidMustArriveBeforeDeadline, envelopeMustBeAcceptable, type Quote, type SealedEnvelope } from '@mkt/bidding/core';
+import { agencyMayHaveOneLiveBid, bidCommitment, bidderMustBeEligible, bidMustArriveBeforeDeadline, envelopeMustBeAcceptable, type BidderStanding, type Quote, type SealedEnvelope } from '@mkt/bidding/core';
 import { BidReplacedV1, BidSubmittedV1 } from '@mkt/bidding/contracts';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
 import { conflict, forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork, type IdempotencyKey, type TransactionContext } from '@mkt/shared/messaging';
 import { BidSealer } from '../../../infrastructure/bid-sealer';
 import { BidRepository } from '../../../infrastructure/bid.repository';
-import { BidderStandingRepository } from '../../../infrastructure/bidder-standing.repository';
 import { BiddingRoundRepository, type StoredRound } from '../../../infrastructure/bidding-round.repository';
+import { submissionContext } from '../../../infrastructure/submission-context.query';
 import { sealEnvelope } from '../../sealed-envelope';
 import { agencyOf } from '../agency-of';
 
@@ -53,11 +53,12 @@ export class SubmitBidHandler {
 
   private async submit(tx: TransactionContext, command: SubmitBidCommand): Promise<BidReceipt> {
     const agencyId = agencyOf(command.actor);
-    const round = await new BiddingRoundRepository(tx.manager).lockForBid(command.biddingId);
+    await new BiddingRoundRepository(tx.manager).holdOpenForBid(command.biddingId);
+    const { round, standing, live } = await submissionContext(tx.manager, command.biddingId, agencyId);
     const now = tx.now.toISOString();
     bidMustArriveBeforeDeadline(round.rules.deadline, now);
     if (round.status === 'VOID') throw conflict('BIDDING.ROUND_VOID', `this round could not open (${round.voidReason}); it takes no bids`);
-    await this.bidderMustBeAdmitted(tx, round, agencyId);
+    bidderMustBeAdmitted(round, standing, agencyId);
 
     const salt = command.salt ?? randomBytes(32).toString('hex');
     const envelope: SealedEnvelope = { bid: { biddingId: round.biddingId, agencyId, quote: command.quote, servicePeriodDays: command.servicePeriodDays, note: command.note }, salt };
@@ -65,7 +66,6 @@ export class SubmitBidHandler {
     envelopeMustBeAcceptable(round.rules, round.status === 'OPEN' ? 'OPEN' : 'CLOSED', agencyId, envelope, commitment, now);
 
     const bids = new BidRepository(tx.manager);
-    const live = await bids.liveOf(round.biddingId, agencyId);
     if (command.mode === 'SUBMIT') agencyMayHaveOneLiveBid(live !== null);
     else if (!live) throw conflict('BIDDING.NO_LIVE_BID', 'the agency has no live bid to replace', 'agencyId');
     if (live) await bids.end(live.bidId, 'REPLACED', now);
@@ -79,11 +79,11 @@ export class SubmitBidHandler {
     }
     return { bidId, biddingId: round.biddingId, agencyId, commitment, salt, acceptedAt: now, replacedCommitment: live?.commitment ?? null };
   }
+}
 
-  private async bidderMustBeAdmitted(tx: TransactionContext, round: StoredRound, agencyId: string): Promise<void> {
-    const standing = await new BidderStandingRepository(tx.manager).find(agencyId);
-    const refusal = bidderMustBeEligible(standing, round.serviceItemCode, round.requiredLevel, round.eligibleOn);
-    if (refusal) throw forbidden(`BIDDING.${refusal}`, refusal === 'AGENCY_NOT_ACTIVE' ? 'only an ACTIVE agency may bid' : 'the agency holds no valid qualification for this item and level');
-    if (round.signedUp !== null && !round.signedUp.includes(agencyId)) throw forbidden('BIDDING.NOT_SIGNED_UP', 'only agencies that signed up for this project may bid');
-  }
+/** Only an eligible agency bids, and only one that signed up where the project required sign-up. */
+function bidderMustBeAdmitted(round: StoredRound, standing: BidderStanding | null, agencyId: string): void {
+  const refusal = bidderMustBeEligible(standing, round.serviceItemCode, round.requiredLevel, round.eligibleOn);
+  if (refusal) throw forbidden(`BIDDING.${refusal}`, refusal === 'AGENCY_NOT_ACTIVE' ? 'only an ACTIVE agency may bid' : 'the agency holds no valid qualification for this item and level');
+  if (round.signedUp !== null && !round.signedUp.includes(agencyId)) throw forbidden('BIDDING.NOT_SIGNED_UP', 'only agencies that signed up for this project may bid');
 }

@@ -6,6 +6,7 @@ import { conflict } from '@mkt/shared/kernel';
 import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
 import { BidRepository } from '../../../infrastructure/bid.repository';
 import { BiddingRoundRepository } from '../../../infrastructure/bidding-round.repository';
+import { submissionContext } from '../../../infrastructure/submission-context.query';
 import { agencyOf } from '../agency-of';
 
 /** Withdraws the caller's live bid before the deadline; it stays on record as WITHDRAWN and the agency may bid again. */
@@ -17,11 +18,11 @@ export class WithdrawBidHandler {
     return this.unitOfWork.run(
       async (tx) => {
         const agencyId = agencyOf(command.actor);
-        const round = await new BiddingRoundRepository(tx.manager).lockForBid(command.biddingId);
+        await new BiddingRoundRepository(tx.manager).holdOpenForBid(command.biddingId);
+        const { round, live } = await submissionContext(tx.manager, command.biddingId, agencyId);
         const now = tx.now.toISOString();
         withdrawalMustBeAllowed(round.rules, round.status === 'OPEN' ? 'OPEN' : 'CLOSED', now);
         const bids = new BidRepository(tx.manager);
-        const live = await bids.liveOf(round.biddingId, agencyId);
         if (!live) throw conflict('BIDDING.NO_LIVE_BID', 'the agency has no live bid to withdraw', 'agencyId');
         await bids.end(live.bidId, 'WITHDRAWN', now);
         tx.publish(BidWithdrawnV1, round.biddingId, { biddingId: round.biddingId, projectId: round.projectId, agencyId, commitment: live.commitment, withdrawnAt: now });

@@ -1,0 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import type { BidderStanding } from '@mkt/bidding/core';
+import { notFound } from '@mkt/shared/kernel';
+import { jsonColumn } from '@mkt/shared/persistence';
+import { toStored as toStoredBid, type StoredBid } from './bid.repository';
+import { toStored as toStoredRound, type StoredRound } from './bidding-round.repository';
+
+export interface SubmissionContext {
+  readonly round: StoredRound;
+  readonly standing: BidderStanding | null;
+  readonly live: StoredBid | null;
+}
+
+/**
+ * Everything a bid, replace or withdraw decides on — the round, the bidder's standing, its live bid — in one
+ * round trip: in the last seconds before a deadline every statement on the hot path counts.
+ */
+export async function submissionContext(manager: EntityManager, biddingId: string, agencyId: string): Promise<SubmissionContext> {
+  const [row] = await manager.query(
+    `SELECT r.*,
+            s.status AS standing_status, s.items AS standing_items,
+            b.bid_id AS live_bid_id, b.agency_id AS live_agency_id, b.commitment AS live_commitment, b.sealed AS live_sealed,
+            b.status AS live_status, b.submitted_at AS live_submitted_at, b.ended_at AS live_ended_at
+       FROM bidding_round r
+       LEFT JOIN bidder_standing s ON s.agency_id = $2
+       LEFT JOIN bid b ON b.bidding_id = r.bidding_id AND b.agency_id = $2 AND b.status = 'LIVE'
+      WHERE r.bidding_id = $1`,
+    [biddingId, agencyId],
+  );
+  if (!row) throw notFound('BIDDING.NOT_FOUND', `no bidding ${biddingId}`);
+  const standing: BidderStanding | null =
+    row.standing_status === null ? null : { status: row.standing_status, items: Object.values(jsonColumn<Record<string, BidderStanding['items'][number]>>(row.standing_items)) };
+  const live =
+    row.live_bid_id === null
+      ? null
+      : toStoredBid({
+          bid_id: row.live_bid_id, bidding_id: row.bidding_id, agency_id: row.live_agency_id, commitment: row.live_commitment, sealed: row.live_sealed,
+          status: row.live_status, submitted_at: row.live_submitted_at, ended_at: row.live_ended_at,
+        });
+  return { round: toStoredRound(row), standing, live };
+}

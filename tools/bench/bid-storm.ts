@@ -1,0 +1,187 @@
+/**
+ * A bid storm: many agencies submitting sealed bids in the last seconds before a deadline, through the real
+ * HTTP API of the bidding service (its own process, Postgres, validation, eligibility read, encrypted insert,
+ * outbox row, relay to Kafka). Reports bids/s and client-side p50/p99 latency, then runs `pgbench` with the
+ * same two inserts (bid row + outbox row) at the same concurrency on the same database, and prints the ratio.
+ * Afterwards it checks that every accepted bid is revealed at the close exactly once: none lost, none doubled,
+ * retried requests (same Idempotency-Key) included.
+ *
+ *   npm run bench:bids -- [--agencies 3000] [--concurrency 32] [--pool 32] [--retry-share 0.1] [--pgbench-seconds 10]
+ *   BENCH_PROFILE=/tmp/prof npm run bench:bids   (also writes a CPU profile of the service)
+ *
+ * Needs Postgres on 127.0.0.1:5432 (pgbench on PATH) and a broker (bash tools/kafka/kafka.sh start).
+ * Prints figures; asserts nothing beyond reporting lost or duplicated bids.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { Client } from 'pg';
+import { PROJECT_TOPIC } from '@mkt/projects/contracts';
+import { issueTestToken } from '@mkt/shared/auth/testing';
+import { createTestDatabases, startServiceProcess, waitFor } from '@mkt/shared/testing';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const agencies = arg('agencies', 3000);
+const concurrency = arg('concurrency', 32);
+const retryShare = arg('retry-share', 0.1);
+const pgbenchSeconds = arg('pgbench-seconds', 10);
+// As many database connections as pgbench gets clients, unless told otherwise.
+const poolSize = arg('pool', concurrency);
+const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
+const secret = `bench-${randomUUID()}`;
+const ITEM = 'BENCH-ITEM';
+const PORT = 3297;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function requestBidding(projectId: string, deadline: string): Promise<void> {
+  const kafka = new Kafka({ clientId: 'bench-bids', brokers: [brokers], logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  const id = randomUUID();
+  await producer.send({
+    topic: PROJECT_TOPIC,
+    messages: [{
+      key: projectId,
+      value: JSON.stringify({
+        id, type: 'projects.SelectionRequested', version: 1, occurredAt: new Date().toISOString(), producer: 'projects', aggregateId: projectId, correlationId: id, causationId: null,
+        payload: {
+          projectId, round: 1, method: 'BIDDING', ownerOrganizationId: 'bench-owner', serviceItemCode: ITEM, requiredLevel: 2, winners: 1, alternates: 0, minimumCandidates: 1,
+          conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null, rulesVersion: 'rules/2026-1',
+          eligibleOn: new Date().toISOString().slice(0, 10),
+          bidding: { deadline, capFen: 10_000_000, quoteForm: 'AMOUNT', evaluation: { kind: 'LOWEST_PRICE' }, minimumValidBids: 1 },
+        },
+      }),
+    }],
+  });
+  await producer.disconnect();
+}
+
+async function main(): Promise<void> {
+  const databases = await createTestDatabases(['bidding']);
+  const url = databases.urlOf('bidding');
+  const service = await startServiceProcess({
+    name: 'bench-bidding', app: 'bidding', port: PORT,
+    // BENCH_PROFILE=<dir> writes a V8 CPU profile of the service for the storm.
+    nodeArgs: process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [],
+    env: { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, AUTH_TOKEN_SECRET: secret, BIDDING_DATABASE_URL: url, BIDDING_DATABASE_POOL_SIZE: String(poolSize), BIDDING_SEAL_KEY: randomBytes(32).toString('hex') },
+  });
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    // The read model the registry's events would build: every bench agency ACTIVE and qualified.
+    const item = JSON.stringify({ q: { serviceItemCode: ITEM, level: 1, validFrom: '2020-01-01', validUntil: '2099-12-31' } });
+    await db.query(
+      `INSERT INTO bidder_standing (agency_id, status, status_sequence, items) SELECT 'bench-agency-' || n, 'ACTIVE', 1, $1::jsonb FROM generate_series(1, $2) AS n`,
+      [item, agencies],
+    );
+    const projectId = `bench-${randomUUID()}`;
+    // Long enough for the storm on a slow machine; the storm itself starts at once, so it runs in the round's last stretch.
+    const deadline = new Date(Date.now() + 15_000 + agencies * 5).toISOString();
+    await requestBidding(projectId, deadline);
+    const [{ biddingId }] = await waitFor(
+      () => fetch(`${service.url}/api/bidding/projects/${projectId}/biddings`).then((r) => r.json() as Promise<{ biddingId: string }[]>),
+      (b) => b.length === 1,
+      { what: 'the round to open', timeoutMs: 30000 },
+    );
+
+    const tokens = Array.from({ length: agencies }, (_, i) => issueTestToken(secret, { userId: `bench-user-${i + 1}`, role: 'AGENCY', organizationId: `bench-agency-${i + 1}` }));
+    const latencies: number[] = [];
+    const receipts = new Map<string, string>();
+    let late = 0;
+    let failed = 0;
+    let retriesConsistent = 0;
+    let retriesInconsistent = 0;
+    const submit = async (i: number) => {
+      const body = JSON.stringify({ quote: { form: 'AMOUNT', amountFen: 5_000_000 + ((i * 7919) % 4_000_000) }, servicePeriodDays: 30 + (i % 60) });
+      const init = { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}`, 'idempotency-key': `storm-${i}` }, body };
+      const started = performance.now();
+      const res = await fetch(`${service.url}/api/bidding/biddings/${biddingId}/bids`, init);
+      const json = await res.json();
+      latencies.push(performance.now() - started);
+      if (res.status === 201) receipts.set(`bench-agency-${i + 1}`, json.commitment);
+      else if (json?.code === 'BIDDING.DEADLINE_PASSED') late++;
+      else failed++;
+      if (res.status === 201 && Math.random() < retryShare) {
+        // A client that never saw the answer sends the same request again: the same receipt, nothing new stored.
+        const again = await (await fetch(`${service.url}/api/bidding/biddings/${biddingId}/bids`, init)).json();
+        if (again.commitment === json.commitment) retriesConsistent++;
+        else retriesInconsistent++;
+      }
+    };
+
+    let next = 0;
+    const stormStart = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (next < agencies) await submit(next++);
+    }));
+    const seconds = (performance.now() - stormStart) / 1000;
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const bidsPerSecond = receipts.size / seconds;
+    console.log(`bid storm: ${agencies} agencies, concurrency ${concurrency}, pool ${poolSize} connections, ${Math.round(retryShare * 100)} % retried with the same Idempotency-Key`);
+    console.log(`  accepted ${receipts.size}, late ${late}, other refusals ${failed}, in ${seconds.toFixed(2)} s`);
+    console.log(`  throughput ${bidsPerSecond.toFixed(0)} bids/s   latency p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms`);
+    console.log(`  retries: ${retriesConsistent} answered with the same receipt, ${retriesInconsistent} differently`);
+
+    // The close: every accepted bid revealed once, no other.
+    const closed = await waitFor(
+      () => fetch(`${service.url}/api/bidding/biddings/${biddingId}`).then((r) => r.json() as Promise<{ status: string; closing: { revealed: { agencyId: string; commitment: string }[] } }>),
+      (b) => b.status === 'DECIDED' || b.status === 'FAILED',
+      { what: 'the close', timeoutMs: Math.max(60000, Date.parse(deadline) - Date.now() + 60000), intervalMs: 500 },
+    );
+    const revealed: { agencyId: string; commitment: string }[] = closed.closing.revealed;
+    const revealedAgencies = new Set(revealed.map((r) => r.agencyId));
+    const lost = [...receipts].filter(([agencyId, commitment]) => !revealed.some((r) => r.agencyId === agencyId && r.commitment === commitment)).length;
+    const duplicated = revealed.length - revealedAgencies.size;
+    const extra = revealed.filter((r) => !receipts.has(r.agencyId)).length;
+    const { rows: [counts] } = await db.query(
+      `SELECT (SELECT count(*) FROM bid)::int AS bids, (SELECT count(*) FROM outbox WHERE event_type = 'bidding.BidSubmitted')::int AS events`,
+    );
+    console.log(`  at the close: ${revealed.length} revealed; lost ${lost}, duplicated ${duplicated}, unexpected ${extra}; ${counts.bids} bid rows, ${counts.events} BidSubmitted events`);
+
+    await service.stop();
+    // pgbench: the same two inserts in one transaction, same concurrency, same database and indexes.
+    const roundId = randomUUID();
+    await db.query(
+      `INSERT INTO bidding_round (bidding_id, project_id, round, owner_org, service_item_code, required_level, eligible_on, rules, status, opened_at)
+       SELECT $1::uuid, 'pgbench-' || $1::text, 1, owner_org, service_item_code, required_level, eligible_on, rules, 'OPEN', now() FROM bidding_round WHERE bidding_id = $2`,
+      [roundId, biddingId],
+    );
+    const [sample] = (await db.query(`SELECT sealed, length(sealed) AS sealed_len FROM bid LIMIT 1`)).rows;
+    const [envelope] = (await db.query(`SELECT length(envelope) AS len FROM outbox WHERE event_type = 'bidding.BidSubmitted' LIMIT 1`)).rows;
+    const script = join(tmpdir(), `bid-storm-${roundId}.sql`);
+    writeFileSync(
+      script,
+      [
+        'BEGIN;',
+        `INSERT INTO bid (bid_id, bidding_id, agency_id, commitment, sealed, status, submitted_at) VALUES (gen_random_uuid(), '${roundId}', 'pgb-' || :client_id || '-' || md5(random()::text), md5(random()::text) || md5(random()::text), repeat('s', ${sample.sealed_len}), 'LIVE', now());`,
+        `INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope) VALUES (gen_random_uuid(), 'bidding.bidding.v1', '${roundId}', 'bidding.BidSubmitted', repeat('e', ${envelope.len}));`,
+        'COMMIT;',
+      ].join('\n'),
+    );
+    const out = execFileSync('pgbench', ['-n', '-c', String(concurrency), '-j', '2', '-T', String(pgbenchSeconds), '-f', script, url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? NaN);
+    const latency = /latency average = ([\d.]+) ms/.exec(out)?.[1];
+    console.log(`pgbench, same two inserts, ${concurrency} clients, ${pgbenchSeconds} s: ${tps.toFixed(0)} tps (latency average ${latency} ms)`);
+    console.log(`ratio: the API takes ${((bidsPerSecond / tps) * 100).toFixed(1)} % of pgbench's rate (target ≥ 40 %); p99 ${percentile(sorted, 99).toFixed(1)} ms (target < 50 ms)`);
+  } finally {
+    await db.end();
+    await service.stop().catch(() => undefined);
+    await databases.drop();
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
