@@ -2,6 +2,8 @@ import { conflict, invalid } from '@mkt/shared/kernel';
 import { statusTransitionMustBeAllowed, type AgencyStatus } from './agency-status';
 import { parseSanctionInstant, sanctionIsOutstanding, sanctionPeriodMustBeValid, statusUnderSanctions, type Sanction, type SanctionKind } from './sanction';
 import { UnifiedSocialCreditCode } from './unified-social-credit-code.value-object';
+import { itemQualificationId, offeredItemMustBeCovered, offeredItemsMustBeDistinct, type Certificate, type ItemRequirement } from './certificate';
+import { qualificationCountsAt, qualificationHasExpiredAt } from './qualification-expiry.rule';
 
 export interface Qualification {
   readonly id: string;
@@ -10,6 +12,10 @@ export interface Qualification {
   readonly level: number;
   readonly validFrom: string;
   readonly validUntil: string;
+  /** The certificate it was granted from, when the firm registered it (null for operator-entered ones). */
+  readonly certificateNumber?: string | null;
+  /** When the expiry deadline recorded that it stopped counting; null while it counts. */
+  readonly expiredAt?: string | null;
 }
 
 export interface AgencyState {
@@ -22,6 +28,11 @@ export interface AgencyState {
   readonly statusSequence: number;
   readonly qualifications: readonly Qualification[];
   readonly sanctions: readonly Sanction[];
+  /** The catalog items the firm offers (one of its certificates covers each). */
+  readonly serviceItems: readonly string[];
+  /** Counts changes of the offered items; carried on the event so read models drop a stale list. */
+  readonly serviceItemsSequence: number;
+  readonly certificates: readonly Certificate[];
 }
 
 const SANCTIONABLE: readonly AgencyStatus[] = ['ACTIVE', 'SUSPENDED', 'BLACKLISTED'];
@@ -31,7 +42,16 @@ export type AgencyEvent =
   | { readonly kind: 'status-changed'; readonly agencyId: string; readonly from: AgencyStatus; readonly to: AgencyStatus; readonly reason: string; readonly sequence: number }
   | ({ readonly kind: 'qualification-granted'; readonly agencyId: string } & Qualification)
   | { readonly kind: 'sanction-imposed'; readonly agencyId: string; readonly sanction: Sanction }
-  | { readonly kind: 'sanction-lifted'; readonly agencyId: string; readonly sanctionId: string; readonly reason: string };
+  | { readonly kind: 'sanction-lifted'; readonly agencyId: string; readonly sanctionId: string; readonly reason: string }
+  | {
+      readonly kind: 'service-items-changed';
+      readonly agencyId: string;
+      readonly serviceItems: readonly string[];
+      readonly added: readonly string[];
+      readonly removed: readonly string[];
+      readonly sequence: number;
+    }
+  | { readonly kind: 'qualification-expired'; readonly agencyId: string; readonly qualificationId: string; readonly serviceItemCode: string; readonly validUntil: string; readonly expiredAt: string };
 
 /** An intermediary firm on the marketplace (中介机构). Methods enforce the rules and return what happened. */
 export class Agency {
@@ -41,7 +61,7 @@ export class Agency {
     const name = input.name.trim();
     if (!name) throw invalid('REGISTRY.NAME_REQUIRED', 'the firm name is required', 'name');
     const creditCode = UnifiedSocialCreditCode.parse(input.creditCode).value;
-    const agency = new Agency({ id: input.id, name, creditCode, region: input.region.trim(), status: 'PENDING', statusSequence: 0, qualifications: [], sanctions: [] });
+    const agency = new Agency({ id: input.id, name, creditCode, region: input.region.trim(), status: 'PENDING', statusSequence: 0, qualifications: [], sanctions: [], serviceItems: [], serviceItemsSequence: 0, certificates: [] });
     return { agency, event: { kind: 'registered', agencyId: input.id, name, creditCode, region: agency.state.region } };
   }
 
@@ -123,5 +143,57 @@ export class Agency {
     if (this.state.qualifications.some((existing) => existing.id === q.id)) throw invalid('REGISTRY.DUPLICATE_QUALIFICATION', `qualification ${q.id} is already recorded`, 'id');
     this.state = { ...this.state, qualifications: [...this.state.qualifications, q] };
     return { kind: 'qualification-granted', agencyId: this.state.id, ...q };
+  }
+
+  /** Records a certificate the firm holds (checked by the reviewer against its scan); it grants nothing by itself. */
+  holdCertificate(certificate: Certificate): void {
+    if (this.state.certificates.some((c) => c.certificateNumber === certificate.certificateNumber)) {
+      throw invalid('REGISTRY.DUPLICATE_CERTIFICATE', `certificate ${certificate.certificateNumber} is already recorded for this firm`, 'certificateNumber');
+    }
+    this.state = { ...this.state, certificates: [...this.state.certificates, certificate] };
+  }
+
+  /**
+   * Sets the items the firm offers. Each must be an ACTIVE catalog item that a current certificate covers; an
+   * item newly offered without a current qualification for it gets one granted from the covering certificate,
+   * so draw and bidding can pick the firm for it. Returns nothing when the list is unchanged.
+   */
+  offerServiceItems(codes: readonly string[], requirements: ReadonlyMap<string, ItemRequirement>, now: Date, field = 'serviceItems'): AgencyEvent[] {
+    const offered = offeredItemsMustBeDistinct(codes, field);
+    const covering = offered.map((code, i) => offeredItemMustBeCovered(code, requirements.get(code), this.state.certificates, now, `${field}.${i}`));
+    const before = this.state.serviceItems;
+    const added = offered.filter((c) => !before.includes(c));
+    const removed = before.filter((c) => !offered.includes(c));
+    if (added.length === 0 && removed.length === 0) return [];
+    const events: AgencyEvent[] = [];
+    offered.forEach((code, i) => {
+      const held = this.state.qualifications.some((q) => q.serviceItemCode === code && !q.expiredAt && qualificationCountsAt(q, now));
+      if (held) return;
+      const c = covering[i];
+      const id = itemQualificationId(this.state.id, c.certificateNumber, code);
+      if (this.state.qualifications.some((q) => q.id === id)) return;
+      events.push(this.grantQualification({ id, serviceItemCode: code, level: c.level, validFrom: c.validFrom, validUntil: c.validUntil, certificateNumber: c.certificateNumber, expiredAt: null }));
+    });
+    const sequence = this.state.serviceItemsSequence + 1;
+    this.state = { ...this.state, serviceItems: offered, serviceItemsSequence: sequence };
+    events.push({ kind: 'service-items-changed', agencyId: this.state.id, serviceItems: offered, added, removed, sequence });
+    return events;
+  }
+
+  /**
+   * Marks every qualification whose end date has passed at `now` as expired, once. Run by the expiry deadline;
+   * a repeated or late run records nothing new.
+   */
+  expireQualifications(now: Date): AgencyEvent[] {
+    const at = now.toISOString();
+    const expiring = this.state.qualifications.filter((q) => !q.expiredAt && qualificationHasExpiredAt(q, now));
+    if (expiring.length === 0) return [];
+    this.state = { ...this.state, qualifications: this.state.qualifications.map((q) => (expiring.includes(q) ? { ...q, expiredAt: at } : q)) };
+    return expiring.map((q) => ({ kind: 'qualification-expired', agencyId: this.state.id, qualificationId: q.id, serviceItemCode: q.serviceItemCode, validUntil: q.validUntil, expiredAt: at }));
+  }
+
+  /** The qualifications that count for eligibility at `now`. */
+  currentQualifications(now: Date): Qualification[] {
+    return this.state.qualifications.filter((q) => !q.expiredAt && qualificationCountsAt(q, now));
   }
 }

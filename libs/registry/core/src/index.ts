@@ -39,3 +39,28 @@ export {
   type ServiceItemStatus,
 } from './catalog.entity';
 export { DEMO_CATEGORIES, DEMO_SERVICE_ITEMS } from './demo-catalog';
+export { beijingDay, qualificationCountsAt, qualificationExpiresAt, qualificationHasExpiredAt } from './qualification-expiry.rule';
+export {
+  certificateCovering,
+  certificateMustBeWellFormed,
+  itemQualificationId,
+  offeredItemMustBeCovered,
+  offeredItemsMustBeDistinct,
+  type Certificate,
+  type ItemRequirement,
+} from './certificate';
+export { registrationMustBeComplete, type Contact, type RegistrationContent, type RegistrationContext } from './registration/registration-content';
+export {
+  RegistrationApplication,
+  OPEN_REGISTRATION_STATUSES,
+  type RegistrationAction,
+  type RegistrationApplicationState,
+  type RegistrationEvent,
+  type RegistrationStatus,
+  type RegistrationStep,
+} from './registration/registration-application.entity';
+export { detectScanType, scanMustBeAcceptable, MAX_SCAN_BYTES, SCAN_EXTENSION, type ScanMediaType } from './scan-file.rule';
+export { parseCsv } from './import/csv';
+export { recordsOf, type ImportRecord, type ImportRowError, type ImportColumn } from './import/import-sheet';
+export { planAgencyImport, AGENCY_IMPORT_COLUMNS, type AgencyImportContext, type ImportedFirm } from './import/agency-import';
+export { applyCatalogImport, CATALOG_IMPORT_COLUMNS } from './import/catalog-import';
