@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AccountFactory, type NewAccountCommand } from '@mkt/identity/service';
+import { CreateAccountHandler, type NewAccountCommand } from '@mkt/identity/service';
 import { DomainError } from '@mkt/shared/kernel';
 
 /** The one password of every demo user (README lists them); embedded demo data only, never a real deployment. */
@@ -24,7 +24,7 @@ const PENDING_AGENCY_USER = { username: 'agency-pending', displayName: '富春�
 export class DemoUsersSeeder {
   private readonly logger = new Logger('DemoData');
 
-  constructor(private readonly accounts: AccountFactory) {}
+  constructor(private readonly accounts: CreateAccountHandler) {}
 
   async seed(agencyIds: readonly string[]): Promise<void> {
     const active: NewAccountCommand[] = [
@@ -42,7 +42,7 @@ export class DemoUsersSeeder {
 
   private async once(user: NewAccountCommand, how: 'by-admin' | 'sign-up'): Promise<number> {
     try {
-      await this.accounts.create(user, how);
+      await this.accounts.execute(user, how);
       return 1;
     } catch (error) {
       if (error instanceof DomainError && error.code === 'IDENTITY.USERNAME_TAKEN') return 0;

@@ -7,6 +7,7 @@ import { ApproveAccountHttpController } from './application/commands/approve-acc
 import { BootstrapAdminHandler } from './application/commands/bootstrap-admin/bootstrap-admin.handler';
 import { ChangePasswordHandler } from './application/commands/change-password/change-password.handler';
 import { ChangePasswordHttpController } from './application/commands/change-password/change-password.http.controller';
+import { CreateAccountHandler } from './application/commands/create-account/create-account.handler';
 import { CreateAccountHttpController } from './application/commands/create-account/create-account.http.controller';
 import { DisableAccountHandler } from './application/commands/disable-account/disable-account.handler';
 import { DisableAccountHttpController } from './application/commands/disable-account/disable-account.http.controller';
@@ -16,7 +17,7 @@ import { LogoutHandler } from './application/commands/logout/logout.handler';
 import { LogoutHttpController } from './application/commands/logout/logout.http.controller';
 import { RefreshSessionHandler } from './application/commands/refresh-session/refresh-session.handler';
 import { RefreshSessionHttpController } from './application/commands/refresh-session/refresh-session.http.controller';
-import { AccountFactory, SignUpHandler } from './application/commands/sign-up/sign-up.handler';
+import { SignUpHandler } from './application/commands/sign-up/sign-up.handler';
 import { SIGN_UP_LIMITER, SignUpHttpController } from './application/commands/sign-up/sign-up.http.controller';
 import { GetJwksHttpController } from './application/queries/get-jwks/get-jwks.http.controller';
 import { GetOwnAccountHttpController } from './application/queries/get-own-account/get-own-account.http.controller';
@@ -66,7 +67,7 @@ export class IdentityModule {
         { provide: LoginRateLimiter, inject: [IDENTITY_SETTINGS], useFactory: (s: IdentitySettings) => new LoginRateLimiter(s.loginRateLimits) },
         { provide: SIGN_UP_LIMITER, inject: [IDENTITY_SETTINGS], useFactory: (s: IdentitySettings) => new SlidingWindowRateLimiter(s.signUpRateLimit) },
         SessionTokenIssuer,
-        AccountFactory,
+        CreateAccountHandler,
         SignUpHandler,
         LoginHandler,
         RefreshSessionHandler,
@@ -77,7 +78,7 @@ export class IdentityModule {
         BootstrapAdminHandler,
       ],
       // For the embedded composition root's demo users; other services learn of accounts from events.
-      exports: [AccountFactory, ApproveAccountHandler],
+      exports: [CreateAccountHandler, ApproveAccountHandler],
     };
   }
 }

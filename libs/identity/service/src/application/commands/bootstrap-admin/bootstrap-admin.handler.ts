@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountRepository } from '../../../infrastructure/account.repository';
-import { AccountFactory } from '../sign-up/sign-up.handler';
+import { CreateAccountHandler } from '../create-account/create-account.handler';
 
 /**
  * A deployment's first ADMIN: with `IDENTITY_BOOTSTRAP_ADMIN_USERNAME` and `IDENTITY_BOOTSTRAP_ADMIN_PASSWORD`
@@ -15,7 +15,7 @@ export class BootstrapAdminHandler implements OnApplicationBootstrap {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly accounts: AccountFactory,
+    private readonly accounts: CreateAccountHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -25,7 +25,7 @@ export class BootstrapAdminHandler implements OnApplicationBootstrap {
     if (!username || !password) return;
     const admins = await new AccountRepository(this.dataSource.manager).list({ role: 'ADMIN' });
     if (admins.length > 0) return;
-    await this.accounts.create({ username, password, displayName: 'Administrator', role: 'ADMIN', organizationId: null }, 'by-admin');
+    await this.accounts.execute({ username, password, displayName: 'Administrator', role: 'ADMIN', organizationId: null }, 'by-admin');
     this.logger.log(`first administrator account "${username}" created`);
   }
 }
