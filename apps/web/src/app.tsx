@@ -1,15 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { fetchHealth, type Health } from './health';
 import { initialLocale, MESSAGES, type Locale } from './messages';
 import { VerifyPage } from './verify/verify-page';
 import { AnnouncementList } from './announcements/announcement-list';
+import { api, resumeSession } from './app/api';
+import { LocaleContext, useLocale } from './app/locale';
+import { navFor } from './app/nav';
+import { Link, matchPath, RouterProvider, useRouter } from './app/router';
+import { AUTH_TEXT } from './auth/auth-messages';
+import { LoginPage } from './auth/login-page';
+import { endSession, storedRefreshToken, useSession, type Role } from './auth/session';
+import { SignUpPage } from './auth/sign-up-page';
+import { DirectoryPage } from './directory/directory-page';
+import { AgencyProfilePage } from './directory/agency-profile-page';
+import { BiddingPage } from './projects/bidding-page';
+import { ProjectPage } from './projects/project-page';
+import { OwnerProjectsPage } from './owner/owner-projects-page';
+import { PostProjectPage } from './owner/post-project-page';
+import { AgencyProjectsPage } from './agency/agency-projects-page';
+import { AgencyRecordPage } from './agency/agency-record-page';
+import { AccountsPage } from './admin/accounts-page';
+import { CatalogPage } from './admin/catalog-page';
+import { SupervisionPage } from './supervisor/supervision-page';
+import { ProjectRecordPage } from './supervisor/project-record-page';
+import { SanctionsPage } from './supervisor/sanctions-page';
+import { VerifyLogPage } from './supervisor/verify-log-page';
 
 type HealthState = { kind: 'checking' } | { kind: 'up'; health: Health } | { kind: 'down' };
 
 export function App() {
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const t = MESSAGES[locale];
-  const health = useHealth();
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -18,31 +39,145 @@ export function App() {
   }, [locale, t]);
 
   return (
-    <main className="page">
+    <LocaleContext.Provider value={locale}>
+      <RouterProvider>
+        <Shell locale={locale} onLocale={setLocale} />
+      </RouterProvider>
+    </LocaleContext.Provider>
+  );
+}
+
+function Shell({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale) => void }) {
+  const t = MESSAGES[locale];
+  const session = useSession();
+  const resuming = useResumedSession();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { path } = useRouter();
+  useEffect(() => setMenuOpen(false), [path]);
+
+  return (
+    <div className="page">
       <header className="masthead">
         <div>
-          <h1>{t.title}</h1>
+          <h1>
+            <Link to="/" className="brand">
+              {t.title}
+            </Link>
+          </h1>
           <p className="subtitle" lang={locale === 'en' ? 'zh-CN' : 'en'}>
             {t.subtitle}
           </p>
         </div>
-        <button type="button" className="locale-toggle" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
-          {t.switchTo}
-        </button>
+        <div className="masthead-tools">
+          <button type="button" className="locale-toggle" aria-label={`${t.language}: ${t.switchTo}`} onClick={() => onLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+            {t.switchTo}
+          </button>
+          <SessionBox locale={locale} />
+          <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+            ☰<span className="visually-hidden">{t.navLabel}</span>
+          </button>
+        </div>
       </header>
 
-      <nav className="nav">
-        <a href="/">{t.navHome}</a>
-        <a href="/verify">{t.navVerify}</a>
+      <nav id="main-nav" className={`nav${menuOpen ? ' open' : ''}`} aria-label={t.navLabel}>
+        {navFor(session?.account.role ?? null).map((item) => (
+          <Link key={item.to} to={item.to}>
+            {item.label(t)}
+          </Link>
+        ))}
       </nav>
 
-      {location.pathname.startsWith('/verify') ? <VerifyPage locale={locale} /> : <Home locale={locale} health={health} />}
-    </main>
+      <main>{resuming ? null : <Routes locale={locale} />}</main>
+    </div>
   );
 }
 
-function Home({ locale, health }: { locale: Locale; health: ReturnType<typeof useHealth> }) {
+function SessionBox({ locale }: { locale: Locale }) {
+  const a = AUTH_TEXT[locale];
+  const session = useSession();
+  const { navigate } = useRouter();
+  if (!session) {
+    return (
+      <Link to="/login" className="button-link">
+        {a.login}
+      </Link>
+    );
+  }
+  async function logout(): Promise<void> {
+    const refreshToken = storedRefreshToken();
+    // Ends the refresh-token family on the server; the in-memory access token lapses by itself.
+    if (refreshToken) await api('/api/identity/logout', { method: 'POST', body: { refreshToken } }).catch(() => undefined);
+    endSession();
+    navigate('/');
+  }
+  return (
+    <span className="session" data-testid="session">
+      <span className="who">{a.signedInAs(session.account.displayName, a.roles[session.account.role])}</span>
+      <button type="button" onClick={() => void logout()}>
+        {a.logout}
+      </button>
+    </span>
+  );
+}
+
+/** A reload keeps the session when this tab still holds a refresh token. */
+function useResumedSession(): boolean {
+  const [resuming, setResuming] = useState(() => storedRefreshToken() !== null);
+  useEffect(() => {
+    if (resuming) void resumeSession().finally(() => setResuming(false));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return resuming;
+}
+
+function Routes({ locale }: { locale: Locale }) {
+  const { path } = useRouter();
+  const routes: [string, (p: Record<string, string>) => ReactNode, Role[]?][] = [
+    ['/', () => <Home locale={locale} />],
+    ['/verify', () => <VerifyPage locale={locale} />],
+    ['/login', () => <LoginPage />],
+    ['/sign-up', () => <SignUpPage />],
+    ['/directory', () => <DirectoryPage />],
+    ['/directory/:id', (p) => <AgencyProfilePage id={p['id']} />],
+    ['/biddings/:id', (p) => <BiddingPage biddingId={p['id']} />],
+    ['/projects/:id', (p) => <ProjectPage projectId={p['id']} />],
+    ['/owner/projects', () => <OwnerProjectsPage />, ['OWNER']],
+    ['/owner/projects/new', () => <PostProjectPage />, ['OWNER']],
+    ['/agency', () => <AgencyProjectsPage />, ['AGENCY']],
+    ['/agency/record', () => <AgencyRecordPage />, ['AGENCY']],
+    ['/admin/accounts', () => <AccountsPage />, ['ADMIN']],
+    ['/admin/catalog', () => <CatalogPage />, ['ADMIN']],
+    ['/supervisor', () => <SupervisionPage />, ['SUPERVISOR']],
+    ['/supervisor/projects/:id/record', (p) => <ProjectRecordPage projectId={p['id']} />, ['SUPERVISOR']],
+    ['/supervisor/sanctions', () => <SanctionsPage />, ['SUPERVISOR']],
+    ['/supervisor/log', () => <VerifyLogPage />, ['SUPERVISOR']],
+  ];
+  for (const [pattern, render, roles] of routes) {
+    const params = matchPath(pattern, path);
+    if (params) return roles ? <RequireRole roles={roles}>{render(params)}</RequireRole> : <>{render(params)}</>;
+  }
+  return <p className="notice">{MESSAGES[locale].notFound}</p>;
+}
+
+function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const session = useSession();
+  const { path } = useRouter();
+  const locale = useLocale();
+  if (session && roles.includes(session.account.role)) return <>{children}</>;
+  const a = AUTH_TEXT[locale];
+  return (
+    <section className="card narrow">
+      <p>{MESSAGES[locale].needsRole(roles.map((r) => a.roles[r]).join(' / '))}</p>
+      <Link to={`/login?next=${encodeURIComponent(path)}`} className="button-link">
+        {a.login}
+      </Link>
+    </section>
+  );
+}
+
+function Home({ locale }: { locale: Locale }) {
   const t = MESSAGES[locale];
+  const health = useHealth();
   return (
     <>
       <p className="purpose">{t.purpose}</p>

@@ -13,6 +13,22 @@ export interface Messages {
   readonly refresh: string;
   readonly navHome: string;
   readonly navVerify: string;
+  readonly navDirectory: string;
+  readonly navOwnerProjects: string;
+  readonly navPostProject: string;
+  readonly navAgencyProjects: string;
+  readonly navAgencyRecord: string;
+  readonly navAccounts: string;
+  readonly navCatalog: string;
+  readonly navSupervision: string;
+  readonly navSanctions: string;
+  readonly navVerifyLog: string;
+  readonly navLabel: string;
+  readonly login: string;
+  readonly logout: string;
+  readonly notFound: string;
+  readonly needsRole: (roles: string) => string;
+  readonly language: string;
 }
 
 export const MESSAGES: Record<Locale, Messages> = {
@@ -31,6 +47,22 @@ export const MESSAGES: Record<Locale, Messages> = {
     refresh: '重新检查',
     navHome: '首页',
     navVerify: '核验抽取',
+    navDirectory: '机构名录',
+    navOwnerProjects: '我的项目',
+    navPostProject: '发布项目',
+    navAgencyProjects: '报名与竞价',
+    navAgencyRecord: '本机构信用',
+    navAccounts: '账户审核',
+    navCatalog: '服务目录',
+    navSupervision: '项目监督',
+    navSanctions: '暂停与黑名单',
+    navVerifyLog: '核验日志',
+    navLabel: '主导航',
+    login: '登录',
+    logout: '退出',
+    notFound: '页面不存在',
+    needsRole: (roles) => `此页面需要以${roles}身份登录。`,
+    language: '语言',
   },
   en: {
     title: 'Intermediary-Service Marketplace',
@@ -48,6 +80,22 @@ export const MESSAGES: Record<Locale, Messages> = {
     refresh: 'Check again',
     navHome: 'Home',
     navVerify: 'Verify a draw',
+    navDirectory: 'Agencies',
+    navOwnerProjects: 'My projects',
+    navPostProject: 'Post a project',
+    navAgencyProjects: 'Sign up & bid',
+    navAgencyRecord: 'Our record',
+    navAccounts: 'Accounts',
+    navCatalog: 'Catalog',
+    navSupervision: 'Supervision',
+    navSanctions: 'Sanctions',
+    navVerifyLog: 'Verify the log',
+    navLabel: 'Main',
+    login: 'Sign in',
+    logout: 'Sign out',
+    notFound: 'No such page',
+    needsRole: (roles) => `Sign in as ${roles} to use this page.`,
+    language: 'Language',
   },
 };
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Locale } from '../messages';
+import { Link } from '../app/router';
 import { fetchAgencyNames, fetchAnnouncements, type Announcement } from './announcements';
 
 const TEXT = {
@@ -44,7 +45,9 @@ export function AnnouncementList({ locale }: { locale: Locale }) {
       <ul>
         {items.map((a) => (
           <li key={a.id} data-project={a.id}>
-            <strong>{a.title}</strong>
+            <strong>
+              <Link to={`/projects/${a.id}`}>{a.title}</Link>
+            </strong>
             <span className="meta">
               {t.methods[a.method] ?? a.method} · {t.statuses[a.status] ?? a.status} · {t.budget((a.budgetCapFen / 100).toLocaleString(locale))}
             </span>

@@ -1,0 +1,54 @@
+import { formatTime, formatYuan, useLocale, useText } from '../app/locale';
+import { Link } from '../app/router';
+import { useSession } from '../auth/session';
+import { ErrorNote } from '../ui/form';
+import { useLoad } from '../ui/use-load';
+import { fetchAnnouncements, fetchBiddings } from '../projects/project-api';
+import { PROJECT_TEXT } from '../projects/project-messages';
+import { AGENCY_TEXT } from './agency-messages';
+
+/** Projects an agency can act on now: open sign-up windows, open bidding rounds, and results naming it. */
+export function AgencyProjectsPage() {
+  const t = useText(AGENCY_TEXT);
+  const p = useText(PROJECT_TEXT);
+  const locale = useLocale();
+  const agencyId = useSession()?.account.organizationId ?? '';
+  const list = useLoad(
+    async (signal) => {
+      const all = await fetchAnnouncements(signal);
+      const active = all.filter((a) => ['PUBLISHED', 'SELECTING', 'PUBLICITY', 'AWARDED'].includes(a.status));
+      // Bidding rounds are found per project; only bidding projects being selected can have an open one.
+      return Promise.all(
+        active.map(async (a) => ({ ...a, rounds: a.method === 'BIDDING' && a.status === 'SELECTING' ? await fetchBiddings(a.id, signal).catch(() => []) : [] })),
+      );
+    },
+    [],
+    5000,
+  );
+  return (
+    <section>
+      <h2>{t.projectsHeading}</h2>
+      <ErrorNote error={list.error} />
+      {list.data?.length === 0 && <p>{t.none}</p>}
+      <ul className="cards">
+        {list.data?.map((a) => (
+          <li key={a.id} data-project={a.id}>
+            <Link to={`/projects/${a.id}`}>{a.title}</Link>
+            <span className="meta">
+              {a.serviceItemCode} · {p.methods[a.method] ?? a.method} · {p.statuses[a.status] ?? a.status} · {formatYuan(a.budgetCapFen, locale)}
+              {a.signUp.mode === 'WINDOW' && a.status === 'PUBLISHED' && ` · ${p.signUpWindow(formatTime(a.signUp.opensAt, locale), formatTime(a.signUp.closesAt, locale))}`}
+            </span>
+            {a.selection?.winners.some((w) => w.agencyId === agencyId) && <span className="tag ok">{p.winners}</span>}
+            {a.rounds
+              .filter((r) => !r.closedAt)
+              .map((r) => (
+                <Link key={r.biddingId} to={`/biddings/${r.biddingId}`} className="button-link">
+                  {p.openBidding} · {formatTime(r.rules.deadline, locale)}
+                </Link>
+              ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

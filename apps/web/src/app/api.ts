@@ -1,0 +1,87 @@
+import { currentSession, endSession, startSession, storedRefreshToken, type SessionTokens } from '../auth/session';
+
+/** The API's one error body `{ code, message, field }`, with the HTTP status; status 0 means no answer at all. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** The offending field as a dotted path (`selection.winners`, `conflicts.0.reason`), or null. */
+    readonly field: string | null,
+  ) {
+    super(message);
+  }
+}
+
+/** `conflicts[0].reason` (domain) and `conflicts.0.reason` (validation) name the same field: use the dotted form. */
+export function normaliseField(field: string | null | undefined): string | null {
+  return field ? field.replace(/\[(\d+)\]/g, '.$1') : null;
+}
+
+export interface RequestOptions {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+  /** Commands carry an Idempotency-Key so that a retried click lands once. */
+  readonly idempotent?: boolean;
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Trades the stored refresh token for a new session once, however many requests found their token expired. */
+export function resumeSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const refreshToken = storedRefreshToken();
+    if (!refreshToken) return false;
+    try {
+      const res = await fetch('/api/identity/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+      if (!res.ok) {
+        endSession();
+        return false;
+      }
+      startSession((await res.json()) as SessionTokens);
+      return true;
+    } catch {
+      return false;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+async function send(path: string, options: RequestOptions, idempotencyKey: string | null): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const token = currentSession()?.accessToken;
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+  try {
+    return await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: options.signal });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ApiError(0, 'NETWORK', (error as Error).message, null);
+  }
+}
+
+/** JSON over fetch with the session's bearer token; an expired token is refreshed once and the call repeated. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const idempotencyKey = options.idempotent || (options.method && options.method !== 'GET') ? crypto.randomUUID() : null;
+  let res = await send(path, options, idempotencyKey);
+  if (res.status === 401 && currentSession() && (await resumeSession())) res = await send(path, options, idempotencyKey);
+  const text = await res.text();
+  const body = text ? safeJson(text) : null;
+  if (!res.ok) {
+    const e = (body ?? {}) as { code?: string; message?: string; field?: string | null };
+    throw new ApiError(res.status, e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText, normaliseField(e.field));
+  }
+  return body as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,23 @@
+import { createContext, useContext } from 'react';
+import type { Locale } from '../messages';
+
+export const LocaleContext = createContext<Locale>('zh-CN');
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}
+
+/** Picks the current language's entry of a per-page message table. */
+export function useText<T>(table: Record<Locale, T>): T {
+  return table[useLocale()];
+}
+
+export function formatYuan(fen: number, locale: Locale): string {
+  return (fen / 100).toLocaleString(locale, { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+}
+
+export function formatTime(iso: string | null | undefined, locale: Locale): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,38 @@
+import type { Role } from '../auth/session';
+import type { Messages } from '../messages';
+
+export interface NavItem {
+  readonly to: string;
+  readonly label: (t: Messages) => string;
+}
+
+const PUBLIC: readonly NavItem[] = [
+  { to: '/', label: (t) => t.navHome },
+  { to: '/directory', label: (t) => t.navDirectory },
+  { to: '/verify', label: (t) => t.navVerify },
+];
+
+const BY_ROLE: Record<Role, readonly NavItem[]> = {
+  OWNER: [
+    { to: '/owner/projects', label: (t) => t.navOwnerProjects },
+    { to: '/owner/projects/new', label: (t) => t.navPostProject },
+  ],
+  AGENCY: [
+    { to: '/agency', label: (t) => t.navAgencyProjects },
+    { to: '/agency/record', label: (t) => t.navAgencyRecord },
+  ],
+  ADMIN: [
+    { to: '/admin/accounts', label: (t) => t.navAccounts },
+    { to: '/admin/catalog', label: (t) => t.navCatalog },
+  ],
+  SUPERVISOR: [
+    { to: '/supervisor', label: (t) => t.navSupervision },
+    { to: '/supervisor/sanctions', label: (t) => t.navSanctions },
+    { to: '/supervisor/log', label: (t) => t.navVerifyLog },
+  ],
+};
+
+/** Public pages for everyone, then the signed-in role's own pages. */
+export function navFor(role: Role | null): readonly NavItem[] {
+  return role ? [...PUBLIC, ...BY_ROLE[role]] : PUBLIC;
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { formatYuan, useLocale, useText } from '../app/locale';
+import { Link, useRouter } from '../app/router';
+import { useSession } from '../auth/session';
+import { ErrorNote } from '../ui/form';
+import { useLoad } from '../ui/use-load';
+import { fetchProject, rememberedProjects } from '../projects/project-api';
+import { PROJECT_TEXT } from '../projects/project-messages';
+import { OWNER_TEXT } from './owner-messages';
+
+/** The owner's projects: those drafted in this browser, read through the owner-only project endpoint. */
+export function OwnerProjectsPage() {
+  const t = useText(OWNER_TEXT);
+  const p = useText(PROJECT_TEXT);
+  const locale = useLocale();
+  const session = useSession();
+  const { navigate } = useRouter();
+  const [id, setId] = useState('');
+  const ownerId = session?.account.organizationId ?? '';
+  const projects = useLoad(
+    (signal) => Promise.all(rememberedProjects(ownerId).map((pid) => fetchProject(pid, signal).catch(() => null))).then((list) => list.filter((x) => x !== null)),
+    [ownerId],
+    5000,
+  );
+  return (
+    <section>
+      <h2>{t.myProjects}</h2>
+      <p>
+        <Link to="/owner/projects/new" className="button-link primary">
+          {t.postHeading}
+        </Link>
+      </p>
+      <ErrorNote error={projects.error} />
+      {projects.data && projects.data.length === 0 && <p>{t.noProjects}</p>}
+      <ul className="cards">
+        {projects.data?.map((x) => (
+          <li key={x.id} data-project={x.id}>
+            <Link to={`/projects/${x.id}`}>{x.terms.title}</Link>
+            <span className="meta">
+              {p.methods[x.terms.selection.method] ?? x.terms.selection.method} · {p.statuses[x.status] ?? x.status} · {formatYuan(x.terms.budgetCapFen, locale)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (id.trim()) navigate(`/projects/${id.trim()}`);
+        }}
+      >
+        <label>
+          {t.openById}
+          <input name="projectId" value={id} onChange={(e) => setId(e.target.value)} placeholder={t.projectId} />
+        </label>
+        <button type="submit">{t.open}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,287 @@
+import { useState } from 'react';
+import { api } from '../app/api';
+import { useLocale, useText } from '../app/locale';
+import { Link, useRouter } from '../app/router';
+import { useSession } from '../auth/session';
+import { useAction } from '../ui/action';
+import { ActionResult, Field } from '../ui/form';
+import { useLoad } from '../ui/use-load';
+import { fetchAgencyNames, rememberProject } from '../projects/project-api';
+import { OWNER_TEXT } from './owner-messages';
+
+interface Catalog {
+  readonly categories: readonly { readonly code: string; readonly name: { zhCN: string; en: string }; readonly items: readonly { readonly code: string; readonly name: { zhCN: string; en: string }; readonly minimumLevel: number }[] }[];
+}
+
+interface Form {
+  title: string;
+  serviceItemCode: string;
+  description: string;
+  budgetYuan: string;
+  requiredLevel: string;
+  region: string;
+  servicePeriodDays: string;
+  method: 'RANDOM_DRAW' | 'BIDDING';
+  winners: string;
+  alternates: string;
+  minimumCandidates: string;
+  minimumValidBids: string;
+  evaluationRule: 'LOWEST_PRICE' | 'REASONABLE_LOW' | 'CLOSEST_TO_AVERAGE';
+  abnormallyLowFraction: string;
+  quoteForm: 'AMOUNT' | 'DISCOUNT_RATE';
+  bidDeadline: string;
+  signUpMode: 'ALL_ELIGIBLE' | 'WINDOW';
+  opensAt: string;
+  closesAt: string;
+}
+
+/** `<input type="datetime-local">` speaks local wall time; the API wants an instant. Empty stays empty, so the API names it. */
+function instant(local: string): string {
+  if (!local) return '';
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? local : d.toISOString();
+}
+
+function localInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** What the form sends: the project's terms with the method's own rules, as the projects API takes them. */
+export function termsOf(f: Form, conflicts: { agencyId: string; reason: string }[]) {
+  const selection =
+    f.method === 'RANDOM_DRAW'
+      ? { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) }
+      : {
+          method: f.method,
+          winners: Number(f.winners),
+          minimumValidBids: Number(f.minimumValidBids),
+          evaluation: f.evaluationRule === 'REASONABLE_LOW' ? { rule: f.evaluationRule, abnormallyLowFraction: Number(f.abnormallyLowFraction) } : { rule: f.evaluationRule },
+          quoteForm: f.quoteForm,
+          bidDeadline: instant(f.bidDeadline),
+        };
+  const signUp = f.signUpMode === 'WINDOW' ? { mode: 'WINDOW', opensAt: instant(f.opensAt), closesAt: instant(f.closesAt) } : { mode: 'ALL_ELIGIBLE' };
+  return {
+    title: f.title,
+    serviceItemCode: f.serviceItemCode,
+    description: f.description,
+    budgetCapFen: Math.round(Number(f.budgetYuan) * 100),
+    requiredLevel: Number(f.requiredLevel),
+    region: f.region,
+    servicePeriodDays: Number(f.servicePeriodDays),
+    selection,
+    signUp,
+    conflicts,
+  };
+}
+
+export function PostProjectPage() {
+  const t = useText(OWNER_TEXT);
+  const locale = useLocale();
+  const session = useSession();
+  const { navigate } = useRouter();
+  const catalog = useLoad((signal) => api<Catalog>('/api/registry/catalog', { signal }), []);
+  const agencies = useLoad(fetchAgencyNames, []);
+  const now = new Date();
+  const [f, setF] = useState<Form>({
+    title: '', serviceItemCode: '', description: '', budgetYuan: '', requiredLevel: '2', region: '330100', servicePeriodDays: '30',
+    method: 'RANDOM_DRAW', winners: '1', alternates: '1', minimumCandidates: '3', minimumValidBids: '3',
+    evaluationRule: 'LOWEST_PRICE', abnormallyLowFraction: '0.8', quoteForm: 'AMOUNT',
+    bidDeadline: localInput(new Date(now.getTime() + 7 * 86_400_000)),
+    signUpMode: 'ALL_ELIGIBLE', opensAt: localInput(now), closesAt: localInput(new Date(now.getTime() + 4 * 86_400_000)),
+  });
+  const [conflicts, setConflicts] = useState<{ agencyId: string; reason: string }[]>([]);
+  const action = useAction();
+  const [savedDraft, setSavedDraft] = useState<string | null>(null);
+  const set = (key: keyof Form) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
+  const name = (n: { zhCN: string; en: string }) => (locale === 'en' ? n.en : n.zhCN);
+
+  const labels: Record<string, string> = {
+    title: t.title, serviceItemCode: t.item, description: t.description, budgetCapFen: t.budget, requiredLevel: t.level, region: t.region, servicePeriodDays: t.period,
+    'selection.method': t.method, 'selection.winners': t.winners, 'selection.alternates': t.alternates, 'selection.minimumCandidates': t.minimumCandidates,
+    'selection.minimumValidBids': t.minimumValidBids, 'selection.evaluation': t.evaluation, 'selection.evaluation.abnormallyLowFraction': t.fraction,
+    'selection.quoteForm': t.quoteForm, 'selection.bidDeadline': t.bidDeadline, 'signUp.mode': t.signUpMode, 'signUp.opensAt': t.opensAt, 'signUp.closesAt': t.closesAt, conflicts: t.conflictList,
+  };
+
+  async function save(publish: boolean): Promise<void> {
+    const created = await action.run(() => api<{ id: string }>('/api/projects/projects', { method: 'POST', body: termsOf(f, conflicts) }));
+    if (!created) return;
+    if (session?.account.organizationId) rememberProject(session.account.organizationId, created.id);
+    if (publish && (await action.run(() => api(`/api/projects/projects/${created.id}/publish`, { method: 'POST' }))) === undefined) {
+      // Saved but not published: the error stays on screen, and the draft is one click away.
+      setSavedDraft(created.id);
+      return;
+    }
+    navigate(`/projects/${created.id}`);
+  }
+
+  return (
+    <section className="card">
+      <h2>{t.postHeading}</h2>
+      <p className="hint">{t.rulesNote}</p>
+      <form
+        className="post-project"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save(true);
+        }}
+      >
+        <Field label={t.title} name="title" action={action}>
+          <input name="title" value={f.title} onChange={set('title')} />
+        </Field>
+        <Field label={t.item} name="serviceItemCode" action={action}>
+          <select name="serviceItemCode" value={f.serviceItemCode} onChange={set('serviceItemCode')}>
+            <option value="">—</option>
+            {catalog.data?.categories.map((c) => (
+              <optgroup key={c.code} label={name(c.name)}>
+                {c.items.map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {i.code} · {name(i.name)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </Field>
+        <Field label={t.description} name="description" action={action}>
+          <textarea name="description" rows={3} value={f.description} onChange={set('description')} />
+        </Field>
+        <div className="grid">
+          <Field label={t.budget} name="budgetCapFen" action={action}>
+            <input name="budget" inputMode="decimal" value={f.budgetYuan} onChange={set('budgetYuan')} />
+          </Field>
+          <Field label={t.level} name="requiredLevel" action={action}>
+            <input name="requiredLevel" type="number" min={1} max={9} value={f.requiredLevel} onChange={set('requiredLevel')} />
+          </Field>
+          <Field label={t.region} name="region" action={action}>
+            <input name="region" value={f.region} onChange={set('region')} />
+          </Field>
+          <Field label={t.period} name="servicePeriodDays" action={action}>
+            <input name="servicePeriodDays" type="number" min={1} value={f.servicePeriodDays} onChange={set('servicePeriodDays')} />
+          </Field>
+        </div>
+
+        <fieldset>
+          <legend>{t.method}</legend>
+          <div className="radios">
+            {(['RANDOM_DRAW', 'BIDDING'] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" name="method" value={m} checked={f.method === m} onChange={() => setF({ ...f, method: m })} /> {t.methods[m]}
+              </label>
+            ))}
+          </div>
+          <div className="grid">
+            <Field label={t.winners} name="selection.winners" action={action}>
+              <input name="winners" type="number" min={1} value={f.winners} onChange={set('winners')} />
+            </Field>
+            {f.method === 'RANDOM_DRAW' ? (
+              <>
+                <Field label={t.alternates} name="selection.alternates" action={action}>
+                  <input name="alternates" type="number" min={0} value={f.alternates} onChange={set('alternates')} />
+                </Field>
+                <Field label={t.minimumCandidates} name="selection.minimumCandidates" action={action}>
+                  <input name="minimumCandidates" type="number" min={1} value={f.minimumCandidates} onChange={set('minimumCandidates')} />
+                </Field>
+              </>
+            ) : (
+              <>
+                <Field label={t.minimumValidBids} name="selection.minimumValidBids" action={action}>
+                  <input name="minimumValidBids" type="number" min={1} value={f.minimumValidBids} onChange={set('minimumValidBids')} />
+                </Field>
+                <Field label={t.quoteForm} name="selection.quoteForm" action={action}>
+                  <select name="quoteForm" value={f.quoteForm} onChange={set('quoteForm')}>
+                    {Object.entries(t.quoteForms).map(([k, v]) => (
+                      <option key={k} value={k}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field label={t.evaluation} name="selection.evaluation" action={action}>
+                  <select name="evaluationRule" value={f.evaluationRule} onChange={set('evaluationRule')}>
+                    {Object.entries(t.evaluations).map(([k, v]) => (
+                      <option key={k} value={k}>
+                        {v}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                {f.evaluationRule === 'REASONABLE_LOW' && (
+                  <Field label={t.fraction} name="selection.evaluation.abnormallyLowFraction" action={action}>
+                    <input name="abnormallyLowFraction" inputMode="decimal" value={f.abnormallyLowFraction} onChange={set('abnormallyLowFraction')} />
+                  </Field>
+                )}
+                <Field label={t.bidDeadline} name="selection.bidDeadline" action={action}>
+                  <input name="bidDeadline" type="datetime-local" step={1} value={f.bidDeadline} onChange={set('bidDeadline')} />
+                </Field>
+              </>
+            )}
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t.signUpMode}</legend>
+          <div className="radios">
+            {(['ALL_ELIGIBLE', 'WINDOW'] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" name="signUpMode" value={m} checked={f.signUpMode === m} onChange={() => setF({ ...f, signUpMode: m })} /> {t.signUpModes[m]}
+              </label>
+            ))}
+          </div>
+          {f.signUpMode === 'WINDOW' && (
+            <div className="grid">
+              <Field label={t.opensAt} name="signUp.opensAt" action={action}>
+                <input name="opensAt" type="datetime-local" value={f.opensAt} onChange={set('opensAt')} />
+              </Field>
+              <Field label={t.closesAt} name="signUp.closesAt" action={action}>
+                <input name="closesAt" type="datetime-local" value={f.closesAt} onChange={set('closesAt')} />
+              </Field>
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t.conflictList}</legend>
+          {conflicts.map((c, i) => (
+            <div className="grid conflict-row" key={i}>
+              <Field label={t.conflictAgency} name={`conflicts.${i}.agencyId`} action={action}>
+                <select name={`conflicts.${i}.agencyId`} value={c.agencyId} onChange={(e) => setConflicts(conflicts.map((x, j) => (j === i ? { ...x, agencyId: e.target.value } : x)))}>
+                  <option value="">—</option>
+                  {[...(agencies.data ?? new Map()).entries()].map(([id, n]) => (
+                    <option key={id} value={id}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label={t.conflictReason} name={`conflicts.${i}.reason`} action={action}>
+                <input name={`conflicts.${i}.reason`} value={c.reason} onChange={(e) => setConflicts(conflicts.map((x, j) => (j === i ? { ...x, reason: e.target.value } : x)))} />
+              </Field>
+              <button type="button" onClick={() => setConflicts(conflicts.filter((_, j) => j !== i))}>
+                {t.remove}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => setConflicts([...conflicts, { agencyId: '', reason: '' }])}>
+            {t.addConflict}
+          </button>
+        </fieldset>
+
+        <ActionResult action={action} labels={labels} />
+        {savedDraft && (
+          <p>
+            <Link to={`/projects/${savedDraft}`}>{t.openDraft}</Link>
+          </p>
+        )}
+        <div className="buttons">
+          <button type="button" onClick={() => void save(false)} disabled={action.busy}>
+            {t.saveDraft}
+          </button>
+          <button type="submit" className="primary" disabled={action.busy}>
+            {t.saveAndPublish}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { api } from '../app/api';
+import { formatTime, useLocale, useText } from '../app/locale';
+import { Link } from '../app/router';
+import { useSession } from '../auth/session';
+import { useAction } from '../ui/action';
+import { ActionResult, Field } from '../ui/form';
+import type { DrawView } from './project-api';
+import { PROJECT_TEXT } from './project-messages';
+
+/**
+ * A draw as the public sees it — commitment, witnesses and the values they entered, then the result — and, for
+ * the project's owner or a supervisor who has not entered one yet, the witness value form. The last value
+ * reveals the draw on the server in the same transaction.
+ */
+export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; names: Map<string, string>; ownerId: string | null; onChange: () => void }) {
+  const t = useText(PROJECT_TEXT);
+  const locale = useLocale();
+  const session = useSession();
+  const [value, setValue] = useState('');
+  const action = useAction();
+  const witnesses = draw.commitment.entropyPlan.witnesses ?? [];
+  const role = session?.account.role;
+  const myWitnessRole = role === 'SUPERVISOR' ? 'SUPERVISOR' : role === 'OWNER' && ownerId !== null && session?.account.organizationId === ownerId ? 'OWNER' : null;
+  const canWitness = draw.status === 'COMMITTED' && myWitnessRole !== null && witnesses.includes(myWitnessRole) && !draw.witnessValues.some((v) => v.witness === myWitnessRole);
+  const nameOf = (id: string) => names.get(id) ?? id;
+
+  return (
+    <section className="card draw" data-draw={draw.drawId} data-status={draw.status}>
+      <h3>
+        {t.draws} · {draw.round} · {draw.status === 'REVEALED' ? t.drawRevealed : t.drawCommitted}
+      </h3>
+      <dl className="facts">
+        <dt>{t.commitment}</dt>
+        <dd className="mono">{draw.commitment.commitment}</dd>
+        <dt>{t.witnesses}</dt>
+        <dd>
+          <ul className="plain">
+            {witnesses.map((w) => {
+              const entered = draw.witnessValues.find((v) => v.witness === w);
+              return (
+                <li key={w} data-witness={w}>
+                  {w}：{entered ? <q>{entered.value}</q> : '—'}
+                </li>
+              );
+            })}
+          </ul>
+        </dd>
+        {draw.revealDeadline && draw.status === 'COMMITTED' && (
+          <>
+            <dt>⏱</dt>
+            <dd>{formatTime(draw.revealDeadline, locale)}</dd>
+          </>
+        )}
+      </dl>
+      {draw.record && (
+        <>
+          <p>
+            <strong>{t.winners}：</strong>
+            {draw.record.winners.map(nameOf).join('、')}
+            {draw.record.alternates.length > 0 && (
+              <>
+                {' '}
+                · {t.alternates}：{draw.record.alternates.map(nameOf).join('、')}
+              </>
+            )}
+          </p>
+          <Link to={`/verify?draw=${draw.drawId}`}>{t.verifyDraw}</Link>
+        </>
+      )}
+      {canWitness && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void action.run(() => api(`/api/draw/draws/${draw.drawId}/witness-values`, { method: 'POST', body: { value } }), t.witnessEntered).then((r) => r !== undefined && onChange());
+          }}
+        >
+          <Field label={t.witnessValue} name="value" action={action}>
+            <input name="witnessValue" value={value} onChange={(e) => setValue(e.target.value)} maxLength={200} required />
+          </Field>
+          <ActionResult action={action} labels={{ value: t.witnessValue }} />
+          <button type="submit" className="primary" disabled={action.busy}>
+            {t.enterWitness}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { api } from '../app/api';
+
+export type ProjectStatus = 'DRAFT' | 'PUBLISHED' | 'SELECTING' | 'PUBLICITY' | 'AWARDED' | 'CONTRACTED' | 'COMPLETED' | 'EVALUATED' | 'FAILED' | 'CANCELLED';
+export type Quote = { readonly form: 'AMOUNT'; readonly amountFen: number } | { readonly form: 'DISCOUNT_RATE'; readonly rate: number };
+export type SignUpRule = { readonly mode: 'WINDOW'; readonly opensAt: string; readonly closesAt: string } | { readonly mode: 'ALL_ELIGIBLE' };
+
+export interface Candidate {
+  readonly agencyId: string;
+  readonly quote: Quote | null;
+}
+
+export interface SelectionOutcome {
+  readonly round: number;
+  readonly source: { readonly kind: 'DRAW' | 'BIDDING' | 'DIRECT'; readonly drawId?: string; readonly biddingId?: string };
+  readonly winners: readonly Candidate[];
+  readonly succession?: readonly Candidate[];
+  readonly publicityEndsAt: string;
+}
+
+/** GET /api/projects/announcements: what anyone may see of a published project. */
+export interface Announcement {
+  readonly id: string;
+  readonly status: ProjectStatus;
+  readonly round: number;
+  readonly title: string;
+  readonly serviceItemCode: string;
+  readonly region: string;
+  readonly budgetCapFen: number;
+  readonly requiredLevel: number;
+  readonly servicePeriodDays: number;
+  readonly method: string;
+  readonly signUp: SignUpRule;
+  readonly publishedAt: string | null;
+  readonly selection: SelectionOutcome | null;
+  readonly failure: { readonly round: number; readonly reason: string; readonly at: string } | null;
+}
+
+export interface Seat {
+  readonly agencyId: string;
+  readonly quote: Quote | null;
+  readonly respondBy: string;
+  readonly acceptedAt: string | null;
+  readonly contract: { readonly amountFen: number; readonly startDate: string; readonly dueDate: string } | null;
+  readonly completion: { readonly completionDate: string; readonly daysTaken: number; readonly daysLate: number; readonly onTime: boolean } | null;
+  readonly evaluation: { readonly quality: number; readonly feeCompliant: boolean; readonly comment: string } | null;
+}
+
+export interface Objection {
+  readonly id: string;
+  readonly round: number;
+  readonly agencyId: string;
+  readonly grounds: string;
+  readonly filedAt: string;
+  readonly status: 'PENDING' | 'UPHELD' | 'DISMISSED' | 'MOOT';
+  readonly ruling: { readonly reason: string; readonly at: string } | null;
+}
+
+/** GET /api/projects/projects/:id: the whole project, for its owner and supervisors only. */
+export interface ProjectDetail {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly status: ProjectStatus;
+  readonly round: number;
+  readonly terms: {
+    readonly title: string;
+    readonly serviceItemCode: string;
+    readonly description: string;
+    readonly budgetCapFen: number;
+    readonly requiredLevel: number;
+    readonly region: string;
+    readonly servicePeriodDays: number;
+    readonly selection: { readonly method: string } & Record<string, unknown>;
+    readonly signUp: SignUpRule;
+    readonly conflicts: readonly { readonly agencyId: string; readonly reason: string }[];
+  };
+  readonly signUps: readonly { readonly agencyId: string; readonly at: string }[];
+  readonly selection: SelectionOutcome | null;
+  readonly objections: readonly Objection[];
+  readonly seats: readonly Seat[];
+  readonly failure: { readonly reason: string } | null;
+  readonly history?: readonly unknown[];
+}
+
+export interface DrawView {
+  readonly drawId: string;
+  readonly projectId: string;
+  readonly round: number;
+  readonly status: 'COMMITTED' | 'REVEALED' | string;
+  readonly tieBreak: unknown;
+  readonly revealDeadline: string | null;
+  readonly commitment: { readonly commitment: string; readonly entropyPlan: { readonly source: string; readonly witnesses?: readonly string[] }; readonly pool?: readonly string[] } & Record<string, unknown>;
+  readonly witnessValues: readonly { readonly witness: string; readonly value: string }[];
+  readonly record: { readonly winners: readonly string[]; readonly alternates: readonly string[] } | null;
+}
+
+export interface RevealedBid {
+  readonly agencyId: string;
+  readonly commitment: string;
+  readonly quote: Quote;
+  readonly servicePeriodDays: number;
+  readonly note: string | null;
+  readonly salt: string;
+  readonly priceFen: number | null;
+  readonly invalidReason: string | null;
+}
+
+/** GET /api/bidding/biddings/:id: sealed commitments until the close, then the revealed table and the ranking. */
+export interface BiddingView {
+  readonly biddingId: string;
+  readonly projectId: string;
+  readonly round: number;
+  readonly status: string;
+  readonly voidReason: string | null;
+  readonly rules: { readonly deadline: string; readonly capFen: number; readonly quoteForm: 'AMOUNT' | 'DISCOUNT_RATE'; readonly evaluation: { readonly kind: string }; readonly minimumValidBids: number; readonly winners: number };
+  readonly serviceItemCode: string;
+  readonly openedAt: string;
+  readonly sealedCommitments?: readonly string[];
+  readonly closedAt?: string;
+  readonly closing?: {
+    readonly revealed: readonly RevealedBid[];
+    readonly mean: { readonly sumFen: number; readonly count: number } | null;
+    readonly setAside: readonly { readonly agencyId: string; readonly priceFen: number; readonly reason: string; readonly thresholdFen: number }[];
+    readonly failure: { readonly reason: string; readonly required: number; readonly actual: number } | null;
+  } | null;
+  readonly ranking?: readonly { readonly agencyId: string; readonly priceFen: number; readonly position: number }[] | null;
+  readonly tieBreakDrawIds?: readonly string[];
+  readonly submissions?: readonly { readonly agencyId: string; readonly commitment: string; readonly status: string; readonly submittedAt: string; readonly endedAt: string | null }[];
+}
+
+export const fetchAnnouncements = (signal?: AbortSignal) => api<Announcement[]>('/api/projects/announcements', { signal });
+export const fetchProject = (id: string, signal?: AbortSignal) => api<ProjectDetail>(`/api/projects/projects/${encodeURIComponent(id)}`, { signal });
+export const fetchDraws = (projectId: string, signal?: AbortSignal) => api<DrawView[]>(`/api/draw/projects/${encodeURIComponent(projectId)}/draws`, { signal });
+export const fetchBiddings = (projectId: string, signal?: AbortSignal) => api<BiddingView[]>(`/api/bidding/projects/${encodeURIComponent(projectId)}/biddings`, { signal });
+export const fetchBidding = (biddingId: string, signal?: AbortSignal) => api<BiddingView>(`/api/bidding/biddings/${encodeURIComponent(biddingId)}`, { signal });
+
+/** Firm names by id from the public directory, so pages name firms rather than show identifiers. */
+export async function fetchAgencyNames(signal?: AbortSignal): Promise<Map<string, string>> {
+  const firms = await api<{ id: string; name: string }[]>('/api/registry/directory?limit=500', { signal }).catch(() => []);
+  return new Map(firms.map((f) => [f.id, f.name]));
+}
+
+/** Projects an owner drafted in this browser: the projects API has no "my projects" list yet, so drafts are remembered here. */
+const MINE_KEY = 'mkt.owner.projects';
+export function rememberProject(ownerId: string, projectId: string): void {
+  const all = rememberedProjects(ownerId);
+  if (!all.includes(projectId)) localStorage.setItem(`${MINE_KEY}.${ownerId}`, JSON.stringify([projectId, ...all]));
+}
+export function rememberedProjects(ownerId: string): string[] {
+  try {
+    const list = JSON.parse(localStorage.getItem(`${MINE_KEY}.${ownerId}`) ?? '[]');
+    return Array.isArray(list) ? list.filter((x) => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '../app/api';
+import { useLocale } from '../app/locale';
+import type { Action } from './action';
+import { UI_TEXT } from './ui-messages';
+
+/** A labelled control with its own error line; the control is a child so any input, select or textarea fits. */
+export function Field({ label, name, action, hint, children }: { label: string; name: string; action?: Action; hint?: string; children: ReactNode }) {
+  const error = action?.errorFor(name) ?? null;
+  return (
+    <div className={`field${error ? ' invalid' : ''}`} data-field={name}>
+      <label>
+        <span className="label-text">{label}</span>
+        {children}
+      </label>
+      {hint && <p className="field-hint">{hint}</p>}
+      {error && (
+        <p className="field-error" id={`${name}-error`} role="alert">
+          {error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The outcome of an action: a failure names the field it concerns (by its label on this form when there is one),
+ * a success says what happened.
+ */
+export function ActionResult({ action, labels = {} }: { action: Action; labels?: Record<string, string> }) {
+  const locale = useLocale();
+  const t = UI_TEXT[locale];
+  if (action.busy) return <p className="notice" aria-live="polite">{t.working}</p>;
+  if (action.error) return <p className="notice bad" role="alert" data-code={action.error.code} data-field={action.error.field ?? ''}>{describeError(action.error, labels, locale)}</p>;
+  if (action.done) return <p className="notice ok" role="status">{action.done}</p>;
+  return null;
+}
+
+export function describeError(error: ApiError, labels: Record<string, string>, locale: 'zh-CN' | 'en'): string {
+  const t = UI_TEXT[locale];
+  const known = t.codes[error.code] ?? (error.status === 0 ? t.network : error.status >= 500 ? t.serverError : null);
+  const detail = known ? (locale === 'en' ? `${known} (${error.message})` : `${known}（${error.message}）`) : error.message;
+  if (!error.field) return detail;
+  const label = labels[error.field] ?? labels[error.field.split('.')[0]] ?? error.field;
+  return t.fieldError(label, detail);
+}
+
+export function ErrorNote({ error }: { error: ApiError | null }) {
+  const locale = useLocale();
+  if (!error) return null;
+  return <p className="notice bad" role="alert">{describeError(error, {}, locale)}</p>;
+}
