@@ -54,7 +54,7 @@ async function requestBidding(projectId: string, deadline: string): Promise<void
         id, type: 'projects.SelectionRequested', version: 1, occurredAt: new Date().toISOString(), producer: 'projects', aggregateId: projectId, correlationId: id, causationId: null,
         payload: {
           projectId, round: 1, method: 'BIDDING', ownerOrganizationId: 'bench-owner', serviceItemCode: ITEM, requiredLevel: 2, winners: 1, alternates: 0, minimumCandidates: 1,
-          conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null, rulesVersion: 'rules/2026-1',
+          conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null, weightFunction: null, rulesVersion: 'rules/2026-1',
           eligibleOn: new Date().toISOString().slice(0, 10),
           bidding: { deadline, capFen: 10_000_000, quoteForm: 'AMOUNT', evaluation: { kind: 'LOWEST_PRICE' }, minimumValidBids: 1 },
         },

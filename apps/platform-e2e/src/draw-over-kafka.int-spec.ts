@@ -86,7 +86,7 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
           id: dupId, type: 'projects.SelectionRequested', version: 1, occurredAt: new Date().toISOString(), producer: 'projects', aggregateId: id, correlationId: dupId, causationId: null,
           payload: {
             projectId: id, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-k', serviceItemCode: ITEM, requiredLevel: 2, winners: 1, alternates: 2, minimumCandidates: 3,
-            conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01',
+            conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, weightFunction: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01',
             bidding: null,
           },
         }),

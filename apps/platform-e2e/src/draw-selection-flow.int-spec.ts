@@ -97,7 +97,7 @@ describe('selection by draw, end to end in one process', () => {
     // A second request for the same round, as a redelivery or a replay would bring, makes no second draw.
     await draw.inbox.deliver(eventMessage(SelectionRequestedV1, id, {
       projectId: id, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-1', serviceItemCode: ITEM, requiredLevel: 2, winners: 1, alternates: 2,
-      minimumCandidates: 3, conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null,
+      minimumCandidates: 3, conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, weightFunction: null,
       rulesVersion: 'rules/2026-1', eligibleOn: '2026-03-02', bidding: null,
     }));
     expect((await call('GET', `/api/draw/projects/${id}/draws`)).body).toHaveLength(1);

@@ -68,7 +68,7 @@ const selectionRequested = (projectId: string) =>
   eventMessage(SelectionRequestedV1, projectId, {
     projectId, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-1', serviceItemCode: 'EIA-REPORT', requiredLevel: 2,
     winners: 1, alternates: 1, minimumCandidates: 2, conflictAgencyIds: [], signedUpAgencyIds: null,
-    entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-03-02', bidding: null,
+    entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null, weightFunction: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-03-02', bidding: null,
   });
 const revealed = (projectId: string, drawId: string) =>
   eventMessage(DrawRevealedV1, drawId, {

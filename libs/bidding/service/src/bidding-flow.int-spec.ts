@@ -39,7 +39,7 @@ function selectionRequest(projectId: string, overrides: Partial<SelectionRequest
   return {
     projectId, round: 1, method: 'BIDDING', ownerOrganizationId: 'owner-org-1', serviceItemCode: ITEM, requiredLevel: 2,
     winners: 1, alternates: 0, minimumCandidates: 3, conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses',
-    witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-04-01',
+    witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, weightFunction: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-04-01',
     bidding: { deadline: DEADLINE, capFen: 8_000_000, quoteForm: 'AMOUNT', evaluation: { kind: 'LOWEST_PRICE' }, minimumValidBids: 3, ...bidding },
     ...overrides,
   };

@@ -65,7 +65,7 @@ describe('bidding across a restart over the deadline', () => {
     }
     await deliver(SelectionRequestedV1, 'p-restart', {
       projectId: 'p-restart', round: 1, method: 'BIDDING', ownerOrganizationId: 'owner-1', serviceItemCode: ITEM, requiredLevel: 2, winners: 1, alternates: 0,
-      minimumCandidates: 2, conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null,
+      minimumCandidates: 2, conflictAgencyIds: [], signedUpAgencyIds: null, entropySource: 'witnesses', witnesses: ['OWNER'], creditThreshold: null, weightFunction: null,
       rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-30',
       bidding: { deadline: DEADLINE, capFen: 3_000_000, quoteForm: 'AMOUNT', evaluation: { kind: 'CLOSEST_TO_AVERAGE' }, minimumValidBids: 2 },
     });

@@ -23,3 +23,4 @@ export { verifyDraw, type DrawCheck, type DrawCheckName, type DrawVerification, 
 export { freezePool, type FrozenPool, type FreezeExclusionReason } from './freeze-pool';
 export { witnessMustBeNamedAndEnterOnce } from './witness-entropy.rule';
 export { ROTATION_RULE_SETS, agencyMustNotHaveWonRecentlyForSameOwner, agencyMustHaveFewerUnfinishedContracts, type RotationRuleSet, type PastWin } from './rotation-rules';
+export { CREDIT_WEIGHT_FUNCTIONS, CREDIT_START_SCORE, weighPoolByCredit, type CreditWeighting } from './credit-weights';

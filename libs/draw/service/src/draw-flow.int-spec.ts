@@ -1,7 +1,7 @@
 import { Module, type INestApplication } from '@nestjs/common';
-import { verifyDraw, type DrawRecord, QUICKNET } from '@mkt/draw/core';
+import { verifyDraw, type DrawRecord, QUICKNET, WEIGHTED_DRAW_V1 } from '@mkt/draw/core';
 import { ContractRecordedV1, SelectionRequestedV1, ServiceCompletedV1 } from '@mkt/projects/contracts';
-import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
+import { AgencyCreditChangedV1, AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
@@ -48,7 +48,7 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     return {
       projectId, round: 1, method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-org-1', serviceItemCode: ITEM, requiredLevel: 2,
       winners: 1, alternates: 2, minimumCandidates: 3, conflictAgencyIds: ['agency-2'], signedUpAgencyIds: null,
-      entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01', bidding: null,
+      entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], creditThreshold: null, weightFunction: null, rulesVersion: 'rules/2026-1', eligibleOn: '2026-06-01', bidding: null,
       ...overrides,
     };
   }
@@ -192,6 +192,34 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     await deliver(ServiceCompletedV1, 'c-2', { projectId: 'c-2', agencyId: 'agency-3', completionDate: '2026-01-30', onTime: true, daysLate: 0 });
     await deliver(SelectionRequestedV1, 'p-9', request('p-9', { ownerOrganizationId: 'owner-org-3', minimumCandidates: 1 }));
     expect((await call('GET', '/api/draw/projects/p-9/draws')).body[0].commitment.pool).toContain('agency-3');
+  });
+
+  it('weighs a credit-weighted draw (信用择优) by the published function, leaving out firms below the threshold', async () => {
+    await deliver(AgencyCreditChangedV1, 'agency-1', { agencyId: 'agency-1', sequence: 1, cause: 'QUALITY_EVALUATION', projectId: 'x-1', points: 4, delta: 4, score: 84, formulaVersion: 'credit/v1' });
+    await deliver(AgencyCreditChangedV1, 'agency-4', { agencyId: 'agency-4', sequence: 2, cause: 'AWARD_NOT_ANSWERED', projectId: 'x-2', points: -8, delta: -8, score: 62, formulaVersion: 'credit/v1' });
+    // An older entry arriving late does not overwrite the newer score.
+    await deliver(AgencyCreditChangedV1, 'agency-4', { agencyId: 'agency-4', sequence: 1, cause: 'QUALITY_EVALUATION', projectId: 'x-3', points: -10, delta: -10, score: 70, formulaVersion: 'credit/v1' });
+    const weighted = { method: 'CREDIT_WEIGHTED_DRAW' as const, ownerOrganizationId: 'owner-org-9', minimumCandidates: 2, creditThreshold: 65, weightFunction: 'credit-linear/v1' };
+    await deliver(SelectionRequestedV1, 'p-10', request('p-10', weighted));
+    const [d] = (await call('GET', '/api/draw/projects/p-10/draws')).body;
+    expect(d.commitment.algorithm).toBe(WEIGHTED_DRAW_V1);
+    // agency-3 and agency-5 have no credit entry yet: the formula's start value, 80.
+    expect(d.commitment.pool).toEqual(['agency-1', 'agency-3', 'agency-5']);
+    expect(d.commitment.weights).toEqual([
+      { id: 'agency-1', weight: 85 },
+      { id: 'agency-3', weight: 81 },
+      { id: 'agency-5', weight: 81 },
+    ]);
+    expect(d.commitment.exclusions).toContainEqual({ agencyId: 'agency-4', reason: 'CREDIT_BELOW_THRESHOLD' });
+    await call('POST', `/api/draw/draws/${d.drawId}/witness-values`, { token: token('OWNER', 'owner-org-9'), body: { value: '清明' } });
+    await call('POST', `/api/draw/draws/${d.drawId}/witness-values`, { token: token('SUPERVISOR'), body: { value: '42' } });
+    const { body } = await call('GET', `/api/draw/draws/${d.drawId}`);
+    expect(body.status).toBe('REVEALED');
+    expect(verifyDraw(body.record).ok).toBe(true);
+
+    await deliver(SelectionRequestedV1, 'p-11', request('p-11', { ...weighted, weightFunction: 'credit-cubed/v7' }));
+    const [failure] = await draw.database.dataSource.query(`SELECT reason FROM draw_failure WHERE project_id = 'p-11'`);
+    expect(failure.reason).toBe('UNKNOWN_WEIGHT_FUNCTION');
   });
 
   it('takes drand entropy from a beacon carried in by hand, checked against the chain key', async () => {

@@ -17,6 +17,7 @@ import { CreateAgencyEligibilityView1764374600000 } from './infrastructure/migra
 import { CreateDraws1764374800000 } from './infrastructure/migrations/1764374800000-create-draws';
 import { CreateOpenContractsView1764374850000 } from './infrastructure/migrations/1764374850000-create-open-contracts-view';
 import { AddDrawPurpose1764375100000 } from './infrastructure/migrations/1764375100000-add-draw-purpose';
+import { AddAgencyCredit1764375200000 } from './infrastructure/migrations/1764375200000-add-agency-credit';
 
 /** The draw service: eligibility read model, and the auditable draw (commit, entropy, reveal, verify) for selections and bidding tie-breaks. */
 @Module({})
@@ -29,7 +30,7 @@ export class DrawModule {
           service: 'draw',
           produces: DRAW_TOPICS,
           entities: [],
-          migrations: [CreateAgencyEligibilityView1764374600000, CreateDraws1764374800000, CreateOpenContractsView1764374850000, AddDrawPurpose1764375100000],
+          migrations: [CreateAgencyEligibilityView1764374600000, CreateDraws1764374800000, CreateOpenContractsView1764374850000, AddDrawPurpose1764375100000, AddAgencyCredit1764375200000],
           database: options.database,
         }),
       ],

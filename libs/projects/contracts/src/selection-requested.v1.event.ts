@@ -48,6 +48,8 @@ export interface SelectionRequestedV1 {
   readonly witnesses: readonly string[];
   /** Credit-weighted draws: agencies below this credit score drop out. */
   readonly creditThreshold: number | null;
+  /** Credit-weighted draws: the published weight function, e.g. `credit-linear/v1`. */
+  readonly weightFunction: string | null;
   readonly rulesVersion: string;
   /** Calendar date on which qualifications must be valid (YYYY-MM-DD). */
   readonly eligibleOn: string;
@@ -64,7 +66,7 @@ export const SelectionRequestedV1 = defineEvent<SelectionRequestedV1>({
     additionalProperties: false,
     required: [
       'projectId', 'round', 'method', 'ownerOrganizationId', 'serviceItemCode', 'requiredLevel', 'winners', 'alternates',
-      'minimumCandidates', 'conflictAgencyIds', 'signedUpAgencyIds', 'entropySource', 'witnesses', 'creditThreshold', 'rulesVersion', 'eligibleOn', 'bidding',
+      'minimumCandidates', 'conflictAgencyIds', 'signedUpAgencyIds', 'entropySource', 'witnesses', 'creditThreshold', 'weightFunction', 'rulesVersion', 'eligibleOn', 'bidding',
     ],
     properties: {
       projectId: { type: 'string', minLength: 1 },
@@ -81,6 +83,7 @@ export const SelectionRequestedV1 = defineEvent<SelectionRequestedV1>({
       entropySource: { type: 'string', enum: ['witnesses', 'drand'] },
       witnesses: { type: 'array', items: { type: 'string', enum: [...WITNESS_ROLES] } },
       creditThreshold: { type: 'number', nullable: true },
+      weightFunction: { type: 'string', minLength: 1, nullable: true },
       rulesVersion: { type: 'string', minLength: 1 },
       eligibleOn: { type: 'string', format: 'date' },
       bidding: {

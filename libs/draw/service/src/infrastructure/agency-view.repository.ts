@@ -23,6 +23,25 @@ export class AgencyViewRepository {
     );
   }
 
+  /** Keeps the score of the highest credit entry seen; an older entry arriving late changes nothing. */
+  async recordCredit(agencyId: string, score: number, sequence: number): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO agency_view (agency_id, name, region, status, status_sequence, credit_score, credit_sequence) VALUES ($1, '', '', 'PENDING', 0, $2, $3)
+       ON CONFLICT (agency_id) DO UPDATE SET credit_score = EXCLUDED.credit_score, credit_sequence = EXCLUDED.credit_sequence
+       WHERE agency_view.credit_sequence < EXCLUDED.credit_sequence`,
+      [agencyId, score, sequence],
+    );
+  }
+
+  /** Credit scores of these agencies; an agency without a credit entry is absent. */
+  async creditScoresOf(agencyIds: readonly string[]): Promise<Map<string, number>> {
+    const rows: { agency_id: string; credit_score: number }[] = await this.manager.query(
+      `SELECT agency_id, credit_score FROM agency_view WHERE agency_id = ANY($1) AND credit_score IS NOT NULL`,
+      [agencyIds],
+    );
+    return new Map(rows.map((r) => [r.agency_id, r.credit_score]));
+  }
+
   async recordQualification(q: { qualificationId: string; agencyId: string; serviceItemCode: string; level: number; validFrom: string; validUntil: string }): Promise<void> {
     await this.manager.query(
       `INSERT INTO agency_view_qualification (qualification_id, agency_id, service_item_code, level, valid_from, valid_until)

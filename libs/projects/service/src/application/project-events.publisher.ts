@@ -34,6 +34,7 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
           signedUpAgencyIds: e.candidates.mode === 'SIGNED_UP' ? e.candidates.agencyIds : null,
           entropySource: 'witnesses', witnesses: [...DRAW_WITNESSES],
           creditThreshold: rule.method === 'CREDIT_WEIGHTED_DRAW' ? rule.minimumCreditScore : null,
+          weightFunction: rule.method === 'CREDIT_WEIGHTED_DRAW' ? rule.weightFunction : null,
           rulesVersion: RULES_VERSION, eligibleOn: calendarDateAt(e.at, s.policy.utcOffsetMinutes),
           bidding: biddingTermsOf(rule, s.terms.budgetCapFen),
         });

@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { agencyMustHaveFewerUnfinishedContracts, agencyMustNotHaveWonRecentlyForSameOwner, commitDraw, compareUtf8, drandRoundAt, freezePool, QUICKNET, ROTATION_RULE_SETS, UNIFORM_DRAW_V1, type EntropyPlan } from '@mkt/draw/core';
+import {
+  agencyMustHaveFewerUnfinishedContracts, agencyMustNotHaveWonRecentlyForSameOwner, commitDraw, compareUtf8, drandRoundAt, freezePool, QUICKNET, ROTATION_RULE_SETS,
+  UNIFORM_DRAW_V1, weighPoolByCredit, WEIGHTED_DRAW_V1, type EntropyPlan, type WeightedCandidate,
+} from '@mkt/draw/core';
 import { DrawFailedV1 } from '@mkt/draw/contracts';
 import { SelectionRequestedV1 } from '@mkt/projects/contracts';
 import { EventSubscriptions, type TransactionContext } from '@mkt/shared/messaging';
@@ -31,7 +34,6 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     const draws = new DrawRepository(tx.manager);
     // One draw per project round: a repeated request for a round already decided changes nothing.
     if (await draws.exists(request.projectId, request.round)) return;
-    if (request.method === 'CREDIT_WEIGHTED_DRAW') return this.fail(tx, request, 'METHOD_NOT_SUPPORTED', 0, []);
     const rules = ROTATION_RULE_SETS[request.rulesVersion];
     if (!rules) return this.fail(tx, request, 'UNKNOWN_RULES', 0, []);
 
@@ -45,9 +47,19 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     const rotated = agencyMustNotHaveWonRecentlyForSameOwner(eligible.pool, rules, history, request.ownerOrganizationId, tx.now);
     const unfinished = await new OpenContractsRepository(tx.manager).countsFor(rotated.pool);
     const unburdened = agencyMustHaveFewerUnfinishedContracts(rotated.pool, rules, unfinished);
+    // 信用择优: below the threshold out (on the record), the rest weighed by the published function.
+    let weights: readonly WeightedCandidate[] | undefined;
+    let credited: { pool: readonly string[]; exclusions: readonly { agencyId: string; reason: string }[] } = { pool: unburdened.pool, exclusions: [] };
+    if (request.method === 'CREDIT_WEIGHTED_DRAW') {
+      const scores = await new AgencyViewRepository(tx.manager).creditScoresOf(unburdened.pool);
+      const weighing = weighPoolByCredit(unburdened.pool, scores, request.creditThreshold ?? 0, request.weightFunction ?? '');
+      if (!weighing) return this.fail(tx, request, 'UNKNOWN_WEIGHT_FUNCTION', 0, []);
+      credited = weighing;
+      weights = weighing.weights;
+    }
     const frozen = {
-      pool: unburdened.pool,
-      exclusions: [...eligible.exclusions, ...rotated.exclusions, ...unburdened.exclusions].sort((a, b) => compareUtf8(a.agencyId, b.agencyId)),
+      pool: credited.pool,
+      exclusions: [...eligible.exclusions, ...rotated.exclusions, ...unburdened.exclusions, ...credited.exclusions].sort((a, b) => compareUtf8(a.agencyId, b.agencyId)),
     };
     if (frozen.pool.length < Math.max(request.minimumCandidates, request.winners)) {
       return this.fail(tx, request, 'TOO_FEW_CANDIDATES', frozen.pool.length, frozen.exclusions);
@@ -58,11 +70,12 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
       drawId: randomUUID(),
       projectId: request.projectId,
       round: request.round,
-      algorithm: UNIFORM_DRAW_V1,
+      algorithm: weights ? WEIGHTED_DRAW_V1 : UNIFORM_DRAW_V1,
       rulesVersion: request.rulesVersion,
       k: request.winners,
       m: request.alternates,
       pool: frozen.pool,
+      weights,
       exclusions: frozen.exclusions,
       entropyPlan: this.entropyPlan(request, tx.now),
       committedAt: tx.now.toISOString(),
@@ -81,7 +94,7 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     return { source: 'witnesses', witnesses: request.witnesses.length > 0 ? [...request.witnesses] : ['OWNER', 'SUPERVISOR'] };
   }
 
-  private async fail(tx: TransactionContext, request: Request, reason: 'TOO_FEW_CANDIDATES' | 'METHOD_NOT_SUPPORTED' | 'UNKNOWN_RULES', poolSize: number, exclusions: readonly { agencyId: string; reason: string }[]): Promise<void> {
+  private async fail(tx: TransactionContext, request: Request, reason: 'TOO_FEW_CANDIDATES' | 'UNKNOWN_RULES' | 'UNKNOWN_WEIGHT_FUNCTION', poolSize: number, exclusions: readonly { agencyId: string; reason: string }[]): Promise<void> {
     const minimum = Math.max(request.minimumCandidates, request.winners);
     await new DrawRepository(tx.manager).recordFailure({ projectId: request.projectId, round: request.round, reason, poolSize, minimum, exclusions, at: tx.now });
     tx.publish(DrawFailedV1, request.projectId, { projectId: request.projectId, round: request.round, reason, poolSize, minimumCandidates: minimum, exclusions });
