@@ -10,10 +10,15 @@ export type TransportConfig =
       readonly brokers: readonly string[];
       readonly clientId: string;
       readonly partitions: number;
+      /** Copies of each topic the marketplace creates: 1 on a single broker, 3 on a production cluster. */
+      readonly replicationFactor: number;
       readonly sessionTimeoutMs: number;
     };
 
-/** `EVENT_TRANSPORT=kafka|in-process` (default in-process), `KAFKA_BROKERS`, `KAFKA_TOPIC_PARTITIONS`, `KAFKA_SESSION_TIMEOUT_MS`. */
+/**
+ * `EVENT_TRANSPORT=kafka|in-process` (default in-process), `KAFKA_BROKERS`, `KAFKA_TOPIC_PARTITIONS`,
+ * `KAFKA_TOPIC_REPLICATION_FACTOR` (default 1), `KAFKA_SESSION_TIMEOUT_MS`.
+ */
 export function transportConfigFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): TransportConfig {
   const kind = env['EVENT_TRANSPORT'] ?? 'in-process';
   if (kind === 'in-process') return { kind };
@@ -23,6 +28,7 @@ export function transportConfigFromEnv(clientId: string, env: NodeJS.ProcessEnv 
     brokers: (env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean),
     clientId: env['KAFKA_CLIENT_ID'] ?? clientId,
     partitions: Number(env['KAFKA_TOPIC_PARTITIONS'] ?? 3),
+    replicationFactor: Number(env['KAFKA_TOPIC_REPLICATION_FACTOR'] ?? 1),
     sessionTimeoutMs: Number(env['KAFKA_SESSION_TIMEOUT_MS'] ?? 10000),
   };
 }
