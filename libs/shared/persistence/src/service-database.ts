@@ -42,7 +42,7 @@ export class ServiceDatabase {
     });
     try {
       await dataSource.initialize();
-      await dataSource.runMigrations();
+      await migrateExclusively(dataSource, embedded === null && connection.poolSize >= 2);
     } catch (error) {
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();
@@ -58,5 +58,29 @@ export class ServiceDatabase {
   async close(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     await this.embedded?.stop();
+  }
+}
+
+/**
+ * Replicas that start together on an empty database would race to create the same tables: on a Postgres server
+ * the migrations run under a session advisory lock, so the others wait and then find nothing left to do. Embedded
+ * mode (and a one-connection pool) has a single connection, which the lock would hold away from the migrations.
+ */
+async function migrateExclusively(dataSource: DataSource, shared: boolean): Promise<void> {
+  if (!shared) {
+    await dataSource.runMigrations();
+    return;
+  }
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtextextended('mkt:schema_migrations', 0))`);
+    try {
+      await dataSource.runMigrations();
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock(hashtextextended('mkt:schema_migrations', 0))`);
+    }
+  } finally {
+    await lock.release();
   }
 }
