@@ -8,3 +8,7 @@ export { ServiceItemRetiredV1 } from './service-item-retired.v1.event';
 export { AgencyCreditChangedV1 } from './agency-credit-changed.v1.event';
 export { AgencySanctionImposedV1 } from './agency-sanction-imposed.v1.event';
 export { AgencySanctionLiftedV1 } from './agency-sanction-lifted.v1.event';
+export { AgencyRegistrationApprovedV1 } from './agency-registration-approved.v1.event';
+export { AgencyRegistrationRejectedV1 } from './agency-registration-rejected.v1.event';
+export { AgencyServiceItemsChangedV1 } from './agency-service-items-changed.v1.event';
+export { AgencyQualificationExpiredV1 } from './agency-qualification-expired.v1.event';

@@ -159,6 +159,7 @@ export class Agency {
    * so draw and bidding can pick the firm for it. Returns nothing when the list is unchanged.
    */
   offerServiceItems(codes: readonly string[], requirements: ReadonlyMap<string, ItemRequirement>, now: Date, field = 'serviceItems'): AgencyEvent[] {
+    if (this.state.status === 'WITHDRAWN') throw conflict('REGISTRY.AGENCY_WITHDRAWN', 'a withdrawn agency offers nothing', 'status');
     const offered = offeredItemsMustBeDistinct(codes, field);
     const covering = offered.map((code, i) => offeredItemMustBeCovered(code, requirements.get(code), this.state.certificates, now, `${field}.${i}`));
     const before = this.state.serviceItems;

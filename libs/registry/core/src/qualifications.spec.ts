@@ -87,3 +87,11 @@ describe('Agency: certificates, offered items and expiry', () => {
     expect(refusalOf(() => agency.offerServiceItems(['EIA-REPORT'], requirements, new Date('2026-07-01T00:00:00.000Z')))).toBe('REGISTRY.ITEM_NOT_COVERED@serviceItems.0');
   });
 });
+
+describe('Agency: a withdrawn firm', () => {
+  it('cannot offer items any more', () => {
+    const { agency } = Agency.register({ id: 'a-2', name: '撤出机构', creditCode, region: '330100' });
+    agency.changeStatus('WITHDRAWN', '主动退出');
+    expect(refusalOf(() => agency.offerServiceItems(['EIA-REPORT'], new Map(), NOW))).toBe('REGISTRY.AGENCY_WITHDRAWN@status');
+  });
+});

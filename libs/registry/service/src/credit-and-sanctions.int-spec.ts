@@ -247,7 +247,7 @@ describe('registry service: credit record, misconduct, sanctions, public profile
       const changes = (await outbox(agencyId)).filter((e) => e.type === 'registry.AgencyStatusChanged').map((e) => e.payload);
       expect(changes.at(-1)).toEqual({ agencyId, from, to: 'ACTIVE', reason: 'sanction period ended', sequence });
     }
-    const pendingTasks = await running.registry.database.dataSource.query(`SELECT kind FROM scheduled_task WHERE done_at IS NULL`);
+    const pendingTasks = await running.registry.database.dataSource.query(`SELECT kind FROM scheduled_task WHERE done_at IS NULL AND kind LIKE 'registry.sanction-%'`);
     expect(pendingTasks).toEqual([]);
   });
 

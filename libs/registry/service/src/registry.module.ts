@@ -30,6 +30,25 @@ import { CreateAgencyTables1764374500000 } from './infrastructure/migrations/176
 import { CreateCatalogTables1764374510000 } from './infrastructure/migrations/1764374510000-create-catalog-tables';
 import { CreateCreditAndSanctionTables1764374520000 } from './infrastructure/migrations/1764374520000-create-credit-and-sanction-tables';
 import { QualificationOrmEntity } from './infrastructure/qualification.orm-entity';
+import { CreateRegistrationTables1764374530000 } from './infrastructure/migrations/1764374530000-create-registration-tables';
+import { SubmitRegistrationHandler } from './application/commands/submit-registration/submit-registration.handler';
+import { SubmitRegistrationHttpController } from './application/commands/submit-registration/submit-registration.http.controller';
+import { ResubmitRegistrationHandler } from './application/commands/resubmit-registration/resubmit-registration.handler';
+import { ResubmitRegistrationHttpController } from './application/commands/resubmit-registration/resubmit-registration.http.controller';
+import { ReviewRegistrationHandler } from './application/commands/review-registration/review-registration.handler';
+import { ReviewRegistrationHttpController } from './application/commands/review-registration/review-registration.http.controller';
+import { GetRegistrationHttpController } from './application/queries/get-registration/get-registration.http.controller';
+import { ListRegistrationsHttpController } from './application/queries/list-registrations/list-registrations.http.controller';
+import { UploadScanHandler } from './application/commands/upload-scan/upload-scan.handler';
+import { UploadScanHttpController } from './application/commands/upload-scan/upload-scan.http.controller';
+import { GetScanHttpController } from './application/queries/get-scan/get-scan.http.controller';
+import { ChangeServiceItemsHandler } from './application/commands/change-service-items/change-service-items.handler';
+import { ChangeServiceItemsHttpController } from './application/commands/change-service-items/change-service-items.http.controller';
+import { ImportAgenciesHandler } from './application/commands/import-agencies/import-agencies.handler';
+import { ImportAgenciesHttpController } from './application/commands/import-agencies/import-agencies.http.controller';
+import { ImportCatalogHandler } from './application/commands/import-catalog/import-catalog.handler';
+import { ImportCatalogHttpController } from './application/commands/import-catalog/import-catalog.http.controller';
+import { QualificationExpiryHandler } from './application/deadlines/qualification-expiry.handler';
 
 /**
  * The registry service: agencies, their qualifications, status, sanctions and credit record (`registry.agency.v1`,
@@ -46,7 +65,7 @@ export class RegistryModule {
           service: 'registry',
           produces: REGISTRY_TOPICS,
           entities: [AgencyOrmEntity, QualificationOrmEntity],
-          migrations: [CreateAgencyTables1764374500000, CreateCatalogTables1764374510000, CreateCreditAndSanctionTables1764374520000],
+          migrations: [CreateAgencyTables1764374500000, CreateCatalogTables1764374510000, CreateCreditAndSanctionTables1764374520000, CreateRegistrationTables1764374530000],
           database: options.database,
         }),
       ],
@@ -64,6 +83,16 @@ export class RegistryModule {
         GetPublicProfileHttpController,
         GetCreditRecordHttpController,
         RecordMisconductHttpController,
+        SubmitRegistrationHttpController,
+        ResubmitRegistrationHttpController,
+        ReviewRegistrationHttpController,
+        ListRegistrationsHttpController,
+        GetRegistrationHttpController,
+        UploadScanHttpController,
+        GetScanHttpController,
+        ChangeServiceItemsHttpController,
+        ImportAgenciesHttpController,
+        ImportCatalogHttpController,
       ],
       providers: [
         RegisterAgencyHandler,
@@ -77,6 +106,14 @@ export class RegistryModule {
         RecordMisconductHandler,
         OnProjectEventsHandler,
         SanctionDeadlinesHandler,
+        SubmitRegistrationHandler,
+        ResubmitRegistrationHandler,
+        ReviewRegistrationHandler,
+        UploadScanHandler,
+        ChangeServiceItemsHandler,
+        ImportAgenciesHandler,
+        ImportCatalogHandler,
+        QualificationExpiryHandler,
       ],
       // Exported for the embedded composition root's demo data; other services use events, never these.
       exports: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler, CatalogSeeder],

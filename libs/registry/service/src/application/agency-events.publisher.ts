@@ -1,7 +1,17 @@
-import type { AgencyEvent } from '@mkt/registry/core';
-import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencySanctionImposedV1, AgencySanctionLiftedV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
+import { qualificationExpiresAt, type AgencyEvent, type RegistrationEvent } from '@mkt/registry/core';
+import {
+  AgencyQualificationExpiredV1,
+  AgencyQualificationGrantedV1,
+  AgencyRegisteredV1,
+  AgencyRegistrationApprovedV1,
+  AgencyRegistrationRejectedV1,
+  AgencySanctionImposedV1,
+  AgencySanctionLiftedV1,
+  AgencyServiceItemsChangedV1,
+  AgencyStatusChangedV1,
+} from '@mkt/registry/contracts';
 import type { TransactionContext } from '@mkt/shared/messaging';
-import { SANCTION_ENDS_TASK, SANCTION_STARTS_TASK } from '../registry-tasks';
+import { QUALIFICATION_EXPIRES_TASK, SANCTION_ENDS_TASK, SANCTION_STARTS_TASK } from '../registry-tasks';
 
 /** Maps the aggregate's domain events onto the published integration contracts and the deadlines they set. */
 export function publishAgencyEvent(tx: TransactionContext, event: AgencyEvent): void {
@@ -21,6 +31,11 @@ export function publishAgencyEvent(tx: TransactionContext, event: AgencyEvent): 
         validFrom: event.validFrom,
         validUntil: event.validUntil,
       });
+      // It stops counting by itself at the end of its last day, even across restarts. One already past its end is
+      // expired by the granting command itself, in the same transaction.
+      if (qualificationExpiresAt(event.validUntil).getTime() > tx.now.getTime()) {
+        tx.schedule(QUALIFICATION_EXPIRES_TASK, event.id, qualificationExpiresAt(event.validUntil), { agencyId: event.agencyId });
+      }
       return;
     case 'sanction-imposed': {
       const s = event.sanction;
@@ -33,5 +48,32 @@ export function publishAgencyEvent(tx: TransactionContext, event: AgencyEvent): 
     case 'sanction-lifted':
       tx.publish(AgencySanctionLiftedV1, event.agencyId, { agencyId: event.agencyId, sanctionId: event.sanctionId, reason: event.reason });
       return;
+    case 'service-items-changed':
+      tx.publish(AgencyServiceItemsChangedV1, event.agencyId, {
+        agencyId: event.agencyId,
+        serviceItems: [...event.serviceItems],
+        added: [...event.added],
+        removed: [...event.removed],
+        sequence: event.sequence,
+      });
+      return;
+    case 'qualification-expired':
+      tx.publish(AgencyQualificationExpiredV1, event.agencyId, {
+        agencyId: event.agencyId,
+        qualificationId: event.qualificationId,
+        serviceItemCode: event.serviceItemCode,
+        validUntil: event.validUntil,
+        expiredAt: event.expiredAt,
+      });
+      return;
+  }
+}
+
+/** The review decision, keyed like every agency event by the (future) agency's id. */
+export function publishRegistrationEvent(tx: TransactionContext, event: RegistrationEvent, serviceItems: readonly string[]): void {
+  if (event.kind === 'approved') {
+    tx.publish(AgencyRegistrationApprovedV1, event.agencyId, { agencyId: event.agencyId, applicationId: event.applicationId, revision: event.revision, serviceItems: [...serviceItems] });
+  } else {
+    tx.publish(AgencyRegistrationRejectedV1, event.agencyId, { agencyId: event.agencyId, applicationId: event.applicationId, revision: event.revision, reason: event.reason });
   }
 }

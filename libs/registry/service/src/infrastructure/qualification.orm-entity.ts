@@ -8,4 +8,6 @@ export class QualificationOrmEntity {
   @Column('int') level!: number;
   @Column('date', { name: 'valid_from' }) validFrom!: string;
   @Column('date', { name: 'valid_until' }) validUntil!: string;
+  @Column('text', { name: 'certificate_number', nullable: true }) certificateNumber!: string | null;
+  @Column('timestamptz', { name: 'expired_at', nullable: true }) expiredAt!: Date | string | null;
 }

@@ -29,8 +29,10 @@ export class GrantQualificationHandler {
           validFrom: command.validFrom,
           validUntil: command.validUntil,
         });
+        // A certificate entered after its end date is on record, but expired from the start.
+        const expired = agency.expireQualifications(tx.now);
         await repository.update(agency, version);
-        publishAgencyEvent(tx, event);
+        [event, ...expired].forEach((e) => publishAgencyEvent(tx, e));
         return { agencyId: command.agencyId, qualificationId: command.certificateNumber };
       },
       { idempotency: command.idempotency },

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { CREDIT_FORMULA, sanctionIsInForce } from '@mkt/registry/core';
+import { CREDIT_FORMULA, qualificationCountsAt, sanctionIsInForce } from '@mkt/registry/core';
 import { Public } from '@mkt/shared/auth';
 import { notFound } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
@@ -33,7 +33,25 @@ export class GetPublicProfileHttpController {
         name: a.name,
         region: a.region,
         status: a.status,
-        qualifications: a.qualifications.map((q) => ({ serviceItemCode: q.serviceItemCode, level: q.level, validFrom: q.validFrom, validUntil: q.validUntil })),
+        serviceItems: a.serviceItems,
+        // An expired qualification stays on the record, marked: the public sees what the firm held and until when.
+        qualifications: a.qualifications.map((q) => ({
+          serviceItemCode: q.serviceItemCode,
+          level: q.level,
+          validFrom: q.validFrom,
+          validUntil: q.validUntil,
+          current: !q.expiredAt && qualificationCountsAt(q, tx.now),
+          expiredAt: q.expiredAt ?? null,
+        })),
+        certificates: a.certificates.map((c) => ({
+          qualificationType: c.qualificationType,
+          level: c.level,
+          certificateNumber: c.certificateNumber,
+          issuer: c.issuer,
+          validFrom: c.validFrom,
+          validUntil: c.validUntil,
+          current: qualificationCountsAt(c, tx.now),
+        })),
         sanctionsInForce: a.sanctions.filter((s) => sanctionIsInForce(s, now)).map((s) => ({ kind: s.kind, reason: s.reason, startsAt: s.startsAt, endsAt: s.endsAt })),
         record: await new EngagementRepository(tx.manager).trackRecordOf(id),
         credit: {

@@ -1,0 +1,22 @@
+import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { MAX_SCAN_BYTES } from '@mkt/registry/core';
+import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { fileMustBePresent, singleFileUpload, type UploadedFileContent } from '../../uploaded-file';
+import { UploadScanHandler } from './upload-scan.handler';
+
+@Controller('api/registry/scans')
+export class UploadScanHttpController {
+  constructor(private readonly handler: UploadScanHandler) {}
+
+  /**
+   * A certificate scan as multipart/form-data (one part named `file`): PDF, PNG or JPEG by content, at most
+   * 10 MiB. Answers its id (to name in the application), type, size and SHA-256.
+   */
+  @Post()
+  @HttpCode(201)
+  @Roles('AGENCY')
+  @UseInterceptors(singleFileUpload(MAX_SCAN_BYTES))
+  upload(@UploadedFile() file: UploadedFileContent | undefined, @CurrentUser() actor: AuthenticatedUser) {
+    return this.handler.execute(fileMustBePresent(file).buffer, actor);
+  }
+}
