@@ -54,3 +54,6 @@ export type { DrawOutcome } from './fairness/draw-outcome';
 export { winsAgainstChance, winnerPositionUniformity, type FairnessTest } from './fairness/fairness-tests';
 export { fairnessReport, FAIRNESS_ALPHA, type FairnessReport, type FairnessFlag } from './fairness/fairness-report';
 export { useSha256, type Sha256 } from './sha256-provider';
+export { loggedEventOf, type LoggedEvent } from './records/logged-event';
+export { namesAgency, projectFactsOf, selectionRecords, type ProjectFacts, type RecordFilter, type RecordScope, type SelectionRecord } from './records/selection-records';
+export { toCsv, type CsvCell } from './exports/csv';

@@ -13,6 +13,7 @@ import { GetCheckpointHttpController } from './application/queries/get-checkpoin
 import { GetFairnessHttpController } from './application/queries/get-fairness/get-fairness.http.controller';
 import { GetProjectRecordHttpController } from './application/queries/get-project-record/get-project-record.http.controller';
 import { GetProofsHttpController } from './application/queries/get-proofs/get-proofs.http.controller';
+import { QueryRecordsHttpController } from './application/queries/query-records/query-records.http.controller';
 import { ListEntriesHttpController } from './application/queries/list-entries/list-entries.http.controller';
 import { CreateAuditLog1764375000000 } from './infrastructure/migrations/1764375000000-create-audit-log';
 
@@ -45,7 +46,10 @@ export class AuditModule {
         GetProofsHttpController,
         ListEntriesHttpController,
         ExportLogHttpController,
-        GetProjectRecordHttpController, GetFairnessHttpController],
+        GetProjectRecordHttpController,
+        GetFairnessHttpController,
+        QueryRecordsHttpController,
+      ],
       providers: [
         { provide: AUDIT_LOG_SETTINGS, useFactory: () => auditLogSettings(options.log) },
         LogSigner,

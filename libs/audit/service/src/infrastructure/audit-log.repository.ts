@@ -91,6 +91,17 @@ export class AuditLogRepository {
     return rows.map(toStored);
   }
 
+  /** Every entry about any project (in log order), or about the one given: what selection records are made of. */
+  async aboutProjects(projectId?: string): Promise<StoredEntry[]> {
+    const rows: EntryRow[] = await this.manager.query(
+      `SELECT ${ENTRY_COLUMNS} FROM audit_log_entry
+       WHERE ($1::text IS NULL AND (project_id IS NOT NULL OR event_type LIKE 'projects.%')) OR project_id = $1 OR aggregate_id = $1
+       ORDER BY position`,
+      [projectId ?? null],
+    );
+    return rows.map(toStored);
+  }
+
   /** Every entry that concerns the project: about it as the aggregate, or naming it as payload.projectId. */
   async forProject(projectId: string): Promise<StoredEntry[]> {
     const rows: EntryRow[] = await this.manager.query(

@@ -1,0 +1,54 @@
+/**
+ * One log entry as the analytics read it: its position (leaf index) and the event's envelope fields. Payloads are
+ * read defensively — the log records events of any type and version, so a field may be missing or of another shape.
+ */
+export interface LoggedEvent {
+  readonly position: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly occurredAt: string;
+  readonly aggregateId: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** The envelope of a stored entry (its JCS text) as a `LoggedEvent`; a payload that is not an object reads as `{}`. */
+export function loggedEventOf(position: number, envelope: { id?: unknown; type?: unknown; occurredAt?: unknown; aggregateId?: unknown; payload?: unknown }): LoggedEvent {
+  const payload = envelope.payload !== null && typeof envelope.payload === 'object' && !Array.isArray(envelope.payload) ? (envelope.payload as Record<string, unknown>) : {};
+  return {
+    position,
+    eventId: String(envelope.id ?? ''),
+    type: String(envelope.type ?? ''),
+    occurredAt: String(envelope.occurredAt ?? ''),
+    aggregateId: String(envelope.aggregateId ?? ''),
+    payload,
+  };
+}
+
+/** A string field of a payload, or null. */
+export function text(payload: Readonly<Record<string, unknown>>, field: string): string | null {
+  const value = payload[field];
+  return typeof value === 'string' ? value : null;
+}
+
+/** A finite number field of a payload, or null. */
+export function num(payload: Readonly<Record<string, unknown>>, field: string): number | null {
+  const value = payload[field];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A list of strings in a payload; anything else reads as empty. */
+export function texts(payload: Readonly<Record<string, unknown>>, field: string): string[] {
+  const value = payload[field];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** A list of objects in a payload; anything else reads as empty. */
+export function records(payload: Readonly<Record<string, unknown>>, field: string): Readonly<Record<string, unknown>>[] {
+  const value = payload[field];
+  return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)) : [];
+}
+
+/** The project an event concerns: `payload.projectId`, or the aggregate of a projects-service event. */
+export function projectIdOf(event: LoggedEvent): string | null {
+  return text(event.payload, 'projectId') ?? (event.type.startsWith('projects.') ? event.aggregateId : null);
+}
