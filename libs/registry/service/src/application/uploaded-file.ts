@@ -14,7 +14,8 @@ export interface UploadedFileContent {
  * limit. A file over it is answered 413 naming the field, like every other refusal.
  */
 export function singleFileUpload(maxBytes: number): Type<NestInterceptor> {
-  const Multer = FileInterceptor('file', { limits: { fileSize: maxBytes, files: 1, fields: 0, parts: 1 } });
+  // busboy stops at the limit itself, so it is set one byte past the largest file accepted.
+  const Multer = FileInterceptor('file', { limits: { fileSize: maxBytes + 1, files: 1, fields: 0 } });
 
   @Injectable()
   class SingleFileUpload extends Multer {
