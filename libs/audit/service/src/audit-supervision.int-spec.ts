@@ -125,4 +125,31 @@ describe('audit supervision queries', () => {
       expect(await call('GET', '/api/audit/records?from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z', { token: supervisor })).toMatchObject({ status: 400, body: { field: 'to' } });
     });
   });
+
+  describe('GET /api/audit/statistics', () => {
+    it('is public and states the report\'s figures as the log measures them', async () => {
+      const { status, body } = await call('GET', '/api/audit/statistics');
+      expect(status).toBe(200);
+      expect(body.agencies.registered).toBe(4);
+      expect(body.catalog).toMatchObject({
+        items: 2,
+        retiredItems: 1,
+        categories: [
+          { categoryCode: 'ENV', items: 1, agencies: 3 },
+          { categoryCode: 'GEO', items: 1, agencies: 4 },
+        ],
+      });
+      expect(body.selectionsByMonth).toEqual([
+        { month: '2026-01', draws: 1, failedDraws: 0, biddingRounds: 0, failedBiddingRounds: 0 },
+        { month: '2026-02', draws: 0, failedDraws: 0, biddingRounds: 1, failedBiddingRounds: 0 },
+      ]);
+      // Winning bid 800,000 under the cap of 1,000,000 (the item has no standard fee): 20 %.
+      expect(body.fees.winningBids).toMatchObject({ count: 1, meanReduction: expect.closeTo(0.2, 12), againstCap: { count: 1 } });
+      // Contracts: 4,000,000 under the standard fee of 5,000,000 (20 %), 900,000 under the cap of 1,000,000 (10 %).
+      expect(body.fees.contracts).toEqual({ count: 2, meanReduction: expect.closeTo(0.15, 12) });
+      // 10 of 20 and 10 of 15 working days.
+      expect(body.deliveryTime).toMatchObject({ completed: 2, meanShareOfTimeLimit: expect.closeTo((0.5 + 10 / 15) / 2, 12), withinTimeLimit: 2, reported: 0.3 });
+      expect(JSON.stringify(body)).not.toMatch(/agency-\d/);
+    });
+  });
 });

@@ -14,6 +14,7 @@ import { GetFairnessHttpController } from './application/queries/get-fairness/ge
 import { GetProjectRecordHttpController } from './application/queries/get-project-record/get-project-record.http.controller';
 import { GetProofsHttpController } from './application/queries/get-proofs/get-proofs.http.controller';
 import { QueryRecordsHttpController } from './application/queries/query-records/query-records.http.controller';
+import { GetStatisticsHttpController } from './application/queries/get-statistics/get-statistics.http.controller';
 import { ListEntriesHttpController } from './application/queries/list-entries/list-entries.http.controller';
 import { CreateAuditLog1764375000000 } from './infrastructure/migrations/1764375000000-create-audit-log';
 
@@ -49,6 +50,7 @@ export class AuditModule {
         GetProjectRecordHttpController,
         GetFairnessHttpController,
         QueryRecordsHttpController,
+        GetStatisticsHttpController,
       ],
       providers: [
         { provide: AUDIT_LOG_SETTINGS, useFactory: () => auditLogSettings(options.log) },
