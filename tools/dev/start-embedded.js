@@ -1,18 +1,12 @@
 // `npm start`: the whole marketplace in one process (embedded mode) on http://localhost:3000.
 // Builds the web UI once if it is missing, then runs the marketplace app from its TypeScript sources.
-const { spawn, spawnSync } = require('node:child_process');
-const { existsSync } = require('node:fs');
+const { spawn } = require('node:child_process');
 const { join } = require('node:path');
+const { ensureWebBuild } = require('./ensure-web-build');
 const { seedDemoDraw } = require('./seed-demo-draw');
 
 const root = join(__dirname, '../..');
-const webIndex = join(root, 'dist/apps/web/index.html');
-
-if (!existsSync(webIndex) && process.env.SKIP_WEB_BUILD !== '1') {
-  console.log('Building the web UI (first run only)…');
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) console.warn('The web UI did not build; the API still starts. Retry with `npm run build:web`.');
-}
+ensureWebBuild();
 
 const dataDir = process.env.DATA_DIR ?? join(root, '.data');
 const env = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '' };

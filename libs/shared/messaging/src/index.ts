@@ -17,3 +17,4 @@ export { CLOCK } from './nest/tokens';
 export { TaskScheduler, type ScheduledTask, type TaskHandler, type TaskSchedulerOptions } from './scheduling/task-scheduler';
 export { CreateScheduledTasks1764374450000 } from './scheduling/scheduled-tasks.migration';
 export { PollingLoop } from './polling-loop';
+export { FileShiftedClock, clockFromEnv } from './shifted-clock';

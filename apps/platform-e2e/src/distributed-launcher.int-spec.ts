@@ -1,0 +1,227 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { verifyDraw } from '@mkt/draw/core';
+import { issueTestToken } from '@mkt/shared/auth/testing';
+import { jsonClient, waitFor, type CallOptions } from '@mkt/shared/testing';
+import { AgencyJourney } from './agency-journey';
+
+/**
+ * The marketplace as `npm run start:distributed` runs it (tools/dev/start-distributed.js): every service its own
+ * process with its own Postgres database, real Kafka, the gateway in front. Time is moved forward for every
+ * process at once through the launcher's shifted-clock file, so windows, publicity and deadlines pass in seconds.
+ *
+ * - A random-draw project runs from posting to evaluation: sign-up, draw with witnesses (the draw service is killed
+ *   right after its commitment and comes back), publicity with an objection dismissed (the projects service is
+ *   restarted inside it, and publicity still ends on time), the winner declines and the first alternate takes the
+ *   seat, contract, completion, evaluation — and the registry's credit record shows the decline and the evaluation.
+ * - A bidding project runs from posting to award, with the bidding service killed while bids are sealed.
+ * Nothing is done twice: one draw, one close, one credit entry per cause.
+ */
+const root = join(__dirname, '../../..');
+const secret = `launcher-${randomUUID()}-${randomUUID()}`;
+const prefix = `mkt_l${randomBytes(3).toString('hex')}`;
+const PORT_BASE = 3600;
+const GATEWAY = 3690;
+const ITEM = `EIA-${randomUUID().slice(0, 6)}`;
+const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org }, 7 * 86_400);
+const owner = token('OWNER', 'owner-org-l');
+const supervisor = token('SUPERVISOR');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe('distributed mode started through tools/dev: draw and bidding projects end to end, with services killed and restarted', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'launcher-'));
+  const clockFile = join(dataDir, 'clock.json');
+  let offsetMs = 0;
+  let launcher: ChildProcess;
+  let output = '';
+  const call = (method: string, path: string, options: CallOptions = {}) => jsonClient(() => `http://127.0.0.1:${GATEWAY}`)(method, path, options);
+  const now = () => new Date(Date.now() + offsetMs);
+  /** Calendar date in the marketplace's civil time (UTC+8) on the shifted clock. */
+  const today = (plusDays = 0) => new Date(now().getTime() + 8 * HOUR + plusDays * DAY).toISOString().slice(0, 10);
+
+  async function advance(ms: number): Promise<void> {
+    offsetMs += ms;
+    writeFileSync(clockFile, JSON.stringify({ offsetMs }));
+    // Every process re-reads the file within 100 ms; the schedulers poll every second.
+    await new Promise((r) => setTimeout(r, 300));
+  }
+
+  const processes = (): Record<string, { pid: number; port: number }> => JSON.parse(readFileSync(join(dataDir, 'distributed/processes.json'), 'utf8'));
+
+  /** SIGKILL, as a crash: the launcher starts the service again; resolves when the new process is healthy. */
+  async function crash(service: string): Promise<void> {
+    const { pid, port } = processes()[service];
+    process.kill(pid, 'SIGKILL');
+    await waitFor(
+      async () => {
+        const current = processes()[service]?.pid;
+        if (current === undefined || current === pid) return false;
+        return (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
+      },
+      (up) => up === true,
+      { what: `${service} to come back`, timeoutMs: 90000, intervalMs: 500 },
+    );
+  }
+
+  const projectOf = async (id: string) => (await call('GET', `/api/projects/projects/${id}`, { token: owner })).body;
+  const untilStatus = (id: string, status: string, timeoutMs = 60000) => waitFor(() => projectOf(id), (p) => p?.status === status, { what: `project ${status}`, timeoutMs, intervalMs: 500 });
+
+  beforeAll(async () => {
+    writeFileSync(clockFile, JSON.stringify({ offsetMs: 0 }));
+    launcher = spawn(process.execPath, ['tools/dev/start-distributed.js'], {
+      cwd: root,
+      env: {
+        ...process.env, NODE_OPTIONS: '', DATA_DIR: dataDir, DATABASE_PREFIX: prefix, PORT: String(GATEWAY), SERVICE_PORT_BASE: String(PORT_BASE),
+        AUTH_TOKEN_SECRET: secret, MKT_CLOCK_OFFSET_FILE: clockFile, SKIP_WEB_BUILD: '1', KAFKA_SESSION_TIMEOUT_MS: '6000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    launcher.stdout?.on('data', (d) => (output += String(d)));
+    launcher.stderr?.on('data', (d) => (output += String(d)));
+    await waitFor(() => output.includes('Marketplace ready') || launcher.exitCode !== null, (ready) => ready, { what: 'the launcher to report ready', timeoutMs: 240000, intervalMs: 500 });
+    if (!output.includes('Marketplace ready')) throw new Error(`launcher failed:\n${output.slice(-3000)}`);
+  }, 260000);
+
+  afterAll(async () => {
+    if (launcher && launcher.exitCode === null) {
+      const exited = new Promise((r) => launcher.once('exit', r));
+      launcher.kill('SIGINT');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 30000))]);
+    }
+    writeFileSync(join(root, 'tmp/logs/distributed-launcher.log'), output, { flag: 'w' });
+    const admin = new Client({ connectionString: process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+    await admin.connect();
+    try {
+      for (const s of ['identity', 'registry', 'projects', 'draw', 'bidding', 'audit']) await admin.query(`DROP DATABASE IF EXISTS ${prefix}_${s} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60000);
+
+  let agencies: string[] = [];
+
+  it('onboards firms through the gateway, and every service folds them in', async () => {
+    const journey = new AgencyJourney(`http://127.0.0.1:${GATEWAY}`, { admin: token('ADMIN'), supervisor });
+    for (let i = 0; i < 4; i++) agencies.push(await journey.onboard(ITEM));
+    agencies = [...agencies];
+    await waitFor(
+      () => call('GET', `/api/draw/pool-preview?serviceItemCode=${ITEM}&requiredLevel=2&on=${today()}`, { token: owner }).then((r) => r.body.pool),
+      (pool) => pool?.length === 4,
+      { what: 'draw read model', timeoutMs: 60000 },
+    );
+  }, 120000);
+
+  it('runs a random-draw project from posting to evaluation across crashes, and the credit record follows', async () => {
+    const closesAt = new Date(now().getTime() + 73 * HOUR).toISOString();
+    const draft = await call('POST', '/api/projects/projects', {
+      token: owner,
+      body: {
+        title: '某园区环境影响评价（分布式）', serviceItemCode: ITEM, description: '环评报告书', budgetCapFen: 9_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 30,
+        selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3 }, signUp: { mode: 'WINDOW', opensAt: now().toISOString(), closesAt },
+      },
+    });
+    expect(draft.status).toBe(201);
+    const id = draft.body.id;
+    expect((await call('POST', `/api/projects/projects/${id}/publish`, { token: owner })).status).toBe(200);
+    for (const agencyId of agencies) expect((await call('POST', `/api/projects/projects/${id}/sign-ups`, { token: token('AGENCY', agencyId) })).status).toBe(200);
+
+    // The window closes on the projects service's scheduler; the draw commits from its own read model.
+    await advance(74 * HOUR);
+    const [committed] = await waitFor(() => call('GET', `/api/draw/projects/${id}/draws`).then((r) => r.body), (d) => d?.length === 1, { what: 'commitment', timeoutMs: 60000, intervalMs: 500 });
+    await crash('draw');
+    await call('POST', `/api/draw/draws/${committed.drawId}/witness-values`, { token: owner, body: { value: '立夏' } });
+    const revealed = await call('POST', `/api/draw/draws/${committed.drawId}/witness-values`, { token: supervisor, body: { value: '8128' } });
+    expect(revealed).toMatchObject({ status: 200, body: { revealed: true } });
+    const record = (await call('GET', `/api/draw/draws/${committed.drawId}`)).body.record;
+    expect(verifyDraw(record).ok).toBe(true);
+
+    const inPublicity = await untilStatus(id, 'PUBLICITY');
+    const [winner] = record.winners;
+    const [firstAlternate] = record.alternates;
+    expect(inPublicity.selection.winners.map((w: { agencyId: string }) => w.agencyId)).toEqual([winner]);
+    const objector = agencies.find((a) => a !== winner && !record.alternates.includes(a)) ?? record.alternates[1];
+    const filed = await call('POST', `/api/projects/projects/${id}/objections`, { token: token('AGENCY', objector), body: { grounds: '对抽取结果有疑问' } });
+    expect(filed.status).toBe(201);
+    expect((await call('POST', `/api/projects/projects/${id}/objections/${filed.body.objectionId}/ruling`, { token: supervisor, body: { verdict: 'DISMISSED', reason: '抽取记录可独立验证' } })).status).toBe(200);
+
+    // Restart inside publicity: the end of publicity is a durable task, not a timer in a process.
+    await crash('projects');
+    await advance(Date.parse(inPublicity.selection.publicityEndsAt) - now().getTime() - 10 * 60_000);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await projectOf(id)).status).toBe('PUBLICITY');
+    await advance(11 * 60_000);
+    await untilStatus(id, 'AWARDED');
+
+    // The winner declines: the first alternate takes the seat, and accepts.
+    expect(await call('POST', `/api/projects/projects/${id}/award/decline`, { token: token('AGENCY', winner), body: { reason: '人员不足' } })).toMatchObject({ status: 200 });
+    expect((await projectOf(id)).seats.map((s: { agencyId: string }) => s.agencyId)).toEqual([firstAlternate]);
+    expect(await call('POST', `/api/projects/projects/${id}/award/accept`, { token: token('AGENCY', firstAlternate) })).toMatchObject({ status: 200 });
+    expect(await call('POST', `/api/projects/projects/${id}/contract`, { token: owner, body: { agencyId: firstAlternate, amountFen: 8_000_000, startDate: today() } })).toMatchObject({ status: 200, body: { status: 'CONTRACTED' } });
+    await advance(20 * DAY);
+    expect(await call('POST', `/api/projects/projects/${id}/completion`, { token: owner, body: { agencyId: firstAlternate, completionDate: today() } })).toMatchObject({ status: 200, body: { status: 'COMPLETED' } });
+    expect(await call('POST', `/api/projects/projects/${id}/evaluation`, { token: owner, body: { agencyId: firstAlternate, quality: 5, feeCompliant: true, comment: '质量优' } })).toMatchObject({ status: 200, body: { status: 'EVALUATED' } });
+
+    // The registry's credit record, fed by the projects events over Kafka.
+    const creditOf = (agencyId: string) => call('GET', `/api/registry/agencies/${agencyId}/credit`, { token: supervisor }).then((r) => r.body);
+    const evaluated = await waitFor(() => creditOf(firstAlternate), (c) => JSON.stringify(c?.entries ?? []).includes(id), { what: 'evaluation in the credit record', timeoutMs: 60000, intervalMs: 500 });
+    const declined = await waitFor(() => creditOf(winner), (c) => JSON.stringify(c?.entries ?? []).includes(id), { what: 'decline in the credit record', timeoutMs: 60000, intervalMs: 500 });
+    const forProject = (c: { entries: { projectId: string | null; cause: string }[] }) => c.entries.filter((e) => e.projectId === id).map((e) => e.cause);
+    expect(forProject(declined)).toEqual(['AWARD_DECLINED']);
+    expect(forProject(evaluated).length).toBeGreaterThanOrEqual(1);
+    expect(evaluated.score).toBeGreaterThan(80);
+    expect(declined.score).toBeLessThan(80);
+    // One draw for the round, however the crash fell.
+    expect((await call('GET', `/api/draw/projects/${id}/draws`)).body).toHaveLength(1);
+  }, 420000);
+
+  it('runs a bidding project from posting to award, with the bidding service killed while bids are sealed', async () => {
+    const deadline = new Date(now().getTime() + 2 * HOUR).toISOString();
+    const draft = await call('POST', '/api/projects/projects', {
+      token: owner,
+      body: {
+        title: '某道路工程造价咨询（分布式）', serviceItemCode: ITEM, description: '全过程造价咨询', budgetCapFen: 6_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 40,
+        selection: { method: 'BIDDING', winners: 1, minimumValidBids: 3, evaluation: { rule: 'REASONABLE_LOW', abnormallyLowFraction: 0.8 }, quoteForm: 'AMOUNT', bidDeadline: deadline },
+        signUp: { mode: 'ALL_ELIGIBLE' },
+      },
+    });
+    expect(draft.status).toBe(201);
+    const id = draft.body.id;
+    await call('POST', `/api/projects/projects/${id}/publish`, { token: owner });
+    expect((await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner })).body.status).toBe('SELECTING');
+    const [opened] = await waitFor(() => call('GET', `/api/bidding/projects/${id}/biddings`).then((r) => r.body), (b) => b?.length === 1, { what: 'bidding opens', timeoutMs: 60000, intervalMs: 500 });
+
+    // Four bids; the lowest is abnormally low (below 0.8 × the mean) and is set aside.
+    const prices = [5_200_000, 4_900_000, 5_500_000, 2_000_000];
+    for (const [i, agencyId] of agencies.entries()) {
+      const bid = { quote: { form: 'AMOUNT', amountFen: prices[i] }, servicePeriodDays: 35 };
+      const res = await call('POST', `/api/bidding/biddings/${opened.biddingId}/bids`, { token: token('AGENCY', agencyId), body: bid, headers: { 'Idempotency-Key': `launcher-bid-${i}` } });
+      expect(res.status).toBe(201);
+    }
+    await crash('bidding');
+    // The same request again after the crash: the stored receipt, no second bid.
+    const retried = await call('POST', `/api/bidding/biddings/${opened.biddingId}/bids`, {
+      token: token('AGENCY', agencies[0]), body: { quote: { form: 'AMOUNT', amountFen: prices[0] }, servicePeriodDays: 35 }, headers: { 'Idempotency-Key': 'launcher-bid-0' },
+    });
+    expect(retried.status).toBe(201);
+    expect((await call('GET', `/api/bidding/biddings/${opened.biddingId}`)).body.sealedCommitments).toHaveLength(4);
+
+    await advance(2 * HOUR + 60_000);
+    const inPublicity = await untilStatus(id, 'PUBLICITY', 90000);
+    const round = (await call('GET', `/api/bidding/biddings/${opened.biddingId}`)).body;
+    expect(round.status).toBe('DECIDED');
+    expect(round.closing.revealed).toHaveLength(4);
+    expect(round.closing.setAside.map((b: { agencyId: string }) => b.agencyId)).toEqual([agencies[3]]);
+    expect(inPublicity.selection.winners).toEqual([{ agencyId: agencies[1], quote: { form: 'AMOUNT', amountFen: 4_900_000 } }]);
+
+    await advance(Date.parse(inPublicity.selection.publicityEndsAt) - now().getTime() + 60_000);
+    await untilStatus(id, 'AWARDED');
+    expect(await call('POST', `/api/projects/projects/${id}/award/accept`, { token: token('AGENCY', agencies[1]) })).toMatchObject({ status: 200 });
+    expect((await projectOf(id)).seats).toEqual([expect.objectContaining({ agencyId: agencies[1] })]);
+  }, 300000);
+});
