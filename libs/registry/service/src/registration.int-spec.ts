@@ -294,7 +294,7 @@ describe('registry service: self-registration and review, scans, qualification e
       const found = (await call('GET', '/api/registry/directory?serviceItemCode=EIA-ACCEPTANCE')).body.map((r: { id: string }) => r.id);
       expect(found).toContain(a.id);
       const record = (await call('GET', `/api/registry/agencies/${a.id}`, { token: a.token })).body;
-      expect(record).toMatchObject({ status: 'ACTIVE', certificates: [{ scanId: expect.any(String) }] });
+      expect(record).toMatchObject({ status: 'ACTIVE', legalRepresentative: '王立新', contacts: [{ name: '李敏' }], certificates: [{ scanId: expect.any(String) }] });
       expect(await call('POST', '/api/registry/registrations', { token: a.token, body: application(a, await scanOf(a)) })).toMatchObject({ status: 409, body: { code: 'REGISTRY.ALREADY_REGISTERED' } });
     });
 
@@ -311,6 +311,22 @@ describe('registry service: self-registration and review, scans, qualification e
       expect(await call('GET', `/api/registry/directory/${b.id}`)).toMatchObject({ status: 404 });
       expect(await call('POST', path, { token: admin, body: { decision: 'APPROVE' } })).toMatchObject({ status: 409 });
       expect(await call('POST', '/api/registry/registrations', { token: b.token, body: application(b, scanId) })).toMatchObject({ status: 201, body: { revision: 1 } });
+    });
+
+    it('serves two reviewers deciding at once one after the other: one approval, one refusal, one agency', async () => {
+      const c = firm();
+      const submitted = await call('POST', '/api/registry/registrations', { token: c.token, body: application(c, await scanOf(c)) });
+      const path = `/api/registry/registrations/${submitted.body.id}/review`;
+      const answers = await Promise.all([
+        call('POST', path, { token: admin, body: { decision: 'APPROVE' } }),
+        call('POST', path, { token: token('ADMIN', null, 'admin-2'), body: { decision: 'APPROVE' } }),
+      ]);
+      expect(answers.map((a) => [a.status, a.body.code]).sort()).toEqual([
+        [200, undefined],
+        [409, 'REGISTRY.APPLICATION_NOT_REVIEWABLE'],
+      ]);
+      const types = (await outbox(c.id)).map((e) => e.type);
+      expect(types.filter((t) => t === 'registry.AgencyRegistered' || t === 'registry.AgencyRegistrationApproved')).toEqual(['registry.AgencyRegistered', 'registry.AgencyRegistrationApproved']);
     });
 
     it('lets the firm alone change its offered items within what its certificates cover', async () => {

@@ -31,8 +31,9 @@ const iso = (v: Date | string): string => new Date(v).toISOString();
 export class RegistrationRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  async get(id: string): Promise<{ application: RegistrationApplication; version: number; submittedAt: string; updatedAt: string }> {
-    const [row]: ApplicationRow[] = await this.manager.query(`SELECT * FROM registration_application WHERE id = $1`, [id]);
+  /** `forUpdate` holds the row until commit: two reviewers deciding at once are served one after the other. */
+  async get(id: string, forUpdate = false): Promise<{ application: RegistrationApplication; version: number; submittedAt: string; updatedAt: string }> {
+    const [row]: ApplicationRow[] = await this.manager.query(`SELECT * FROM registration_application WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
     if (!row) throw notFound('REGISTRY.APPLICATION_NOT_FOUND', `no registration application ${id}`);
     const steps: { sequence: number; action: RegistrationStep['action']; actor_user_id: string; reason: string | null; revision: number; at: Date | string }[] = await this.manager.query(
       `SELECT sequence, action, actor_user_id, reason, revision, at FROM registration_step WHERE application_id = $1 ORDER BY sequence`,

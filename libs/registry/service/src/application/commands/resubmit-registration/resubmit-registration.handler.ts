@@ -23,7 +23,7 @@ export class ResubmitRegistrationHandler {
     return this.unitOfWork.run(
       async (tx) => {
         const repository = new RegistrationRepository(tx.manager);
-        const { application, version } = await repository.get(command.applicationId);
+        const { application, version } = await repository.get(command.applicationId, true);
         application.applicantMustBe(agencyId);
         const content = await checkedRegistration(tx.manager, agencyId, command.body, tx.now);
         await repository.creditCodeMustBeFree(content.creditCode, application.snapshot.id);

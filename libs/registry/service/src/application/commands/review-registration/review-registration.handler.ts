@@ -25,7 +25,7 @@ export class ReviewRegistrationHandler {
     return this.unitOfWork.run(
       async (tx) => {
         const repository = new RegistrationRepository(tx.manager);
-        const { application, version } = await repository.get(command.applicationId);
+        const { application, version } = await repository.get(command.applicationId, true);
         const reason = command.reason ?? '';
         if (command.decision === 'APPROVE') await approve(tx, application, reason, command.actor);
         else if (command.decision === 'REJECT') publishRegistrationEvent(tx, application.reject(reason, command.actor.userId, tx.now), []);

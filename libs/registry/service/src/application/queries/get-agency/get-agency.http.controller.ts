@@ -11,9 +11,12 @@ export class GetAgencyHttpController {
   /** The full record: operator and supervisors see any agency, an agency's user only its own firm. */
   @Get(':id')
   @Roles('ADMIN', 'SUPERVISOR', 'AGENCY')
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser) {
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser) {
     if (user.role === 'AGENCY' && user.organizationId !== id) throw forbidden('AUTH.NOT_YOUR_AGENCY', 'an agency user can read only its own firm');
-    const { agency, version } = await this.unitOfWork.run((tx) => new AgencyRepository(tx.manager).get(id));
-    return { ...agency.snapshot, version };
+    return this.unitOfWork.run(async (tx) => {
+      const repository = new AgencyRepository(tx.manager);
+      const { agency, version } = await repository.get(id);
+      return { ...agency.snapshot, ...(await repository.profileOf(id)), version };
+    });
   }
 }
