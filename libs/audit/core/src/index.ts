@@ -59,3 +59,5 @@ export { namesAgency, projectFactsOf, selectionRecords, type ProjectFacts, type 
 export { toCsv, type CsvCell } from './exports/csv';
 export { publicStatistics, REPORTED_FIGURES, STATISTICS_EVENT_TYPES, type PublicStatistics, type CategoryStatistics, type MonthStatistics, type MeanReduction } from './statistics/public-statistics';
 export { beijingMonthOf, workingDaysBetween } from './statistics/working-days';
+export { ocdsReleasePackage, ocdsSchemaValidator, OCDS_METHOD_DETAILS, type OcdsPublication } from './exports/ocds-release-package';
+export { OCDS_RELEASE_PACKAGE_SUBSET_SCHEMA } from './exports/ocds-release-subset.schema';

@@ -1,7 +1,7 @@
 import { DRAW_TOPIC, DRAW_TOPICS } from '@mkt/draw/contracts';
 import { PROJECT_TOPIC, PROJECTS_TOPICS } from '@mkt/projects/contracts';
 import { AGENCY_TOPIC, REGISTRY_TOPICS } from '@mkt/registry/contracts';
-import { AUDITED_TOPICS, auditLogSettings, DEFAULT_LOG_ORIGIN } from './audit-settings';
+import { AUDITED_TOPICS, auditLogSettings, DEFAULT_LOG_ORIGIN, ocdsSettings } from './audit-settings';
 
 const KEY = 'PRIVATE+KEY+audit.city.example/log+0a1b2c3d+AUhS+/fake';
 
@@ -33,5 +33,16 @@ describe('AUDITED_TOPICS', () => {
   it('covers every topic the registry, projects and draw services publish', () => {
     // Every topic each producer's contracts declare, so a new topic (say, the catalog's) is audited from the start.
     expect(AUDITED_TOPICS).toEqual(expect.arrayContaining([AGENCY_TOPIC, PROJECT_TOPIC, DRAW_TOPIC, ...REGISTRY_TOPICS, ...PROJECTS_TOPICS, ...DRAW_TOPICS]));
+  });
+});
+
+describe('ocdsSettings', () => {
+  it('uses the placeholder prefix until a registered one is configured', () => {
+    expect(ocdsSettings({}).ocidPrefix).toBe('ocds-mkt000');
+    expect(ocdsSettings({ AUDIT_OCID_PREFIX: 'ocds-zj2017', AUDIT_OCDS_PUBLISHER: '市政务服务中心' })).toEqual({ ocidPrefix: 'ocds-zj2017', publisherName: '市政务服务中心' });
+  });
+
+  it('refuses a prefix OCDS would not accept', () => {
+    expect(() => ocdsSettings({ AUDIT_OCID_PREFIX: 'mkt-1' })).toThrow(/AUDIT_OCID_PREFIX/);
   });
 });

@@ -49,3 +49,19 @@ function keyNameOf(signingKey: string): string | null {
 
 /** Nest token for the resolved `AuditLogSettings`. */
 export const AUDIT_LOG_SETTINGS = Symbol('AuditLogSettings');
+
+/** How the OCDS export names itself: `AUDIT_OCID_PREFIX` (the prefix registered with OCDS) and `AUDIT_OCDS_PUBLISHER`. */
+export interface OcdsSettings {
+  readonly ocidPrefix: string;
+  readonly publisherName: string;
+}
+
+/** Until a deployment registers its own prefix, releases say so with the placeholder `ocds-mkt000`. */
+export function ocdsSettings(env: NodeJS.ProcessEnv = process.env): OcdsSettings {
+  const ocidPrefix = env['AUDIT_OCID_PREFIX']?.trim() || 'ocds-mkt000';
+  if (!/^ocds-[a-z0-9]{6}$/.test(ocidPrefix)) throw new Error(`AUDIT_OCID_PREFIX must be "ocds-" and six lower-case letters or digits (got ${ocidPrefix})`);
+  return { ocidPrefix, publisherName: env['AUDIT_OCDS_PUBLISHER']?.trim() || '网上中介超市 intermediary-service marketplace' };
+}
+
+/** Nest token for the resolved `OcdsSettings`. */
+export const OCDS_SETTINGS = Symbol('OcdsSettings');

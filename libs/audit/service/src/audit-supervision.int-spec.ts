@@ -1,5 +1,5 @@
 import { Module, type INestApplication } from '@nestjs/common';
-import { hexToBytesOrNull, leafHashOf, verifyInclusion } from '@mkt/audit/core';
+import { hexToBytesOrNull, leafHashOf, ocdsSchemaValidator, verifyInclusion } from '@mkt/audit/core';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
@@ -150,6 +150,39 @@ describe('audit supervision queries', () => {
       // 10 of 20 and 10 of 15 working days.
       expect(body.deliveryTime).toMatchObject({ completed: 2, meanShareOfTimeLimit: expect.closeTo((0.5 + 10 / 15) / 2, 12), withinTimeLimit: 2, reported: 0.3 });
       expect(JSON.stringify(body)).not.toMatch(/agency-\d/);
+    });
+  });
+
+  describe('GET /api/audit/projects/:id/ocds', () => {
+    const validOcds = ocdsSchemaValidator();
+
+    it('gives a supervisor the draw project as OCDS 1.1 releases that pass the schema, naming the draw', async () => {
+      const { status, body } = await call('GET', `/api/audit/projects/${DRAW_PROJECT}/ocds`, { token: supervisor });
+      expect(status).toBe(200);
+      expect(validOcds(body)).toEqual({ ok: true, errors: [] });
+      expect(body.releases.map((r: { tag: string[] }) => r.tag[0])).toEqual(['tender', 'tenderUpdate', 'award', 'awardUpdate', 'contract', 'contractTermination']);
+      const last = body.releases.at(-1);
+      expect(last.ocid).toBe(`ocds-mkt000-${DRAW_PROJECT}`);
+      expect(last.tender.procurementMethodDetails).toMatch(/^网上随机抽取 .*; draw draw-1, algorithm draw\/v1, pool of 3, commitment c{64}$/);
+      expect(last.awards).toEqual([expect.objectContaining({ status: 'active', suppliers: [{ id: 'agency-2', name: '机构2' }] })]);
+      expect(last.contracts).toEqual([expect.objectContaining({ status: 'terminated', value: { amount: 40_000, currency: 'CNY' } })]);
+    });
+
+    it("gives the bidding project's owner its releases: tenderers, a declined award and the successor's contract", async () => {
+      const { status, body } = await call('GET', `/api/audit/projects/${BIDDING_PROJECT}/ocds`, { token: token('OWNER', 'owner-b') });
+      expect(status).toBe(200);
+      expect(validOcds(body).ok).toBe(true);
+      const last = body.releases.at(-1);
+      expect(last.tender).toMatchObject({ procurementMethodDetails: expect.stringMatching(/^网上竞价/), numberOfTenderers: 3, awardCriteria: 'priceOnly' });
+      expect(last.awards.map((a: { suppliers: { id: string }[]; status: string }) => [a.suppliers[0].id, a.status])).toEqual([['agency-3', 'cancelled'], ['agency-4', 'active']]);
+      expect(last.contracts[0]).toMatchObject({ awardID: `${BIDDING_PROJECT}-r1-agency-4`, value: { amount: 9000, currency: 'CNY' } });
+    });
+
+    it("refuses another owner, agencies and anonymous callers, and says when the log never saw the project", async () => {
+      expect(await call('GET', `/api/audit/projects/${BIDDING_PROJECT}/ocds`, { token: token('OWNER', 'owner-a') })).toMatchObject({ status: 403, body: { code: 'AUDIT.NOT_YOUR_PROJECT' } });
+      expect(await call('GET', `/api/audit/projects/${BIDDING_PROJECT}/ocds`, { token: token('AGENCY', 'agency-4') })).toMatchObject({ status: 403 });
+      expect(await call('GET', `/api/audit/projects/${BIDDING_PROJECT}/ocds`)).toMatchObject({ status: 401 });
+      expect(await call('GET', '/api/audit/projects/nobody/ocds', { token: supervisor })).toMatchObject({ status: 404, body: { code: 'AUDIT.PROJECT_NOT_PUBLISHED' } });
     });
   });
 });

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
-import { AUDIT_LOG_SETTINGS, auditLogSettings, type AuditLogSettings } from './audit-settings';
+import { AUDIT_LOG_SETTINGS, auditLogSettings, OCDS_SETTINGS, ocdsSettings, type AuditLogSettings } from './audit-settings';
 import { SignCheckpointHandler } from './application/commands/sign-checkpoint/sign-checkpoint.handler';
 import { SignCheckpointHttpController } from './application/commands/sign-checkpoint/sign-checkpoint.http.controller';
 import { OnCheckpointDueHandler } from './application/deadlines/on-checkpoint-due.handler';
@@ -15,6 +15,7 @@ import { GetProjectRecordHttpController } from './application/queries/get-projec
 import { GetProofsHttpController } from './application/queries/get-proofs/get-proofs.http.controller';
 import { QueryRecordsHttpController } from './application/queries/query-records/query-records.http.controller';
 import { GetStatisticsHttpController } from './application/queries/get-statistics/get-statistics.http.controller';
+import { GetOcdsHttpController } from './application/queries/get-ocds/get-ocds.http.controller';
 import { ListEntriesHttpController } from './application/queries/list-entries/list-entries.http.controller';
 import { CreateAuditLog1764375000000 } from './infrastructure/migrations/1764375000000-create-audit-log';
 
@@ -51,9 +52,11 @@ export class AuditModule {
         GetFairnessHttpController,
         QueryRecordsHttpController,
         GetStatisticsHttpController,
+        GetOcdsHttpController,
       ],
       providers: [
         { provide: AUDIT_LOG_SETTINGS, useFactory: () => auditLogSettings(options.log) },
+        { provide: OCDS_SETTINGS, useFactory: () => ocdsSettings() },
         LogSigner,
         LogTree,
         SignCheckpointHandler,
