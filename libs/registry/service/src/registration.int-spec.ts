@@ -1,4 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { AGENCY_IMPORT_COLUMNS, CATALOG_IMPORT_COLUMNS, creditCodeCheckCharacter } from '@mkt/registry/core';
@@ -14,7 +17,7 @@ import { RegistryModule } from './registry.module';
 /**
  * A firm registers itself and is reviewed; certificate scans are uploaded and read back only by those allowed;
  * qualifications expire on the clock, across a restart; the operator imports agencies and catalog items from
- * CSV and .xlsx, whole or not at all. Real Postgres, the registry in process.
+ * CSV and .xlsx, whole or not at all. The registry in process, on real Postgres and on embedded PGlite.
  */
 const secret = 'registration-spec-secret-0123456789abcdefgh';
 // 2026-03-02 10:00 in Beijing.
@@ -55,8 +58,10 @@ async function start(database: DatabaseConfig): Promise<Running> {
   return { app, registry: app.get(MessagingRuntime).platform('registry') as ServicePlatform, base, call: jsonClient(() => base) };
 }
 
-describe('registry service: self-registration and review, scans, qualification expiry, bulk import (Postgres)', () => {
-  let databases: Awaited<ReturnType<typeof createTestDatabases>>;
+// The same suite on a Postgres server (distributed mode) and on an embedded PGlite database (embedded mode).
+describe.each(['postgres', 'pglite'] as const)('registry service: self-registration and review, scans, qualification expiry, bulk import (%s)', (kind) => {
+  let databases: Awaited<ReturnType<typeof createTestDatabases>> | undefined;
+  let dataDir: string | undefined;
   let database: DatabaseConfig;
   let running: Running;
   const call = (...args: Parameters<Running['call']>) => running.call(...args);
@@ -102,8 +107,15 @@ describe('registry service: self-registration and review, scans, qualification e
   });
 
   beforeAll(async () => {
-    databases = await createTestDatabases(['registry']);
-    database = { kind: 'postgres', url: databases.urlOf('registry'), poolSize: 4 };
+    clock.set(new Date('2026-03-02T02:00:00.000Z'));
+    if (kind === 'postgres') {
+      databases = await createTestDatabases(['registry']);
+      database = { kind: 'postgres', url: databases.urlOf('registry'), poolSize: 4 };
+    } else {
+      // A data folder on disk, not memory://: the expiry spec restarts the service on the same database.
+      dataDir = mkdtempSync(join(tmpdir(), 'registry-registration-'));
+      database = { kind: 'pglite', dataDir };
+    }
     running = await start(database);
     await running.app.get(CatalogSeeder).seedDemoCatalog();
   }, 120000);
@@ -111,6 +123,7 @@ describe('registry service: self-registration and review, scans, qualification e
   afterAll(async () => {
     await running?.app.close();
     await databases?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   describe('certificate scans', () => {
