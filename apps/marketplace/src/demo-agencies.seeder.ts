@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { CatalogSeeder, ChangeAgencyStatusHandler, GrantQualificationHandler, RegisterAgencyHandler } from '@mkt/registry/service';
+import { CatalogSeeder, ChangeAgencyStatusHandler, GrantQualificationHandler, RegisterAgencyHandler, SubmitRegistrationHandler, UploadScanHandler } from '@mkt/registry/service';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
 import { DemoUsersSeeder } from './demo-users.seeder';
 
@@ -21,6 +21,11 @@ const DEMO_AGENCIES = [
   { name: '富春水土保持技术有限公司', creditCode: '91330100MA2HWX0Y24', item: 'EIA-REPORT', level: 2, status: 'PENDING' },
 ] as const;
 
+/** A firm that applied by itself (入驻) and waits for the operator's review; its users' accounts carry this organisation. */
+export const DEMO_APPLICANT_ORGANIZATION = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+// A one-page stand-in for the certificate scan: checked like any upload (a PDF by its first bytes).
+const DEMO_CERTIFICATE_SCAN = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
 /**
  * The demo service catalog and a few firms, so a first run has something to look at. Every step carries an Idempotency-Key, so
  * restarting the app replays the stored answers and creates nothing twice.
@@ -35,6 +40,8 @@ export class DemoAgenciesSeeder implements OnApplicationBootstrap {
     private readonly grant: GrantQualificationHandler,
     private readonly catalog: CatalogSeeder,
     private readonly users: DemoUsersSeeder,
+    private readonly uploadScan: UploadScanHandler,
+    private readonly submitRegistration: SubmitRegistrationHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -58,7 +65,30 @@ export class DemoAgenciesSeeder implements OnApplicationBootstrap {
       }
     }
     this.logger.log(`${DEMO_AGENCIES.length} demo agencies in place`);
+    await this.applyForRegistration();
     // Users after firms: agency users carry their firm's id.
     await this.users.seed(agencyIds);
+  }
+
+  /** So the operator's review queue has an application in it: once (the scan is kept by its hash, the submission by its key). */
+  private async applyForRegistration(): Promise<void> {
+    const applicant: AuthenticatedUser = { userId: 'demo-applicant', role: 'AGENCY', organizationId: DEMO_APPLICANT_ORGANIZATION };
+    const scan = await this.uploadScan.execute(DEMO_CERTIFICATE_SCAN, applicant);
+    const creditCode = '91330183MA2KTW8R48';
+    await this.submitRegistration.execute({
+      body: {
+        name: '富阳生态环境咨询有限公司',
+        creditCode,
+        legalRepresentative: '周建国',
+        contacts: [{ name: '周敏', phone: '0571-63300000', email: null }],
+        region: '330183',
+        qualifications: [
+          { qualificationType: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', level: 2, certificateNumber: '国环评证乙字第2026号', issuer: '浙江省生态环境厅', validFrom: '2026-01-01', validUntil: '2029-12-31', scanId: scan.id },
+        ],
+        serviceItems: ['EIA-TABLE', 'EIA-EMERGENCY-PLAN'],
+      },
+      actor: applicant,
+      idempotency: { scope: 'demo:apply', key: 'applicant-1', fingerprint: creditCode },
+    });
   }
 }

@@ -46,7 +46,7 @@ function textMustBeGiven(value: string, field: string, max: number): string {
 /** Checks one certificate on its own; `field` is its path in the request (`qualifications.0`). */
 export function certificateMustBeWellFormed(c: Certificate, field: string): Certificate {
   const qualificationType = String(c.qualificationType ?? '').trim().toUpperCase();
-  if (!TYPE.test(qualificationType)) throw invalid('REGISTRY.INVALID_QUALIFICATION_TYPE', 'a qualification type is an upper-case name such as SURVEYING_AND_MAPPING', `${field}.type`);
+  if (!TYPE.test(qualificationType)) throw invalid('REGISTRY.INVALID_QUALIFICATION_TYPE', 'a qualification type is an upper-case name such as SURVEYING_AND_MAPPING', `${field}.qualificationType`);
   if (!Number.isInteger(c.level) || c.level < 1 || c.level > 9) throw invalid('REGISTRY.INVALID_LEVEL', 'a qualification level is a whole number from 1 (highest) to 9', `${field}.level`);
   const certificateNumber = textMustBeGiven(c.certificateNumber, `${field}.certificateNumber`, 64);
   const issuer = textMustBeGiven(c.issuer, `${field}.issuer`, 200);

@@ -100,7 +100,7 @@ describe.each(['postgres', 'pglite'] as const)('registry service: self-registrat
     contacts: [{ name: '李敏', phone: '0571-88881234', email: 'limin@example.cn' }],
     region: '330100',
     qualifications: [
-      { type: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', level: 2, certificateNumber: `HP-${f.creditCode.slice(-6)}`, issuer: '浙江省生态环境厅', validFrom: '2025-01-01', validUntil: '2028-12-31', scanId },
+      { qualificationType: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', level: 2, certificateNumber: `HP-${f.creditCode.slice(-6)}`, issuer: '浙江省生态环境厅', validFrom: '2025-01-01', validUntil: '2028-12-31', scanId },
     ],
     serviceItems: ['EIA-REPORT', 'EIA-TABLE'],
     ...overrides,
@@ -476,7 +476,7 @@ describe.each(['postgres', 'pglite'] as const)('registry service: self-registrat
     it('expires a qualification at the end of its last day, once, across a restart, and the directory stops counting it', async () => {
       const scanId = await scanOf(f);
       const body = application(f, scanId, {
-        qualifications: [{ type: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', level: 1, certificateNumber: 'HP-SHORT', issuer: '生态环境部', validFrom: '2025-01-01', validUntil: '2026-03-10', scanId }],
+        qualifications: [{ qualificationType: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', level: 1, certificateNumber: 'HP-SHORT', issuer: '生态环境部', validFrom: '2025-01-01', validUntil: '2026-03-10', scanId }],
         serviceItems: ['EIA-REPORT'],
       });
       const submitted = await call('POST', '/api/registry/registrations', { token: f.token, body });

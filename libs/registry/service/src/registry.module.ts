@@ -116,7 +116,7 @@ export class RegistryModule {
         QualificationExpiryHandler,
       ],
       // Exported for the embedded composition root's demo data; other services use events, never these.
-      exports: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler, CatalogSeeder],
+      exports: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler, CatalogSeeder, UploadScanHandler, SubmitRegistrationHandler],
     };
   }
 }

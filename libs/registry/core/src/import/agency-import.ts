@@ -49,7 +49,6 @@ const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 function columnOf(field: string | null): string | null {
   if (!field) return null;
   const last = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? field;
-  if (last === 'type') return 'qualificationType';
   if (field.startsWith('serviceItems')) return 'serviceItems';
   return AGENCY_IMPORT_COLUMNS.some((c) => c.name === last) ? last : field;
 }

@@ -46,7 +46,7 @@ describe('registrationMustBeComplete', () => {
     ['a contact without a phone number', content({ contacts: [{ name: '李敏', phone: 'call me', email: null }] }), 'REGISTRY.INVALID_PHONE@contacts.0.phone'],
     ['a malformed e-mail', content({ contacts: [{ name: '李敏', phone: '13800000000', email: 'nope' }] }), 'REGISTRY.INVALID_EMAIL@contacts.0.email'],
     ['no qualification', content({ qualifications: [] }), 'REGISTRY.QUALIFICATION_REQUIRED@qualifications'],
-    ['a qualification type that is no type name', withQualification({ qualificationType: '环评 甲级' }), 'REGISTRY.INVALID_QUALIFICATION_TYPE@qualifications.0.type'],
+    ['a qualification type that is no type name', withQualification({ qualificationType: '环评 甲级' }), 'REGISTRY.INVALID_QUALIFICATION_TYPE@qualifications.0.qualificationType'],
     ['a level outside 1–9', withQualification({ level: 0 }), 'REGISTRY.INVALID_LEVEL@qualifications.0.level'],
     ['no issuer', withQualification({ issuer: '' }), 'REGISTRY.TEXT_REQUIRED@qualifications.0.issuer'],
     ['an impossible date', withQualification({ validUntil: '2028-02-30' }), 'REGISTRY.INVALID_DATE@qualifications.0.validUntil'],

@@ -13,7 +13,7 @@ export async function checkedRegistration(manager: EntityManager, agencyId: stri
     contacts: body.contacts.map((c) => ({ name: c.name, phone: c.phone, email: c.email ?? null })),
     region: body.region,
     qualifications: body.qualifications.map((q) => ({
-      qualificationType: q.type,
+      qualificationType: q.qualificationType,
       level: q.level,
       certificateNumber: q.certificateNumber,
       issuer: q.issuer,

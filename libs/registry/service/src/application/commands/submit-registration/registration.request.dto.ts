@@ -9,7 +9,7 @@ export class ContactRequestDto {
 
 export class CertificateRequestDto {
   /** The qualification type catalog items require, e.g. ENVIRONMENTAL_IMPACT_ASSESSMENT. */
-  @IsString() @MaxLength(64) type!: string;
+  @IsString() @MaxLength(64) qualificationType!: string;
   /** 1 is the highest grade. */
   @IsInt() @Min(1) @Max(9) level!: number;
   @IsString() @MaxLength(64) certificateNumber!: string;
