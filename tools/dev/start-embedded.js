@@ -3,6 +3,7 @@
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 const { ensureWebBuild } = require('./ensure-web-build');
+const { seedDemoBidding } = require('./seed-demo-bidding');
 const { seedDemoDraw } = require('./seed-demo-draw');
 
 const root = join(__dirname, '../..');
@@ -34,6 +35,7 @@ async function seedWhenHealthy() {
     const healthy = await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false);
     if (healthy) {
       await seedDemoDraw({ baseUrl, dataDir }).catch((error) => console.warn(`demo draw not seeded: ${error.message}`));
+      await seedDemoBidding({ baseUrl, dataDir }).catch((error) => console.warn(`demo bidding not seeded: ${error.message}`));
       return;
     }
     await new Promise((r) => setTimeout(r, 500));

@@ -108,11 +108,24 @@ describe('embedded mode (npm start)', () => {
   });
 
   it('posts a demo project whose draw anyone can verify', async () => {
-    const [demo] = await waitFor(() => fetch(`${url}/api/projects/announcements`).then((r) => r.json()), (list) => list.some((a: any) => a.status === 'PUBLICITY'), { what: 'the demo project in publicity', timeoutMs: 60000 });
+    const list = await waitFor(() => fetch(`${url}/api/projects/announcements`).then((r) => r.json()), (l) => l.some((a: any) => a.status === 'PUBLICITY'), { what: 'the demo project in publicity', timeoutMs: 60000 });
+    const demo = list.find((a: any) => a.status === 'PUBLICITY');
     expect(demo.selection.source.kind).toBe('DRAW');
     const draw = await (await fetch(`${url}/api/draw/draws/${demo.selection.source.drawId}`)).json();
     expect(verifyDraw(draw.record).ok).toBe(true);
     expect(draw.record.winners).toEqual(demo.selection.winners.map((w: any) => w.agencyId));
+  });
+
+  it('posts a demo bidding project whose round stays sealed until its deadline', async () => {
+    const list = await waitFor(() => fetch(`${url}/api/projects/announcements`).then((r) => r.json()), (l) => l.some((a: any) => a.method === 'BIDDING'), { what: 'the demo bidding project', timeoutMs: 60000 });
+    const project = list.find((a: any) => a.method === 'BIDDING');
+    const [round] = await waitFor(
+      () => fetch(`${url}/api/bidding/projects/${project.id}/biddings`).then((r) => r.json()),
+      (rounds) => rounds[0]?.sealedCommitments?.length === 2,
+      { what: 'two sealed demo bids', timeoutMs: 60000 },
+    );
+    expect(round).toMatchObject({ status: 'OPEN', rules: { quoteForm: 'AMOUNT', minimumValidBids: 2 } });
+    expect(JSON.stringify(round)).not.toMatch(/13800000|13250000/);
   });
 
   it('carries a registry change to draw and bidding, and keeps it across a restart', async () => {
@@ -131,6 +144,6 @@ describe('embedded mode (npm start)', () => {
     expect((await pool(item)).pool).toEqual([id]);
     // Demo seeding replays its idempotent steps on restart instead of adding firms or projects again.
     expect((await pool('EIA-REPORT')).pool).toHaveLength(3);
-    expect(await (await fetch(`${url}/api/projects/announcements`)).json()).toHaveLength(1);
+    expect(await (await fetch(`${url}/api/projects/announcements`)).json()).toHaveLength(2);
   }, 180000);
 });
