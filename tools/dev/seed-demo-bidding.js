@@ -3,28 +3,14 @@
 // (commitments only) and, after the deadline, its reveal and result. Everything goes through the public API.
 const { existsSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { demoApi } = require('./demo-api');
 
-const DEMO_PASSWORD = 'demo-2026-zhongjie';
 const SEALED_FOR_MS = 3 * 60_000;
 
 async function seedDemoBidding({ baseUrl, dataDir, log = console.log }) {
   const marker = join(dataDir, 'demo-bidding-seeded');
   if (existsSync(marker)) return;
-  const call = async (method, path, auth, body) => {
-    const res = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: body && JSON.stringify(body) });
-    const json = await res.json().catch(() => null);
-    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
-  const signIn = async (username) => call('POST', '/api/identity/login', null, { username, password: DEMO_PASSWORD });
-  const poll = async (probe, what) => {
-    for (let i = 0; i < 150; i++) {
-      const value = await probe().catch(() => null);
-      if (value) return value;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`demo: timed out waiting for ${what}`);
-  };
+  const { call, signIn, poll } = demoApi(baseUrl);
 
   const owner = (await signIn('owner-hz-transport')).accessToken;
   const bidders = [

@@ -3,31 +3,16 @@
 // Run by start-embedded.js once the app is healthy; a marker file in DATA_DIR keeps it to the first start.
 const { existsSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-
-// The demo users the app seeds (apps/marketplace/src/demo-users.seeder.ts); the README lists them.
-const DEMO_PASSWORD = 'demo-2026-zhongjie';
+const { demoApi } = require('./demo-api');
 
 async function seedDemoDraw({ baseUrl, dataDir, log = console.log }) {
   const marker = join(dataDir, 'demo-draw-seeded');
   if (existsSync(marker)) return;
-  const call = async (method, path, auth, body) => {
-    const res = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: body && JSON.stringify(body) });
-    const json = await res.json().catch(() => null);
-    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
-    return json;
-  };
-  // Signed in as the demo owner and supervisor, as a person would be.
-  const signIn = async (username) => (await call('POST', '/api/identity/login', null, { username, password: DEMO_PASSWORD })).accessToken;
+  const api = demoApi(baseUrl);
+  const { call, poll } = api;
+  const signIn = async (username) => (await api.signIn(username)).accessToken;
   const owner = await signIn('owner-hz-transport');
   const supervisor = await signIn('supervisor');
-  const poll = async (probe, what) => {
-    for (let i = 0; i < 100; i++) {
-      const value = await probe();
-      if (value) return value;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`demo: timed out waiting for ${what}`);
-  };
 
   // The demo agencies reach the draw service's read model through events; wait until the pool is there.
   await poll(async () => (await call('GET', '/api/draw/pool-preview?serviceItemCode=EIA-REPORT&requiredLevel=2&on=2026-12-01', owner)).pool.length >= 3, 'demo agencies in the draw read model');
