@@ -40,7 +40,7 @@ export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
               const entered = draw.witnessValues.find((v) => v.witness === w);
               return (
                 <li key={w} data-witness={w}>
-                  {w}：{entered ? <q>{entered.value}</q> : '—'}
+                  {t.witnessRoles[w] ?? w}：{entered ? <q>{entered.value}</q> : '—'}
                 </li>
               );
             })}
@@ -48,7 +48,7 @@ export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
         </dd>
         {draw.revealDeadline && draw.status === 'COMMITTED' && (
           <>
-            <dt>⏱</dt>
+            <dt>{t.revealBy}</dt>
             <dd>{formatTime(draw.revealDeadline, locale)}</dd>
           </>
         )}

@@ -63,7 +63,7 @@ export function ProjectRecordPage({ projectId }: { projectId: string }) {
           <dd>{r.checkpoint.size}</dd>
           <dt>{t.root}</dt>
           <dd className="mono">{r.checkpoint.rootHash}</dd>
-          <dt>✔</dt>
+          <dt>{t.signature}</dt>
           <dd className={checked.signatureOk ? 'ok-text' : 'bad-text'}>{checked.signatureOk ? t.signatureOk : t.signatureBad}</dd>
           <dt>{t.verifierKey}</dt>
           <dd className="mono">{r.checkpoint.verifierKey}</dd>
@@ -85,7 +85,7 @@ export function ProjectRecordPage({ projectId }: { projectId: string }) {
             <tr>
               <th scope="col">{t.position}</th>
               <th scope="col">{t.type}</th>
-              <th scope="col">⏱</th>
+              <th scope="col">{t.when}</th>
               <th scope="col">{t.proof}</th>
             </tr>
           </thead>
@@ -94,7 +94,7 @@ export function ProjectRecordPage({ projectId }: { projectId: string }) {
               <tr key={e.eventId} data-position={e.position} data-proof={checked.proofs[i]}>
                 <td data-label={t.position}>{e.position}</td>
                 <td data-label={t.type}>{e.type}</td>
-                <td data-label="⏱">{formatTime(e.occurredAt, locale)}</td>
+                <td data-label={t.when}>{formatTime(e.occurredAt, locale)}</td>
                 <td data-label={t.proof}>
                   <span className={`dot ${checked.proofs[i] === 'ok' ? 'ok' : checked.proofs[i] === 'bad' ? 'bad' : ''}`} aria-hidden="true" />{' '}
                   {checked.proofs[i] === 'ok' ? t.proofOk : checked.proofs[i] === 'bad' ? t.proofBad : t.proofPending}

@@ -1,0 +1,184 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { waitFor } from '@mkt/shared/testing';
+import { FIRMS, HOUR, PASSWORD, publicPage, screenshot, signedInPage, startMarketplace, type Marketplace } from './marketplace-harness';
+
+/**
+ * The random-draw journey in a real browser, in Chinese: a firm's user signs up and the operator approves it; an
+ * owner posts a project with a sign-up window; agencies sign up; after the window the owner and a supervisor
+ * witness the draw; the result goes into publicity; the winner accepts; anyone verifies the draw in the browser;
+ * a supervisor opens the project's record with its proofs and verifies the whole log.
+ */
+describe('random-draw journey (browser)', () => {
+  let m: Marketplace;
+  let projectId: string;
+  let drawId: string;
+  const contexts: BrowserContext[] = [];
+  const open = async (username: string | null, width?: number): Promise<Page> => {
+    const { context, page } = username ? await signedInPage(m, username, { width }) : await publicPage(m, { width });
+    contexts.push(context);
+    return page;
+  };
+
+  beforeAll(async () => {
+    m = await startMarketplace();
+  }, 120000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await m?.close();
+  });
+
+  it('lets a firm’s user sign up and the operator approve the firm and the account', async () => {
+    const visitor = await open(null);
+    await visitor.goto(`${m.base}/sign-up`);
+    await visitor.getByLabel('用户名').fill('survey-zhijiang');
+    await visitor.getByLabel('密码').fill(PASSWORD);
+    await visitor.getByLabel('姓名或称呼').fill('之江测量 · 吴工');
+    await visitor.getByLabel('所属中介机构编号').fill(m.firmIds[3]);
+    await visitor.getByRole('button', { name: '提交注册' }).click();
+    await visitor.getByRole('status').filter({ hasText: '注册已提交' }).waitFor();
+
+    const admin = await open('admin');
+    await admin.getByRole('navigation').getByRole('link', { name: '账户审核' }).click();
+    const pending = admin.locator('[data-account="survey-zhijiang"]');
+    await pending.getByText('机构入驻状态：审核中').waitFor();
+    await screenshot(admin, 'admin-accounts');
+    await pending.getByRole('button', { name: '核准机构入驻' }).click();
+    await pending.getByText('机构入驻状态：正常').waitFor();
+    await pending.getByRole('button', { name: '开通账户' }).click();
+    await pending.waitFor({ state: 'detached' });
+
+    const approved = await open('survey-zhijiang');
+    expect(await approved.getByTestId('session').textContent()).toContain('之江测量 · 吴工');
+  });
+
+  it('lets the owner post a random-draw project, naming the field of a mistake first', async () => {
+    const owner = await open('owner');
+    await owner.getByRole('navigation').getByRole('link', { name: '发布项目' }).click();
+    await owner.getByRole('button', { name: '保存并发布' }).click();
+    // The API refuses the empty title and the form names the field by its label.
+    await owner.locator('.notice.bad[data-field="title"]').waitFor();
+    expect(await owner.locator('.notice.bad').textContent()).toContain('「项目名称」');
+    expect(await owner.locator('[data-field="title"].invalid').count()).toBe(1);
+
+    await owner.getByLabel('项目名称').fill('城西道路改造工程测绘服务');
+    await owner.getByLabel('服务事项').selectOption('SURVEY-MAPPING');
+    await owner.getByLabel('服务内容说明').fill('1:500 地形图测绘，约 2.3 平方公里');
+    await owner.getByLabel('最高限价（元）').fill('80000');
+    await owner.getByLabel('资质等级要求（1 为最高）').fill('2');
+    await owner.getByLabel('服务期限（天）').fill('20');
+    await owner.getByLabel('设报名期：仅报名的机构').check();
+    await owner.getByRole('button', { name: '添加回避机构' }).click();
+    await owner.locator('select[name="conflicts.0.agencyId"]').selectOption(m.firmIds[3]);
+    await owner.locator('input[name="conflicts.0.reason"]').fill('与业主存在关联关系');
+    await screenshot(owner, 'owner-post-project');
+    await owner.getByRole('button', { name: '保存并发布' }).click();
+    await owner.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    projectId = owner.url().split('/').pop() as string;
+    await owner.locator('[data-status="PUBLISHED"]').waitFor();
+    expect(await owner.getByTestId('project-status').textContent()).toBe('报名中');
+  });
+
+  it('lets three agencies sign up in the window', async () => {
+    for (const firm of FIRMS.slice(0, 3)) {
+      const agency = await open(firm.user as string);
+      await agency.getByRole('navigation').getByRole('link', { name: '报名与竞价' }).click();
+      const item = agency.locator(`[data-project="${projectId}"]`);
+      await item.waitFor();
+      if (firm === FIRMS[0]) await screenshot(agency, 'agency-projects');
+      await item.getByRole('link', { name: '城西道路改造工程测绘服务' }).click();
+      await agency.getByRole('button', { name: '报名', exact: true }).click();
+      await agency.getByRole('status').filter({ hasText: '报名成功' }).waitFor();
+    }
+    const owner = await open('owner');
+    await owner.goto(`${m.base}/projects/${projectId}`);
+    await owner.getByRole('heading', { name: '已报名机构（3）' }).waitFor();
+  });
+
+  it('freezes the pool when the window closes; the owner and a supervisor witness the draw and it reveals itself', async () => {
+    m.clock.advance(97 * HOUR);
+    const owner = await open('owner');
+    await owner.goto(`${m.base}/projects/${projectId}`);
+    const draw = owner.locator('[data-draw]');
+    await draw.waitFor({ timeout: 30000 });
+    drawId = (await draw.getAttribute('data-draw')) as string;
+    await owner.getByLabel('见证数值').fill('8848');
+    await screenshot(owner, 'owner-witness-draw');
+    await owner.getByRole('button', { name: '录入见证数值' }).click();
+    await draw.locator('[data-witness="OWNER"]').getByText('8848').waitFor();
+
+    const supervisor = await open('supervisor');
+    await supervisor.goto(`${m.base}/projects/${projectId}`);
+    await supervisor.getByLabel('见证数值').fill('监督-2026');
+    await supervisor.getByRole('button', { name: '录入见证数值' }).click();
+    await supervisor.locator('[data-draw][data-status="REVEALED"]').waitFor();
+    await supervisor.locator('[data-project][data-status="PUBLICITY"]').waitFor({ timeout: 20000 });
+    const record = (await m.call('GET', `/api/draw/draws/${drawId}`)).body.record;
+    // The conflicted firm never entered the pool; the winner is named, not shown as an id.
+    expect(record.pool).not.toContain(m.firmIds[3]);
+    const winner = FIRMS[m.firmIds.indexOf(record.winners[0])];
+    expect(await supervisor.getByTestId('selection').textContent()).toContain(winner.name);
+    await screenshot(supervisor, 'project-in-publicity');
+  });
+
+  it('shows the result in publicity on the home page, and the winner accepts once publicity is over', async () => {
+    const visitor = await open(null);
+    await visitor.goto(`${m.base}/`);
+    const item = visitor.locator(`[data-project="${projectId}"]`);
+    await item.getByText('公示中', { exact: false }).waitFor();
+    await screenshot(visitor, 'home-announcements');
+
+    m.clock.advance(4 * 24 * HOUR);
+    await waitFor(() => m.call('GET', '/api/projects/announcements').then((r) => r.body.find((a: { id: string }) => a.id === projectId)?.status), (s) => s === 'AWARDED', { what: 'award after publicity', timeoutMs: 30000 });
+    const record = (await m.call('GET', `/api/draw/draws/${drawId}`)).body.record;
+    const winner = FIRMS[m.firmIds.indexOf(record.winners[0])];
+    const agency = await open(winner.user as string);
+    await agency.goto(`${m.base}/projects/${projectId}`);
+    await agency.getByText('本机构中选，请在期限内答复。').waitFor();
+    await screenshot(agency, 'agency-award');
+    await agency.getByRole('button', { name: '接受中选' }).click();
+    await agency.getByRole('status').filter({ hasText: '已接受中选' }).waitFor();
+
+    const owner = await open('owner');
+    await owner.goto(`${m.base}/projects/${projectId}`);
+    await owner.locator(`[data-testid="seats"] [data-agency="${record.winners[0]}"][data-accepted="true"]`).waitFor();
+  });
+
+  it('lets anyone verify the draw in the browser', async () => {
+    const visitor = await open(null);
+    await visitor.goto(`${m.base}/projects/${projectId}`);
+    await visitor.getByRole('link', { name: '核验本次抽取' }).click();
+    await visitor.waitForURL(`**/verify?draw=${drawId}`);
+    await visitor.getByRole('status').filter({ hasText: '核验通过' }).waitFor();
+    expect(await visitor.locator('[data-check][data-ok="false"]').count()).toBe(0);
+    await screenshot(visitor, 'verify-draw');
+  });
+
+  it('lets a supervisor open the project’s record, check every inclusion proof, and verify the whole log', async () => {
+    const supervisor = await open('supervisor');
+    await supervisor.getByRole('navigation').getByRole('link', { name: '项目监督' }).click();
+    await supervisor.locator(`[data-project="${projectId}"]`).getByRole('link', { name: '查看选取记录与证明' }).click();
+    await supervisor.getByTestId('project-record').waitFor();
+    await supervisor.getByRole('button', { name: '生成新的检查点' }).click();
+    const summary = supervisor.getByTestId('proofs-summary');
+    await waitFor(() => summary.textContent(), (text) => /^(\d+)\/\1 条记录/.test(text ?? '') && !(text ?? '').startsWith('0/'), { what: 'every proof verified' });
+    expect(await supervisor.locator('[data-proof="bad"]').count()).toBe(0);
+    await screenshot(supervisor, 'supervisor-project-record');
+
+    await supervisor.getByRole('navigation').getByRole('link', { name: '核验日志' }).click();
+    await supervisor.getByRole('button', { name: '下载并核验' }).click();
+    await supervisor.getByTestId('log-verdict').waitFor({ timeout: 30000 });
+    expect(await supervisor.getByTestId('log-verdict').textContent()).toMatch(/^日志核验通过/);
+    await screenshot(supervisor, 'supervisor-verify-log');
+  });
+
+  it('works on a narrow screen: the directory folds its table and the menu opens on demand', async () => {
+    const phone = await open(null, 390);
+    await phone.goto(`${m.base}/directory`);
+    await phone.locator(`[data-agency="${m.firmIds[0]}"]`).waitFor();
+    expect(await phone.locator('#main-nav').isVisible()).toBe(false);
+    await phone.getByRole('button', { name: '主导航' }).click();
+    expect(await phone.locator('#main-nav').isVisible()).toBe(true);
+    await screenshot(phone, 'directory-narrow');
+  });
+});
