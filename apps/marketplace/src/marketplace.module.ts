@@ -9,9 +9,12 @@ import { IdentityModule } from '@mkt/identity/service';
 import { ProjectsModule } from '@mkt/projects/service';
 import { RegistryModule } from '@mkt/registry/service';
 import { authKeysFromEnv, AuthModule, generateSigningKey, keysFromSigningKey } from '@mkt/shared/auth';
+import { ApiDocsModule } from '@mkt/shared/http';
 import { MessagingModule, type TransportConfig } from '@mkt/shared/messaging';
 import { DemoAgenciesSeeder } from './demo-agencies.seeder';
 import { DemoUsersSeeder } from './demo-users.seeder';
+
+const EMBEDDED_SERVICES = ['identity', 'registry', 'projects', 'draw', 'bidding', 'audit'] as const;
 
 export interface MarketplaceOptions {
   /** Root of the per-service PGlite folders (`<dataDir>/<service>`), or `memory://`. */
@@ -49,6 +52,11 @@ export class MarketplaceModule {
           sealKey: inMemory ? (process.env['BIDDING_SEAL_KEY'] ?? randomBytes(32).toString('hex')) : bidSealKeyFrom(process.env, join(options.dataDir, 'bidding-seal-key')),
         }),
         AuditModule.forRoot({ database: database('audit') }),
+        // One document for every service at /api/docs, and each service's own where distributed mode serves it.
+        ApiDocsModule.forRoot([
+          { path: 'api/docs', title: 'Marketplace API (all services)' },
+          ...EMBEDDED_SERVICES.map((service) => ({ path: `api/${service}/docs`, title: `${service} API`, routePrefix: `/api/${service}/` })),
+        ]),
         WebUiModule.forRoot({ staticDir: options.webDistDir }),
       ],
       providers: options.demoData === false ? [] : [DemoAgenciesSeeder, DemoUsersSeeder],

@@ -149,6 +149,22 @@ describe('gateway', () => {
     await expect(res.json()).resolves.toEqual({ status: 'ok', service: 'gateway' });
   });
 
+  it('serves Swagger UI at /api/docs over each service’s own document, which it forwards like any service path', async () => {
+    const page = await fetch(`${gateway.url}/api/docs`);
+    const start = await fetch(`${gateway.url}/api/docs/assets/start.js`);
+    const bundle = await fetch(`${gateway.url}/api/docs/assets/swagger-ui-bundle.js`);
+    await fetch(`${gateway.url}/api/registry/docs/openapi.json`);
+
+    expect(page.status).toBe(200);
+    await expect(page.text()).resolves.toContain('/api/docs/assets/swagger-ui-bundle.js');
+    const script = await start.text();
+    expect(script).toContain('"url":"/api/registry/docs/openapi.json"');
+    expect(script).toContain('"url":"/api/draw/docs/openapi.json"');
+    expect(bundle.status).toBe(200);
+    expect((await fetch(`${gateway.url}/api/docs/assets/..%2Fpackage.json`)).status).toBe(404);
+    expect(registry.received.map((r) => r.url)).toEqual(['/api/registry/docs/openapi.json']);
+  });
+
   it('serves index.html for a client-side route such as /projects/123', async () => {
     const res = await fetch(`${gateway.url}/projects/123`);
 

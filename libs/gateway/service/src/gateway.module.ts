@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type NestApplicationOptions } from '@nestjs/common';
 import { ApiProxyModule } from './api-proxy/api-proxy.module';
 import type { ApiProxyOptions } from './api-proxy/api-proxy.middleware';
+import { ApiDocsHttpController, GATEWAY_SERVICE_ROUTES } from './api-docs.http.controller';
 import { HealthHttpController } from './health.http.controller';
 import { WebUiModule, type WebUiOptions } from './web-ui/web-ui.module';
 
@@ -12,7 +13,9 @@ export type GatewayOptions = ApiProxyOptions & WebUiOptions;
  */
 export const GATEWAY_APP_OPTIONS: NestApplicationOptions = { bodyParser: false };
 
-/** The public entry of distributed mode: the web UI, `/api/<service>/...` forwarded to each service, `/health`. */
+/** The public entry of distributed mode: the web UI, `/api/<service>/...` forwarded to each service, `/health`,
+ * and `/api/docs` over every service's OpenAPI document.
+ */
 @Module({})
 export class GatewayModule {
   static forRoot(options: GatewayOptions): DynamicModule {
@@ -20,7 +23,8 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [ApiProxyModule.forRoot(proxy), WebUiModule.forRoot({ staticDir })],
-      controllers: [HealthHttpController],
+      controllers: [HealthHttpController, ApiDocsHttpController],
+      providers: [{ provide: GATEWAY_SERVICE_ROUTES, useValue: options.routes }],
     };
   }
 }

@@ -1,6 +1,6 @@
 export { ROLES, type Role, type AuthenticatedUser } from './role';
 export { AccessTokenService } from './access-token.service';
-export { Roles, Public, CurrentUser } from './access.decorators';
+export { Roles, Public, CurrentUser, ROLES_KEY, PUBLIC_KEY } from './access.decorators';
 export { AuthModule, type AuthModuleOptions } from './auth.module';
 export {
   authKeysFromEnv,

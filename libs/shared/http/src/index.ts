@@ -4,3 +4,8 @@ export { requestValidationPipe } from './validation.pipe';
 export { IdempotencyKeyHeader } from './idempotency-key.decorator';
 export { createHttpApp, runHttpService } from './http-app';
 export { ServiceRootModule } from './service-root.module';
+export { ApiDocsModule, type ApiDocsSite } from './openapi/api-docs.module';
+export { HttpRouteCatalog } from './openapi/http-route-catalog';
+export { routeKey, type HttpRoute, type RouteAccess } from './openapi/http-route';
+export { buildOpenApiDocument, type OpenApiDocument } from './openapi/openapi-document';
+export { swaggerUiPage, swaggerUiStartScript, swaggerUiAsset, type SwaggerUiSources } from './openapi/swagger-ui';

@@ -49,6 +49,8 @@ export function apiProxyMiddleware(options: ApiProxyOptions) {
 
   return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     const service = serviceNameOf(req.url ?? '/');
+    // `/api/docs` is the gateway's own page over every service's document, not a service.
+    if (service === 'docs') return next();
     // A Map, not the routes object, so `/api/constructor/...` cannot resolve through the prototype chain.
     const proxy = service === null ? undefined : proxies.get(service);
     if (!proxy) {
