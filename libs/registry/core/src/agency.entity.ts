@@ -161,16 +161,21 @@ export class Agency {
   offerServiceItems(codes: readonly string[], requirements: ReadonlyMap<string, ItemRequirement>, now: Date, field = 'serviceItems'): AgencyEvent[] {
     if (this.state.status === 'WITHDRAWN') throw conflict('REGISTRY.AGENCY_WITHDRAWN', 'a withdrawn agency offers nothing', 'status');
     const offered = offeredItemsMustBeDistinct(codes, field);
-    const covering = offered.map((code, i) => offeredItemMustBeCovered(code, requirements.get(code), this.state.certificates, now, `${field}.${i}`));
+    // A current item-level qualification at the item's level (granted earlier, or by the operator directly) covers
+    // the item by itself; otherwise a certificate must, and a qualification is granted from it.
+    const covering = offered.map((code, i) => {
+      const requirement = requirements.get(code);
+      const held = requirement?.active && this.state.qualifications.some((q) => q.serviceItemCode === code && q.level <= requirement.minimumLevel && !q.expiredAt && qualificationCountsAt(q, now));
+      return held ? null : offeredItemMustBeCovered(code, requirement, this.state.certificates, now, `${field}.${i}`);
+    });
     const before = this.state.serviceItems;
     const added = offered.filter((c) => !before.includes(c));
     const removed = before.filter((c) => !offered.includes(c));
     if (added.length === 0 && removed.length === 0) return [];
     const events: AgencyEvent[] = [];
     offered.forEach((code, i) => {
-      const held = this.state.qualifications.some((q) => q.serviceItemCode === code && !q.expiredAt && qualificationCountsAt(q, now));
-      if (held) return;
       const c = covering[i];
+      if (!c) return;
       const id = itemQualificationId(this.state.id, c.certificateNumber, code);
       if (this.state.qualifications.some((q) => q.id === id)) return;
       events.push(this.grantQualification({ id, serviceItemCode: code, level: c.level, validFrom: c.validFrom, validUntil: c.validUntil, certificateNumber: c.certificateNumber, expiredAt: null }));

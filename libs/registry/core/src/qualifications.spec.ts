@@ -95,3 +95,21 @@ describe('Agency: a withdrawn firm', () => {
     expect(refusalOf(() => agency.offerServiceItems(['EIA-REPORT'], new Map(), NOW))).toBe('REGISTRY.AGENCY_WITHDRAWN@status');
   });
 });
+
+describe('Agency: items granted by the operator directly', () => {
+  const requirements = new Map<string, ItemRequirement>([
+    ['EIA-REPORT', { code: 'EIA-REPORT', active: true, qualificationType: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', minimumLevel: 2 }],
+    ['SURVEY-MAPPING', { code: 'SURVEY-MAPPING', active: true, qualificationType: 'SURVEYING_AND_MAPPING', minimumLevel: 2 }],
+  ]);
+
+  it('may be offered on the strength of that qualification alone, with nothing granted again', () => {
+    const { agency } = Agency.register({ id: 'a-3', name: '运营录入机构', creditCode, region: '330100' });
+    agency.grantQualification({ id: 'CERT-1', serviceItemCode: 'EIA-REPORT', level: 2, validFrom: '2026-01-01', validUntil: '2028-12-31' });
+    agency.grantQualification({ id: 'CERT-2', serviceItemCode: 'SURVEY-MAPPING', level: 3, validFrom: '2026-01-01', validUntil: '2028-12-31' });
+    expect(agency.offerServiceItems(['EIA-REPORT'], requirements, NOW)).toEqual([
+      { kind: 'service-items-changed', agencyId: 'a-3', serviceItems: ['EIA-REPORT'], added: ['EIA-REPORT'], removed: [], sequence: 1 },
+    ]);
+    // Level 3 is below what SURVEY-MAPPING asks (2 or better), and there is no certificate to fall back on.
+    expect(refusalOf(() => agency.offerServiceItems(['EIA-REPORT', 'SURVEY-MAPPING'], requirements, NOW))).toBe('REGISTRY.ITEM_NOT_COVERED@serviceItems.1');
+  });
+});
