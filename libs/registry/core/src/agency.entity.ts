@@ -2,7 +2,7 @@ import { conflict, invalid } from '@mkt/shared/kernel';
 import { statusTransitionMustBeAllowed, type AgencyStatus } from './agency-status';
 import { parseSanctionInstant, sanctionIsOutstanding, sanctionPeriodMustBeValid, statusUnderSanctions, type Sanction, type SanctionKind } from './sanction';
 import { UnifiedSocialCreditCode } from './unified-social-credit-code.value-object';
-import { itemQualificationId, offeredItemMustBeCovered, offeredItemsMustBeDistinct, type Certificate, type ItemRequirement } from './certificate';
+import { itemQualificationId, offeredItemMustBeCovered, offeredItemsMustBeDistinct, type Certificate, type ItemRequirement } from './certificate.value-object';
 import { qualificationCountsAt, qualificationHasExpiredAt } from './qualification-expiry.rule';
 
 export interface Qualification {

@@ -48,7 +48,7 @@ export {
   offeredItemsMustBeDistinct,
   type Certificate,
   type ItemRequirement,
-} from './certificate';
+} from './certificate.value-object';
 export { registrationMustBeComplete, type Contact, type RegistrationContent, type RegistrationContext } from './registration/registration-content';
 export {
   RegistrationApplication,

@@ -1,6 +1,6 @@
 import { refusalOf } from '@mkt/shared/kernel/testing';
 import { Agency } from './agency.entity';
-import type { Certificate, ItemRequirement } from './certificate';
+import type { Certificate, ItemRequirement } from './certificate.value-object';
 import { qualificationCountsAt, qualificationExpiresAt, qualificationHasExpiredAt } from './qualification-expiry.rule';
 import { creditCodeCheckCharacter } from './unified-social-credit-code.value-object';
 

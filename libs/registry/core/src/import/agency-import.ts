@@ -1,5 +1,5 @@
 import { invalid } from '@mkt/shared/kernel';
-import { certificateMustBeWellFormed, offeredItemMustBeCovered, offeredItemsMustBeDistinct, type Certificate, type ItemRequirement } from '../certificate';
+import { certificateMustBeWellFormed, offeredItemMustBeCovered, offeredItemsMustBeDistinct, type Certificate, type ItemRequirement } from '../certificate.value-object';
 import { UnifiedSocialCreditCode } from '../unified-social-credit-code.value-object';
 import type { Contact } from '../registration/registration-content';
 import { recordsOf, rowErrorOf, type ImportColumn, type ImportRecord, type ImportRowError } from './import-sheet';

@@ -1,6 +1,6 @@
 import { refusalOf } from '@mkt/shared/kernel/testing';
 import { Catalog } from '../catalog.entity';
-import type { ItemRequirement } from '../certificate';
+import type { ItemRequirement } from '../certificate.value-object';
 import { DEMO_CATEGORIES, DEMO_SERVICE_ITEMS } from '../demo-catalog';
 import { creditCodeCheckCharacter } from '../unified-social-credit-code.value-object';
 import { planAgencyImport, AGENCY_IMPORT_COLUMNS } from './agency-import';

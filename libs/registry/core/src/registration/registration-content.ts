@@ -1,5 +1,5 @@
 import { invalid } from '@mkt/shared/kernel';
-import { certificateMustBeWellFormed, offeredItemMustBeCovered, offeredItemsMustBeDistinct, type Certificate, type ItemRequirement } from '../certificate';
+import { certificateMustBeWellFormed, offeredItemMustBeCovered, offeredItemsMustBeDistinct, type Certificate, type ItemRequirement } from '../certificate.value-object';
 import { beijingDay } from '../qualification-expiry.rule';
 import { UnifiedSocialCreditCode } from '../unified-social-credit-code.value-object';
 

@@ -1,5 +1,5 @@
 import { refusalOf } from '@mkt/shared/kernel/testing';
-import type { ItemRequirement } from '../certificate';
+import type { ItemRequirement } from '../certificate.value-object';
 import { creditCodeCheckCharacter } from '../unified-social-credit-code.value-object';
 import { RegistrationApplication } from './registration-application.entity';
 import { registrationMustBeComplete, type RegistrationContent, type RegistrationContext } from './registration-content';
