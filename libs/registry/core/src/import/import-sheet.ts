@@ -31,6 +31,8 @@ export function recordsOf(table: readonly (readonly string[])[], columns: readon
   const header = table[0].map((h) => byKey.get(key(h)) ?? null);
   table[0].forEach((h, i) => {
     if (header[i] === null && h.trim() !== '') errors.push({ row: 1, column: h.trim(), code: 'REGISTRY.IMPORT_UNKNOWN_COLUMN', message: `unknown column "${h.trim()}"` });
+    // Two columns of one name would leave it to chance which value counts.
+    if (header[i] !== null && header.indexOf(header[i]) !== i) errors.push({ row: 1, column: header[i], code: 'REGISTRY.IMPORT_DUPLICATE_COLUMN', message: `the column ${header[i]} appears twice` });
   });
   for (const c of columns) {
     if (c.required && !header.includes(c.name)) errors.push({ row: 1, column: c.name, code: 'REGISTRY.IMPORT_MISSING_COLUMN', message: `the column ${c.name} is missing` });

@@ -87,6 +87,11 @@ describe('planAgencyImport', () => {
     ]);
   });
 
+  it('refuses a column named twice, in any spelling', () => {
+    const plan = planAgencyImport([[...header, ' Credit Code '], [...row(1), code(2)]], context);
+    expect(plan.errors.map((e) => [e.row, e.column, e.code])).toEqual([[1, 'creditCode', 'REGISTRY.IMPORT_DUPLICATE_COLUMN']]);
+  });
+
   it('refuses a file with a header and no data', () => {
     expect(planAgencyImport([header], context).errors.map((e) => e.code)).toEqual(['REGISTRY.IMPORT_EMPTY']);
   });
