@@ -61,3 +61,10 @@ export { publicStatistics, REPORTED_FIGURES, STATISTICS_EVENT_TYPES, type Public
 export { beijingMonthOf, workingDaysBetween } from './statistics/working-days';
 export { ocdsReleasePackage, ocdsSchemaValidator, OCDS_METHOD_DETAILS, type OcdsPublication } from './exports/ocds-release-package';
 export { OCDS_RELEASE_PACKAGE_SUBSET_SCHEMA } from './exports/ocds-release-subset.schema';
+export type { CollusionTest } from './collusion/collusion-test';
+export { closedRoundsOf, type ClosedRound } from './collusion/bidding-rounds';
+export { coBiddingPairs, CO_BIDDING_MIN_ROUNDS } from './collusion/co-bidding';
+export { identicalQuotes, quoteSpread, IDENTICAL_MIN_JOINT_ROUNDS, QUOTE_MIN_POOLED_DEGREES, QUOTE_SPREAD_MIN_BIDS } from './collusion/quote-clustering';
+export { repeatedDeclines, DECLINES_MIN_AWARDS } from './collusion/repeated-declines';
+export { collusionReport, COLLUSION_ALPHA, COLLUSION_EVENT_TYPES, type CollusionFlag, type CollusionReport } from './collusion/collusion-report';
+export { binomialUpperTail, hypergeometricUpperTail, poissonUpperTail } from './collusion/tail-probabilities';

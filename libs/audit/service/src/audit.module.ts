@@ -16,6 +16,7 @@ import { GetProofsHttpController } from './application/queries/get-proofs/get-pr
 import { QueryRecordsHttpController } from './application/queries/query-records/query-records.http.controller';
 import { GetStatisticsHttpController } from './application/queries/get-statistics/get-statistics.http.controller';
 import { GetOcdsHttpController } from './application/queries/get-ocds/get-ocds.http.controller';
+import { GetCollusionHttpController } from './application/queries/get-collusion/get-collusion.http.controller';
 import { ListEntriesHttpController } from './application/queries/list-entries/list-entries.http.controller';
 import { CreateAuditLog1764375000000 } from './infrastructure/migrations/1764375000000-create-audit-log';
 
@@ -53,6 +54,7 @@ export class AuditModule {
         QueryRecordsHttpController,
         GetStatisticsHttpController,
         GetOcdsHttpController,
+        GetCollusionHttpController,
       ],
       providers: [
         { provide: AUDIT_LOG_SETTINGS, useFactory: () => auditLogSettings(options.log) },

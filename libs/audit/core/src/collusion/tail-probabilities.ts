@@ -1,0 +1,61 @@
+// ln(k!) for k = 0, 1, …, grown on demand: exact sums of logs, ample for the counts of one marketplace.
+const logFactorials: number[] = [0];
+
+function logFactorial(k: number): number {
+  for (let i = logFactorials.length; i <= k; i++) logFactorials.push(logFactorials[i - 1] + Math.log(i));
+  return logFactorials[k];
+}
+
+function logChoose(n: number, k: number): number {
+  return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+}
+
+/**
+ * P(X ≥ k) for X ~ Hypergeometric(population N, K successes in it, n drawn): the chance that n draws without
+ * replacement hit at least k of the K. The one-sided Fisher exact test of a 2×2 table with these margins.
+ */
+export function hypergeometricUpperTail(k: number, population: number, successes: number, draws: number): number {
+  const low = Math.max(0, draws - (population - successes));
+  const high = Math.min(successes, draws);
+  if (k <= low) return 1;
+  if (k > high) return 0;
+  const total = logChoose(population, draws);
+  let p = 0;
+  for (let i = k; i <= high; i++) p += Math.exp(logChoose(successes, i) + logChoose(population - successes, draws - i) - total);
+  return Math.min(1, p);
+}
+
+/** P(X ≥ k) for X ~ Binomial(n, p). */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  let tail = 0;
+  for (let i = k; i <= n; i++) tail += Math.exp(logChoose(n, i) + i * Math.log(p) + (n - i) * Math.log(1 - p));
+  return Math.min(1, tail);
+}
+
+/** P(X ≥ k) for X ~ Poisson(λ), summed on the side that keeps precision for the tiny tails tests care about. */
+export function poissonUpperTail(k: number, lambda: number): number {
+  if (k <= 0) return 1;
+  if (lambda <= 0) return 0;
+  let term = Math.exp(-lambda);
+  for (let i = 1; i <= k; i++) term *= lambda / i;
+  // term = P(X = k); below the mean the upper tail is close to 1, so take the complement there.
+  if (lambda >= k) {
+    let below = Math.exp(-lambda);
+    let sum = 0;
+    for (let i = 0; i < k; i++) {
+      sum += below;
+      below *= lambda / (i + 1);
+    }
+    return Math.max(0, 1 - sum);
+  }
+  let tail = 0;
+  for (let i = k; i < k + 1000 && term > tail * 1e-17; i++) {
+    tail += term;
+    term *= lambda / (i + 1);
+  }
+  return Math.min(1, tail);
+}
