@@ -140,8 +140,8 @@ describe('audit supervision queries', () => {
         ],
       });
       expect(body.selectionsByMonth).toEqual([
-        { month: '2026-01', draws: 1, failedDraws: 0, biddingRounds: 0, failedBiddingRounds: 0 },
-        { month: '2026-02', draws: 0, failedDraws: 0, biddingRounds: 1, failedBiddingRounds: 0 },
+        { month: '2026-01', draws: 1, failedDraws: 0, biddingRounds: 0, failedBiddingRounds: 0, directSelections: 0 },
+        { month: '2026-02', draws: 0, failedDraws: 0, biddingRounds: 1, failedBiddingRounds: 0, directSelections: 0 },
       ]);
       // Winning bid 800,000 under the cap of 1,000,000 (the item has no standard fee): 20 %.
       expect(body.fees.winningBids).toMatchObject({ count: 1, meanReduction: expect.closeTo(0.2, 12), againstCap: { count: 1 } });

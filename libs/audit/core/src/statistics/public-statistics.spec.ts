@@ -40,7 +40,7 @@ describe('publicStatistics', () => {
     expect(stats.catalog.revisions.map((r) => [r.catalogRevision, r.itemsAfter])).toEqual([[1, 1], [2, 2], [3, 3], [4, 2]]);
   });
 
-  it('counts selection draws and bidding rounds per Beijing month; tie-break draws are not selections', () => {
+  it('counts selection draws, bidding rounds and direct selections per Beijing month; tie-break draws are not selections', () => {
     const stats = publicStatistics([
       ev('draw.DrawRevealed', { purpose: 'SELECTION' }, '2026-01-31T17:00:00.000Z'), // 1 February in Beijing
       ev('draw.DrawRevealed', { purpose: 'SELECTION' }, '2026-01-20T02:00:00.000Z'),
@@ -48,10 +48,12 @@ describe('publicStatistics', () => {
       ev('draw.DrawFailed', { projectId: 'p' }, '2026-01-22T02:00:00.000Z'),
       ev('bidding.BiddingDecided', { biddingId: 'b', outcome: 'SELECTED', rankedBids: [], decidedAt: '2026-02-10T02:00:00.000Z' }),
       ev('bidding.BiddingDecided', { biddingId: 'c', outcome: 'FAILED', rankedBids: [], decidedAt: '2026-02-11T02:00:00.000Z' }),
+      ev('projects.SelectionRecorded', { projectId: 'q', source: 'DIRECT' }, '2026-02-12T02:00:00.000Z'),
+      ev('projects.SelectionRecorded', { projectId: 'r', source: 'DRAW' }, '2026-02-12T02:00:00.000Z'),
     ]);
     expect(stats.selectionsByMonth).toEqual([
-      { month: '2026-01', draws: 1, failedDraws: 1, biddingRounds: 0, failedBiddingRounds: 0 },
-      { month: '2026-02', draws: 1, failedDraws: 0, biddingRounds: 1, failedBiddingRounds: 1 },
+      { month: '2026-01', draws: 1, failedDraws: 1, biddingRounds: 0, failedBiddingRounds: 0, directSelections: 0 },
+      { month: '2026-02', draws: 1, failedDraws: 0, biddingRounds: 1, failedBiddingRounds: 1, directSelections: 1 },
     ]);
   });
 

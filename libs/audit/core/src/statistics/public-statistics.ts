@@ -8,7 +8,7 @@ export const REPORTED_FIGURES = { feeReduction: 0.2, timeLimitReduction: 0.3 } a
 export const STATISTICS_EVENT_TYPES = [
   'registry.ServiceItemPublished', 'registry.ServiceItemRetired', 'registry.AgencyRegistered', 'registry.AgencyStatusChanged',
   'registry.AgencyServiceItemsChanged', 'registry.AgencyQualificationGranted',
-  'projects.ProjectPublished', 'projects.ContractRecorded', 'projects.ServiceCompleted',
+  'projects.ProjectPublished', 'projects.SelectionRecorded', 'projects.ContractRecorded', 'projects.ServiceCompleted',
   'draw.DrawRevealed', 'draw.DrawFailed', 'bidding.BiddingOpened', 'bidding.BiddingDecided',
 ] as const;
 
@@ -28,6 +28,8 @@ export interface MonthStatistics {
   readonly failedDraws: number;
   readonly biddingRounds: number;
   readonly failedBiddingRounds: number;
+  /** Selections made directly, without draw or bidding: allowed only under the rules, and shown so (DESIGN). */
+  readonly directSelections: number;
 }
 
 /** A mean of reductions below a reference price, 1 − price / reference, over `count` cases (null when none). */
@@ -45,7 +47,10 @@ export interface PublicStatistics {
     /** Each catalog revision and how many items the catalog held after it (the report's "48 → 46 items"). */
     readonly revisions: readonly { readonly catalogRevision: number; readonly effectiveDate: string | null; readonly itemsAfter: number }[];
   };
-  /** Per Beijing month: selection draws revealed (tie-break draws belong to their bidding round), draws failed, bidding rounds decided or failed. */
+  /**
+   * Per Beijing month: selection draws revealed (tie-break draws belong to their bidding round), draws failed,
+   * bidding rounds decided or failed, direct selections recorded.
+   */
   readonly selectionsByMonth: readonly MonthStatistics[];
   readonly fees: {
     /** Winning bid of each decided round below the item's standard fee, or the project's cap when the item has none. */
@@ -77,7 +82,7 @@ export function publicStatistics(events: readonly LoggedEvent[]): PublicStatisti
   const agencies = new Map<string, { status: string; statusSequence: number; items: string[]; itemsSequence: number; qualified: Set<string> }>();
   const projects = new Map<string, { serviceItemCode: string | null; budgetCapFen: number | null }>();
   const biddings = new Map<string, { capFen: number | null; standardFeeFen: number | null }>();
-  const months = new Map<string, { draws: number; failedDraws: number; biddingRounds: number; failedBiddingRounds: number }>();
+  const months = new Map<string, { draws: number; failedDraws: number; biddingRounds: number; failedBiddingRounds: number; directSelections: number }>();
   const contracts = new Map<string, { startDate: string | null }>();
   const bidReductions: { reduction: number; againstStandardFee: boolean }[] = [];
   const contractReductions: number[] = [];
@@ -90,7 +95,7 @@ export function publicStatistics(events: readonly LoggedEvent[]): PublicStatisti
   };
   const month = (instant: string) => {
     const key = beijingMonthOf(instant) ?? 'unknown';
-    const found = months.get(key) ?? { draws: 0, failedDraws: 0, biddingRounds: 0, failedBiddingRounds: 0 };
+    const found = months.get(key) ?? { draws: 0, failedDraws: 0, biddingRounds: 0, failedBiddingRounds: 0, directSelections: 0 };
     months.set(key, found);
     return found;
   };
@@ -148,6 +153,9 @@ export function publicStatistics(events: readonly LoggedEvent[]): PublicStatisti
         break;
       case 'draw.DrawRevealed':
         if (text(p, 'purpose') !== 'TIE_BREAK') month(event.occurredAt).draws++;
+        break;
+      case 'projects.SelectionRecorded':
+        if (text(p, 'source') === 'DIRECT') month(event.occurredAt).directSelections++;
         break;
       case 'draw.DrawFailed':
         month(event.occurredAt).failedDraws++;
