@@ -1,13 +1,14 @@
 import { BIDDING_TOPICS } from '@mkt/bidding/contracts';
 import { DRAW_TOPICS } from '@mkt/draw/contracts';
+import { IDENTITY_TOPICS } from '@mkt/identity/contracts';
 import { PROJECTS_TOPICS } from '@mkt/projects/contracts';
 import { REGISTRY_TOPICS } from '@mkt/registry/contracts';
 
 /**
- * Every topic whose events go into the log, whatever their type. A service that starts publishing (bidding,
- * identity) is audited by adding its contracts' topic list here.
+ * Every topic whose events go into the log, whatever their type: a new service's events are audited by adding its
+ * contracts' topic list here. Identity's events name accounts by id and role only, never a person's name.
  */
-export const AUDITED_TOPICS: readonly string[] = [...REGISTRY_TOPICS, ...PROJECTS_TOPICS, ...DRAW_TOPICS, ...BIDDING_TOPICS];
+export const AUDITED_TOPICS: readonly string[] = [...IDENTITY_TOPICS, ...REGISTRY_TOPICS, ...PROJECTS_TOPICS, ...DRAW_TOPICS, ...BIDDING_TOPICS];
 
 export const DEFAULT_LOG_ORIGIN = 'mkt.example/audit-log';
 export const DEFAULT_CHECKPOINT_INTERVAL_MS = 60_000;
