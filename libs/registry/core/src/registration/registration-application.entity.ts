@@ -86,9 +86,10 @@ export class RegistrationApplication {
     this.record('CHANGES_REQUESTED', actorUserId, why, now);
   }
 
+  /** Also while the firm is asked for changes: an application it never corrects must not hold its credit code forever. */
   reject(reason: string, actorUserId: string, now: Date): RegistrationEvent {
     const why = reasonMustBeGiven(reason, 'a rejection');
-    this.statusMustBe('SUBMITTED', 'rejected');
+    if (!OPEN_REGISTRATION_STATUSES.includes(this.state.status)) this.statusMustBe('SUBMITTED', 'rejected');
     this.state = { ...this.state, status: 'REJECTED' };
     this.record('REJECTED', actorUserId, why, now);
     return { kind: 'rejected', applicationId: this.state.id, agencyId: this.state.agencyId, reason: why, revision: this.state.revision };

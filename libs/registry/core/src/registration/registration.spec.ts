@@ -115,6 +115,14 @@ describe('RegistrationApplication', () => {
     expect(refusalOf(() => app.resubmit(content(), 'firm-user', T1))).toBe('REGISTRY.APPLICATION_NOT_REVIEWABLE@status');
     app.requestChanges('补充联系人', 'admin-1', T1);
     expect(refusalOf(() => app.approve(null, 'admin-1', T1))).toBe('REGISTRY.APPLICATION_NOT_REVIEWABLE@status');
+    expect(refusalOf(() => app.requestChanges('再补充', 'admin-1', T1))).toBe('REGISTRY.APPLICATION_NOT_REVIEWABLE@status');
+  });
+
+  it('can be rejected while the firm is asked for changes, so an uncorrected application does not hold its credit code', () => {
+    const app = submitted();
+    app.requestChanges('补充联系人', 'admin-1', T1);
+    expect(app.reject('逾期未补正', 'admin-1', T1)).toMatchObject({ kind: 'rejected', revision: 1 });
+    expect(app.snapshot.history.map((h) => h.action)).toEqual(['SUBMITTED', 'CHANGES_REQUESTED', 'REJECTED']);
   });
 
   it('lets only the applying organisation change it', () => {
