@@ -3,7 +3,7 @@
  * formats and the closed codelists (release tag, initiationType, procurementMethod, tender/award/contract status,
  * party roles), written from the OCDS 1.1 reference (https://standard.open-contracting.org/1.1/en/schema/reference/).
  *
- * It is NOT the official `release-schema.json`: no npm package ships that file (docs/decisions/0010 says what was
+ * It is NOT the official `release-schema.json`: no npm package ships that file (docs/audit-analytics.md says what was
  * tried), and this build reaches no other source. `ocdsSchemaValidator` takes any schema, so the official one
  * (draft-04: Ajv needs the `ajv-draft-04` meta-schema) can replace this one without touching the release builder.
  */
