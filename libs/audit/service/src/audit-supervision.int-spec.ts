@@ -1,12 +1,13 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { hexToBytesOrNull, leafHashOf, ocdsSchemaValidator, verifyInclusion } from '@mkt/audit/core';
+import { DrawRevealedV1 } from '@mkt/draw/contracts';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
 import { FixedClock, jsonClient } from '@mkt/shared/testing';
 import { AuditModule } from './audit.module';
-import { BIDDING_PROJECT, DRAW_PROJECT, marketplaceHistory } from './testing/marketplace-history';
+import { BIDDING_PROJECT, DRAW_PROJECT, marketplaceHistory, message } from './testing/marketplace-history';
 
 /**
  * Supervisors' queries over the log, in one process: selection records with proofs (JSON and CSV), who may read
@@ -150,6 +151,20 @@ describe('audit supervision queries', () => {
       // 10 of 20 and 10 of 15 working days.
       expect(body.deliveryTime).toMatchObject({ completed: 2, meanShareOfTimeLimit: expect.closeTo((0.5 + 10 / 15) / 2, 12), withinTimeLimit: 2, reported: 0.3 });
       expect(JSON.stringify(body)).not.toMatch(/agency-\d/);
+    });
+
+    it('follows the log: a new draw shows in the next answer', async () => {
+      const before = (await call('GET', '/api/audit/statistics')).body;
+      const audit = app.get(MessagingRuntime).platform('audit') as ServicePlatform;
+      await audit.inbox.deliverAll([
+        message(DrawRevealedV1, 'draw-9', {
+          drawId: 'draw-9', projectId: 'p-elsewhere', round: 1, poolSize: 2, secret: 'd'.repeat(64), seed: 'e'.repeat(64), winners: ['agency-1'], alternates: [],
+          entropySource: 'witnesses', witnessValues: [], drandRound: null, drandSignature: null, drandRandomness: null, purpose: 'SELECTION', tieBreak: null,
+        }, '2026-03-05T02:00:00.000Z'),
+      ]);
+      const after = (await call('GET', '/api/audit/statistics')).body;
+      expect(after.computedFrom.logSize).toBe(before.computedFrom.logSize + 1);
+      expect(after.selectionsByMonth.at(-1)).toEqual({ month: '2026-03', draws: 1, failedDraws: 0, biddingRounds: 0, failedBiddingRounds: 0, directSelections: 0 });
     });
   });
 

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { publicStatistics, STATISTICS_EVENT_TYPES } from '@mkt/audit/core';
+import { publicStatistics, STATISTICS_EVENT_TYPES, type PublicStatistics } from '@mkt/audit/core';
 import { Public } from '@mkt/shared/auth';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AuditLogRepository } from '../../../infrastructure/audit-log.repository';
@@ -7,6 +7,9 @@ import { loggedEventsOf } from '../../logged-events.mapper';
 
 @Controller('api/audit/statistics')
 export class GetStatisticsHttpController {
+  // Anyone may ask, as often as they like: the figures are recomputed only when the log has grown since the last answer.
+  private cached: { size: number; answer: { computedFrom: { logSize: number; entries: number; lastPosition: number | null } } & PublicStatistics } | null = null;
+
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   /**
@@ -17,7 +20,16 @@ export class GetStatisticsHttpController {
   @Get()
   @Public()
   async statistics() {
-    const entries = await this.unitOfWork.run((tx) => new AuditLogRepository(tx.manager).ofTypes(STATISTICS_EVENT_TYPES));
-    return { computedFrom: { entries: entries.length, lastPosition: entries.at(-1)?.position ?? null }, ...publicStatistics(loggedEventsOf(entries)) };
+    return this.unitOfWork.run(async (tx) => {
+      const log = new AuditLogRepository(tx.manager);
+      const size = await log.size();
+      if (this.cached?.size === size) return this.cached.answer;
+      // Appends may commit between the two reads; keeping positions below `size` makes the answer exactly the
+      // statistics of the log's first `size` entries, the size it is cached under.
+      const entries = (await log.ofTypes(STATISTICS_EVENT_TYPES)).filter((entry) => entry.position < size);
+      const answer = { computedFrom: { logSize: size, entries: entries.length, lastPosition: entries.at(-1)?.position ?? null }, ...publicStatistics(loggedEventsOf(entries)) };
+      this.cached = { size, answer };
+      return answer;
+    });
   }
 }
