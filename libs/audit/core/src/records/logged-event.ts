@@ -11,14 +11,17 @@ export interface LoggedEvent {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-/** The envelope of a stored entry (its JCS text) as a `LoggedEvent`; a payload that is not an object reads as `{}`. */
+/**
+ * The envelope of a stored entry (its JCS text) as a `LoggedEvent`; a payload that is not an object reads as `{}`.
+ * `occurredAt` is normalised to UTC `toISOString()` form, so periods compare as text whatever offset a producer wrote.
+ */
 export function loggedEventOf(position: number, envelope: { id?: unknown; type?: unknown; occurredAt?: unknown; aggregateId?: unknown; payload?: unknown }): LoggedEvent {
   const payload = envelope.payload !== null && typeof envelope.payload === 'object' && !Array.isArray(envelope.payload) ? (envelope.payload as Record<string, unknown>) : {};
   return {
     position,
     eventId: String(envelope.id ?? ''),
     type: String(envelope.type ?? ''),
-    occurredAt: String(envelope.occurredAt ?? ''),
+    occurredAt: utcInstant(envelope.occurredAt),
     aggregateId: String(envelope.aggregateId ?? ''),
     payload,
   };
@@ -51,4 +54,9 @@ export function records(payload: Readonly<Record<string, unknown>>, field: strin
 /** The project an event concerns: `payload.projectId`, or the aggregate of a projects-service event. */
 export function projectIdOf(event: LoggedEvent): string | null {
   return text(event.payload, 'projectId') ?? (event.type.startsWith('projects.') ? event.aggregateId : null);
+}
+
+function utcInstant(value: unknown): string {
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : String(value ?? '');
 }
