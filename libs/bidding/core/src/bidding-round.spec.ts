@@ -52,6 +52,18 @@ describe('BiddingRound', () => {
     expect(refusal.message).not.toContain('100001');
   });
 
+  it('sets aside at the close the bid of an agency no longer eligible, and evaluates the rest', () => {
+    let round = opened({ minimumValidBids: 1 });
+    round = submitted(round, 'agency-a', 50_000);
+    round = submitted(round, 'agency-b', 60_000);
+    const { round: closed } = round.close(atDeadline, new Map([['agency-a', 'AGENCY_NOT_ACTIVE']]));
+    expect(closed.state.revealed.map((r) => [r.agencyId, r.invalid?.reason ?? null, r.priceFen])).toEqual([
+      ['agency-a', 'BIDDER_NOT_ELIGIBLE', null],
+      ['agency-b', null, 60_000],
+    ]);
+    expect(closed.state.evaluation?.winners).toEqual(['agency-b']);
+  });
+
   it('opens with its rules and records them', () => {
     const { round, events } = BiddingRound.open(rules, '2026-03-01T00:00:00Z');
     expect(round.state.status).toBe('OPEN');

@@ -35,7 +35,7 @@ export interface Submission {
   readonly endedAt: string | null;
 }
 
-export type InvalidBidReason = 'COMMITMENT_MISMATCH' | 'WRONG_QUOTE_FORM' | 'ABOVE_CAP' | 'MALFORMED_BID';
+export type InvalidBidReason = 'COMMITMENT_MISMATCH' | 'WRONG_QUOTE_FORM' | 'ABOVE_CAP' | 'MALFORMED_BID' | 'BIDDER_NOT_ELIGIBLE';
 
 export interface RevealedBid {
   readonly agencyId: string;
@@ -180,11 +180,15 @@ export class BiddingRound {
   }
 
   /** Reveals every live bid, checks it against its commitment, form and cap, and evaluates the valid ones. */
-  close(now: string): BiddingRoundStep {
+  /**
+   * `ineligible`: agencies that were admitted when they bid but no longer may win at the close (suspended,
+   * blacklisted, qualification lapsed), with the reason; their bids are opened and shown, and set aside as invalid.
+   */
+  close(now: string, ineligible: ReadonlyMap<string, string> = new Map()): BiddingRoundStep {
     this.mustBeOpen();
     const { rules } = this.state;
     roundMustCloseAfterDeadline(rules.deadline, now);
-    const revealed = this.state.submissions.filter((s) => s.status === 'LIVE').map((s) => this.reveal(s));
+    const revealed = this.state.submissions.filter((s) => s.status === 'LIVE').map((s) => this.reveal(s, ineligible.get(s.agencyId)));
     const valid: EvaluableBid[] = revealed.filter((r) => r.invalid === null).map((r) => ({ agencyId: r.agencyId, priceFen: r.priceFen as number }));
     const evaluation = evaluateBids(valid, rules.evaluation, rules.minimumValidBids, rules.winners);
     const events: BiddingRoundEvent[] = [
@@ -208,12 +212,13 @@ export class BiddingRound {
     return this.step({ status: 'CLOSED', closedAt: now, revealed, evaluation }, events);
   }
 
-  private reveal(s: Submission): RevealedBid {
+  private reveal(s: Submission, ineligibleBecause?: string): RevealedBid {
     const { rules } = this.state;
     const base = { agencyId: s.agencyId, commitment: s.commitment, sealed: s.sealed };
     const refused = (reason: InvalidBidReason, detail: string): RevealedBid => ({ ...base, priceFen: null, invalid: { reason, detail } });
     if (!verifyBidAgainstCommitment(s.sealed.bid, s.sealed.salt, s.commitment))
       return refused('COMMITMENT_MISMATCH', 'the revealed bid and salt do not reproduce the commitment');
+    if (ineligibleBecause !== undefined) return refused('BIDDER_NOT_ELIGIBLE', ineligibleBecause);
     // Re-checked here because state may come back from storage: the close trusts only what it verifies.
     if (s.sealed.bid.quote.form !== rules.quoteForm) return refused('WRONG_QUOTE_FORM', `this round takes ${rules.quoteForm} quotes`);
     try {

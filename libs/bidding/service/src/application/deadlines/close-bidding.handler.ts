@@ -1,9 +1,10 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { BiddingRound } from '@mkt/bidding/core';
+import { BiddingRound, bidderMustBeEligible } from '@mkt/bidding/core';
 import { TaskScheduler, type TransactionContext } from '@mkt/shared/messaging';
 import { BidSealer } from '../../infrastructure/bid-sealer';
 import { BidRepository } from '../../infrastructure/bid.repository';
-import { BiddingRoundRepository } from '../../infrastructure/bidding-round.repository';
+import { BidderStandingRepository } from '../../infrastructure/bidder-standing.repository';
+import { BiddingRoundRepository, type StoredRound } from '../../infrastructure/bidding-round.repository';
 import { CLOSE_BIDDING_TASK } from '../../bidding-settings';
 import { closingOf, publishClosed, publishFailed, publishSelected, requestTieBreaks } from '../bidding-events.publisher';
 import { submissionOf } from '../sealed-envelope';
@@ -24,6 +25,17 @@ export class CloseBiddingHandler implements OnModuleInit {
     this.scheduler.on(CLOSE_BIDDING_TASK, (task, tx) => this.close(tx, task.key));
   }
 
+  /** Bidders admitted when they bid whose standing has since lapsed (sanctioned, withdrawn, qualification gone). */
+  private async noLongerEligible(tx: TransactionContext, round: StoredRound, agencyIds: readonly string[]): Promise<Map<string, string>> {
+    const standings = new BidderStandingRepository(tx.manager);
+    const ineligible = new Map<string, string>();
+    for (const agencyId of agencyIds) {
+      const refusal = bidderMustBeEligible(await standings.find(agencyId), round.serviceItemCode, round.requiredLevel, round.eligibleOn);
+      if (refusal) ineligible.set(agencyId, refusal);
+    }
+    return ineligible;
+  }
+
   private async close(tx: TransactionContext, biddingId: string): Promise<void> {
     const rounds = new BiddingRoundRepository(tx.manager);
     const round = await rounds.lockForChange(biddingId);
@@ -36,6 +48,7 @@ export class CloseBiddingHandler implements OnModuleInit {
     if (round.status !== 'OPEN') return;
 
     const live = await new BidRepository(tx.manager).live(biddingId);
+    const ineligible = await this.noLongerEligible(tx, round, live.map((b) => b.agencyId));
     const { round: closed } = BiddingRound.restore({
       rules: round.rules,
       openedAt: round.openedAt,
@@ -44,7 +57,7 @@ export class CloseBiddingHandler implements OnModuleInit {
       closedAt: null,
       revealed: [],
       evaluation: null,
-    }).close(now);
+    }).close(now, ineligible);
     const evaluation = closed.state.evaluation!;
     const closing = closingOf(round, closed.state.revealed, evaluation, now);
     publishClosed(tx, closing);
