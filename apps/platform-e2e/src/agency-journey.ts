@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { creditCodeCheckCharacter } from '@mkt/registry/core';
+import { waitFor } from '@mkt/shared/testing';
 
 /** HTTP steps an operator takes to bring a firm onto the marketplace, shared by the end-to-end suites. */
 export class AgencyJourney {
@@ -53,6 +54,24 @@ export class AgencyJourney {
       validUntil: '2030-12-31',
     });
     if (res.status !== 201) throw new Error(`qualification failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  /**
+   * Puts a service item into the registry's catalog (the operator's CSV import) and waits until the projects
+   * service at `projectsUrl` knows it from the catalog events, so that projects may be posted for it.
+   */
+  async offerItem(serviceItemCode: string, projectsUrl: string, minimumLevel = 2): Promise<void> {
+    const header = 'categoryCode,categoryNameZh,categoryNameEn,code,nameZh,nameEn,contentZh,contentEn,legalBasis,timeLimitWorkingDays,processStepsZh,processStepsEn,feeBasisZh,feeBasisEn,standardFeeFen,qualificationType,minimumLevel';
+    const row = `E2E,端到端测试类,End-to-end tests,${serviceItemCode},测试事项 ${serviceItemCode},Test item ${serviceItemCode},测试内容,Test content,测试依据,20,受理|办结,Accept|Close,按标准,By the standard,5000000,E2E_QUALIFICATION,${minimumLevel}`;
+    const form = new FormData();
+    form.append('file', new Blob([`${header}\n${row}\n`], { type: 'text/csv' }), 'catalog.csv');
+    const res = await fetch(`${this.registryUrl}/api/registry/imports/catalog`, { method: 'POST', headers: { authorization: `Bearer ${this.tokens.admin}` }, body: form });
+    if (res.status !== 201) throw new Error(`catalog import failed: ${res.status} ${await res.text()}`);
+    await waitFor(
+      async () => (await (await fetch(`${projectsUrl}/api/projects/catalog/items`)).json()) as { code: string }[],
+      (items) => items.some((item) => item.code === serviceItemCode),
+      { timeoutMs: 30000, what: `the projects service to know ${serviceItemCode}` },
+    );
   }
 
   /** Registered, approved and qualified for one item: a firm that belongs in the item's draw pool. */

@@ -16,7 +16,7 @@ import { AgencyJourney } from './agency-journey';
 const kafkaScript = join(__dirname, '../../../tools/kafka/kafka.sh');
 const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 const secret = `kafka-bidding-${randomUUID()}-${randomUUID()}`;
-const ITEM = `COST-${randomUUID().slice(0, 8)}`;
+const ITEM = `COST-${randomUUID().slice(0, 8)}`.toUpperCase();
 const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org });
 const owner = token('OWNER', 'owner-org-b');
 const supervisor = token('SUPERVISOR');
@@ -50,6 +50,7 @@ describe('selection by sealed bidding across processes (Postgres + Kafka)', () =
 
   it('opens, takes sealed bids, closes at the deadline, breaks the tie by a draw, and hands the winner to the project', async () => {
     const journey = new AgencyJourney(services.registry.url, { admin: token('ADMIN'), supervisor });
+    await journey.offerItem(ITEM, services.projects.url);
     const agencies: string[] = [];
     for (let i = 0; i < 3; i++) agencies.push(await journey.onboard(ITEM));
     // Bidding admits only firms its own read model knows as ACTIVE and qualified.

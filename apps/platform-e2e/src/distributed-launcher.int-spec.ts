@@ -26,7 +26,7 @@ const secret = `launcher-${randomUUID()}-${randomUUID()}`;
 const prefix = `mkt_l${randomBytes(3).toString('hex')}`;
 const PORT_BASE = 3600;
 const GATEWAY = 3690;
-const ITEM = `EIA-${randomUUID().slice(0, 6)}`;
+const ITEM = `EIA-${randomUUID().slice(0, 6)}`.toUpperCase();
 const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org }, 7 * 86_400);
 const owner = token('OWNER', 'owner-org-l');
 const supervisor = token('SUPERVISOR');
@@ -108,6 +108,7 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
 
   it('onboards firms through the gateway, and every service folds them in', async () => {
     const journey = new AgencyJourney(`http://127.0.0.1:${GATEWAY}`, { admin: token('ADMIN'), supervisor });
+    await journey.offerItem(ITEM, `http://127.0.0.1:${GATEWAY}`);
     for (let i = 0; i < 4; i++) agencies.push(await journey.onboard(ITEM));
     agencies = [...agencies];
     await waitFor(

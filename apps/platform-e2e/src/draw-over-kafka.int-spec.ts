@@ -17,7 +17,7 @@ import { AgencyJourney } from './agency-journey';
 const kafkaScript = join(__dirname, '../../../tools/kafka/kafka.sh');
 const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 const secret = `kafka-draw-${randomUUID()}-${randomUUID()}`;
-const ITEM = `EIA-${randomUUID().slice(0, 8)}`;
+const ITEM = `EIA-${randomUUID().slice(0, 8)}`.toUpperCase();
 const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org });
 const owner = token('OWNER', 'owner-org-k');
 
@@ -47,6 +47,7 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
 
   it('draws the winner a project receives, once per round', async () => {
     const journey = new AgencyJourney(services.registry.url, { admin: token('ADMIN'), supervisor: token('SUPERVISOR') });
+    await journey.offerItem(ITEM, services.projects.url);
     const agencies = [];
     for (let i = 0; i < 4; i++) agencies.push(await journey.onboard(ITEM));
 

@@ -34,7 +34,7 @@ class SelectionFlowRoot {}
 
 const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org });
 const owner = token('OWNER', 'owner-org-1');
-const ITEM = `SURVEY-${randomUUID().slice(0, 6)}`;
+const ITEM = `SURVEY-${randomUUID().slice(0, 6)}`.toUpperCase();
 
 describe('selection by draw, end to end in one process', () => {
   let app: INestApplication;
@@ -61,6 +61,7 @@ describe('selection by draw, end to end in one process', () => {
     projects = runtime.platform('projects') as ServicePlatform;
     draw = runtime.platform('draw') as ServicePlatform;
     const journey = new AgencyJourney(base, { admin: token('ADMIN'), supervisor: token('SUPERVISOR') });
+    await journey.offerItem(ITEM, base);
     agencies = [];
     for (let i = 0; i < 5; i++) agencies.push(await journey.onboard(ITEM));
   }, 120000);

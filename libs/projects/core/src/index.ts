@@ -14,7 +14,7 @@ export type { ProjectEvent, ProjectEventKind, FailureReason, SelectionRequest, S
 export { PROJECT_TRANSITIONS, projectMustBeIn, statusTransitionMustBeAllowed, type ProjectStatus } from './project-status';
 export { DEFAULT_PROJECT_POLICY, projectPolicyMustBeSound, type ProjectPolicy } from './project-policy';
 export type { Actor, ActorRole } from './actor';
-export { parseProjectTerms, mergeTerms, changedTermFields, TERM_FIELDS, type ProjectTerms, type ProjectTermsInput, type TermField } from './project-terms.value-object';
+export { parseProjectTerms, mergeTerms, changedTermFields, TERM_FIELDS, type ProjectTerms, type ProjectTermsInput, type TermField, type UnchangedItem } from './project-terms.value-object';
 export {
   parseSelectionRule,
   minimumCandidatesOf,
@@ -35,3 +35,6 @@ export { parseInstant, parseCalendarDate, calendarDateAt } from './instant.value
 export { serviceDueDate, readServiceClock, type ServiceClockReading } from './service-clock.value-object';
 export { directSelectionMustBeUnderThreshold } from './rules/direct-selection-must-be-under-threshold.rule';
 export { contractCeilingFen } from './rules/contract-must-fit-award.rule';
+export { standardOf, type CatalogItem, type ServiceItemStandard, type PostingContext } from './catalog-item.value-object';
+export { serviceItemMustBeOffered, requiredLevelMustMeetItemMinimum } from './rules/service-item-must-be-offered.rule';
+export { weightFunctionMustBePublished } from './rules/weight-function-must-be-published.rule';

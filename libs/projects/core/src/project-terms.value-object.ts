@@ -1,9 +1,12 @@
 import { invalid } from '@mkt/shared/kernel';
+import type { PostingContext, ServiceItemStandard } from './catalog-item.value-object';
 import { parseConflictList, type ConflictOfInterest, type ConflictOfInterestInput } from './conflict-list.value-object';
 import { positiveFen } from './money.value-object';
 import type { ProjectPolicy } from './project-policy';
 import { bidDeadlineMustFollowSignUp } from './rules/bid-deadline-must-follow-sign-up.rule';
 import { directSelectionMustBeUnderThreshold } from './rules/direct-selection-must-be-under-threshold.rule';
+import { requiredLevelMustMeetItemMinimum, serviceItemMustBeOffered } from './rules/service-item-must-be-offered.rule';
+import { weightFunctionMustBePublished } from './rules/weight-function-must-be-published.rule';
 import { parseSelectionRule, type SelectionRule, type SelectionRuleInput } from './selection-rule.value-object';
 import { parseSignUpRule, type SignUpRule, type SignUpRuleInput } from './sign-up.value-object';
 import { requiredText, wholeNumberIn } from './text';
@@ -13,6 +16,8 @@ export interface ProjectTerms {
   readonly title: string;
   /** Code of the service item in the registry's catalog. */
   readonly serviceItemCode: string;
+  /** The item's name, time limit (working days) and minimum level from the catalog, kept with the terms. */
+  readonly serviceItem: ServiceItemStandard;
   readonly description: string;
   /** Budget cap in fen (0.01 yuan); no quote or contract may exceed it. */
   readonly budgetCapFen: number;
@@ -55,32 +60,54 @@ export const TERM_FIELDS = [
 
 export type TermField = (typeof TERM_FIELDS)[number];
 
-/** Validates every field and the rules between fields; time-relative checks (against `now`) are the aggregate's. */
-export function parseProjectTerms(input: ProjectTermsInput, policy: ProjectPolicy): ProjectTerms {
+/**
+ * Validates every field and the rules between fields, and checks the posting against the catalog and the published
+ * weight functions; time-relative checks (against `now`) are the aggregate's.
+ */
+export function parseProjectTerms(input: ProjectTermsInput, policy: ProjectPolicy, context: PostingContext): ProjectTerms {
+  return parseTerms(input, policy, context, null);
+}
+
+function parseTerms(input: ProjectTermsInput, policy: ProjectPolicy, context: PostingContext, keptItem: ServiceItemStandard | null): ProjectTerms {
   if (!input || typeof input !== 'object') throw invalid('PROJECTS.INVALID_TERMS', 'project terms are required', null);
+  const serviceItemCode = requiredText(input.serviceItemCode, 'serviceItemCode', 64);
+  const requiredLevel = wholeNumberIn(input.requiredLevel, 1, 9, 'requiredLevel', 'PROJECTS.INVALID_LEVEL');
+  const serviceItem = keptItem ?? serviceItemMustBeOffered(serviceItemCode, context.catalogItem(serviceItemCode));
   const terms: ProjectTerms = {
     title: requiredText(input.title, 'title', 200),
-    serviceItemCode: requiredText(input.serviceItemCode, 'serviceItemCode', 64),
+    serviceItemCode,
+    serviceItem,
     description: requiredText(input.description, 'description', 10_000),
     budgetCapFen: positiveFen(input.budgetCapFen, 'budgetCapFen'),
-    requiredLevel: wholeNumberIn(input.requiredLevel, 1, 9, 'requiredLevel', 'PROJECTS.INVALID_LEVEL'),
+    requiredLevel,
     region: requiredText(input.region, 'region', 64),
     servicePeriodDays: wholeNumberIn(input.servicePeriodDays, 1, 3650, 'servicePeriodDays'),
     selection: parseSelectionRule(input.selection),
     signUp: parseSignUpRule(input.signUp),
     conflicts: parseConflictList(input.conflicts),
   };
+  requiredLevelMustMeetItemMinimum(terms.requiredLevel, serviceItem);
+  weightFunctionMustBePublished(terms.selection, context.weightFunctions);
   directSelectionMustBeUnderThreshold(terms.selection, terms.budgetCapFen, policy.directSelectionBelowFen);
   bidDeadlineMustFollowSignUp(terms.selection, terms.signUp);
   return terms;
 }
 
+/**
+ * How a change treats the service item when its code stays the same: `RECHECK` takes the catalog's current standard
+ * (a draft or a new round must be on an item still offered); `KEEP` keeps the standard the published rules named,
+ * so an amendment of other terms is not refused because the catalog moved on.
+ */
+export type UnchangedItem = 'RECHECK' | 'KEEP';
+
 /** Validated terms are valid input too: a change is applied by merging and parsing again. */
-export function mergeTerms(current: ProjectTerms, changes: Partial<ProjectTermsInput>, policy: ProjectPolicy): ProjectTerms {
+export function mergeTerms(current: ProjectTerms, changes: Partial<ProjectTermsInput>, policy: ProjectPolicy, context: PostingContext, unchangedItem: UnchangedItem): ProjectTerms {
   if (!changes || typeof changes !== 'object') throw invalid('PROJECTS.INVALID_TERMS', 'changes must be an object of project terms', 'changes');
   const unknown = Object.keys(changes).find((key) => !(TERM_FIELDS as readonly string[]).includes(key));
   if (unknown) throw invalid('PROJECTS.UNKNOWN_FIELD', `${unknown} is not a project term`, unknown);
-  return parseProjectTerms({ ...(current as ProjectTermsInput), ...changes }, policy);
+  const itemKept = unchangedItem === 'KEEP' && (changes.serviceItemCode === undefined || changes.serviceItemCode === current.serviceItemCode) && current.serviceItem;
+  // The kept standard is not input: parseTerms reads only the input fields it names.
+  return parseTerms({ ...(current as unknown as ProjectTermsInput), ...changes }, policy, context, itemKept ? current.serviceItem : null);
 }
 
 // Terms are built field by field in a fixed order, so JSON text compares them faithfully.

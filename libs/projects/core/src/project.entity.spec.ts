@@ -16,6 +16,7 @@ import {
   DRAFTED_AT,
   OTHER_OWNER,
   OWNER,
+  POSTING,
   PUBLICITY_ENDS_AT,
   RESULT_AT,
   SUPERVISOR,
@@ -37,7 +38,7 @@ const BIDDING = {
 
 describe('Project.draft', () => {
   it('drafts a project owned by the acting owner organisation and records the terms', () => {
-    const { project, events } = Project.draft(OWNER, aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT);
+    const { project, events } = Project.draft(OWNER, aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT, POSTING);
     expect(project.snapshot).toMatchObject({ id: 'p-1', ownerId: 'owner-1', status: 'DRAFT', round: 0, draftedAt: '2024-03-01T00:00:00.000Z' });
     expect(project.snapshot.terms.signUp).toEqual({ mode: 'WINDOW', opensAt: '2024-03-01T01:00:00.000Z', closesAt: '2024-03-06T01:00:00.000Z' });
     expect(events).toEqual([
@@ -46,8 +47,8 @@ describe('Project.draft', () => {
   });
 
   it('is refused to anyone but a project owner', () => {
-    expect(refusalOf(() => Project.draft(agency('a-1'), aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
-    expect(refusalOf(() => Project.draft(SUPERVISOR, aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
+    expect(refusalOf(() => Project.draft(agency('a-1'), aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT, POSTING))).toBe('PROJECTS.OWNER_ONLY@null');
+    expect(refusalOf(() => Project.draft(SUPERVISOR, aDraftInput(), DEFAULT_PROJECT_POLICY, DRAFTED_AT, POSTING))).toBe('PROJECTS.OWNER_ONLY@null');
   });
 
   it.each<[string, Partial<DraftInput>, string]>([
@@ -92,7 +93,7 @@ describe('Project.draft', () => {
       'PROJECTS.DUPLICATE_CONFLICT@conflicts[1].agencyId',
     ],
   ])('refuses %s, naming the field', (_case, overrides, expected) => {
-    expect(refusalOf(() => Project.draft(OWNER, aDraftInput(overrides), DEFAULT_PROJECT_POLICY, DRAFTED_AT))).toBe(expected);
+    expect(refusalOf(() => Project.draft(OWNER, aDraftInput(overrides), DEFAULT_PROJECT_POLICY, DRAFTED_AT, POSTING))).toBe(expected);
   });
 
   it('allows direct selection under 100,000 yuan and refuses it at or over the threshold', () => {
@@ -117,46 +118,46 @@ describe('Project.draft', () => {
 describe('Project.reviseDraft', () => {
   it('lets the owner edit a draft without an amendment, listing what changed', () => {
     const project = aDraft();
-    const events = project.reviseDraft(OWNER, { title: '新标题', budgetCapFen: 280_000_00 }, DRAFTED_AT);
+    const events = project.reviseDraft(OWNER, { title: '新标题', budgetCapFen: 280_000_00 }, DRAFTED_AT, POSTING);
     expect(events).toEqual([expect.objectContaining({ kind: 'draft-revised', changedFields: ['title', 'budgetCapFen'] })]);
     expect(project.snapshot).toMatchObject({ amendments: 0, terms: { title: '新标题', budgetCapFen: 280_000_00 } });
   });
 
   it('refuses a revision that changes nothing, an unknown field, and any revision after publication', () => {
     const project = aDraft();
-    expect(refusalOf(() => project.reviseDraft(OWNER, { title: aDraftInput().title }, DRAFTED_AT))).toBe('PROJECTS.NO_CHANGE@changes');
-    expect(refusalOf(() => project.reviseDraft(OWNER, { ownerId: 'me' } as never, DRAFTED_AT))).toBe('PROJECTS.UNKNOWN_FIELD@ownerId');
-    project.publish(OWNER, DRAFTED_AT);
-    expect(refusalOf(() => project.reviseDraft(OWNER, { title: 'x' }, DRAFTED_AT))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => project.reviseDraft(OWNER, { title: aDraftInput().title }, DRAFTED_AT, POSTING))).toBe('PROJECTS.NO_CHANGE@changes');
+    expect(refusalOf(() => project.reviseDraft(OWNER, { ownerId: 'me' } as never, DRAFTED_AT, POSTING))).toBe('PROJECTS.UNKNOWN_FIELD@ownerId');
+    project.publish(OWNER, DRAFTED_AT, POSTING);
+    expect(refusalOf(() => project.reviseDraft(OWNER, { title: 'x' }, DRAFTED_AT, POSTING))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 });
 
 describe('Project.publish', () => {
   it('announces the project with its rules fixed, starting round 1', () => {
     const project = aDraft();
-    const events = project.publish(OWNER, DRAFTED_AT);
+    const events = project.publish(OWNER, DRAFTED_AT, POSTING);
     expect(project.snapshot).toMatchObject({ status: 'PUBLISHED', round: 1, publishedAt: '2024-03-01T00:00:00.000Z' });
     expect(events).toEqual([{ kind: 'published', projectId: 'p-1', at: '2024-03-01T00:00:00.000Z', round: 1, terms: project.snapshot.terms, policy: DEFAULT_PROJECT_POLICY }]);
   });
 
   it('is the owner’s alone', () => {
-    expect(refusalOf(() => aDraft().publish(OTHER_OWNER, DRAFTED_AT))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
-    expect(refusalOf(() => aDraft().publish(agency('a-1'), DRAFTED_AT))).toBe('PROJECTS.OWNER_ONLY@null');
+    expect(refusalOf(() => aDraft().publish(OTHER_OWNER, DRAFTED_AT, POSTING))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
+    expect(refusalOf(() => aDraft().publish(agency('a-1'), DRAFTED_AT, POSTING))).toBe('PROJECTS.OWNER_ONLY@null');
   });
 
   it('refuses a window that leaves less than the minimum sign-up time, or has already closed', () => {
-    expect(refusalOf(() => aDraft().publish(OWNER, at('2024-03-04T10:00:00+08:00')))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
-    expect(refusalOf(() => aDraft().publish(OWNER, at('2024-03-07T10:00:00+08:00')))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
+    expect(refusalOf(() => aDraft().publish(OWNER, at('2024-03-04T10:00:00+08:00'), POSTING))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
+    expect(refusalOf(() => aDraft().publish(OWNER, at('2024-03-07T10:00:00+08:00'), POSTING))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
   });
 
   it('refuses a bidding project whose deadline has passed', () => {
     const project = aDraft({ selection: BIDDING, signUp: { mode: 'ALL_ELIGIBLE' } });
-    expect(refusalOf(() => project.publish(OWNER, at('2024-03-08T09:00:00+08:00')))).toBe('PROJECTS.BID_DEADLINE_PASSED@selection.bidDeadline');
+    expect(refusalOf(() => project.publish(OWNER, at('2024-03-08T09:00:00+08:00'), POSTING))).toBe('PROJECTS.BID_DEADLINE_PASSED@selection.bidDeadline');
   });
 
   it('happens once', () => {
     const project = aPublishedProject();
-    expect(refusalOf(() => project.publish(OWNER, DRAFTED_AT))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => project.publish(OWNER, DRAFTED_AT, POSTING))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 });
 
@@ -165,23 +166,23 @@ describe('Project.amend', () => {
 
   it('records a numbered amendment with its reason and reopens sign-up by moving the close later', () => {
     const project = aPublishedProject();
-    const events = project.amend(OWNER, { reason: '补充技术要求', changes: { description: '新增噪声评价', signUp: { mode: 'WINDOW', opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-09T09:00:00+08:00' } } }, later);
+    const events = project.amend(OWNER, { reason: '补充技术要求', changes: { description: '新增噪声评价', signUp: { mode: 'WINDOW', opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-09T09:00:00+08:00' } } }, later, POSTING);
     expect(events).toEqual([expect.objectContaining({ kind: 'amended', amendment: 1, reason: '补充技术要求', changedFields: ['description', 'signUp'], droppedSignUps: [] })]);
     expect(project.snapshot).toMatchObject({ status: 'PUBLISHED', amendments: 1, terms: { signUp: { closesAt: '2024-03-09T01:00:00.000Z' } } });
   });
 
   it('refuses an amendment that does not extend the window, or delays its opening', () => {
     const project = aPublishedProject();
-    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { description: 'd' } }, later))).toBe('PROJECTS.AMENDMENT_MUST_EXTEND_SIGN_UP@signUp.closesAt');
+    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { description: 'd' } }, later, POSTING))).toBe('PROJECTS.AMENDMENT_MUST_EXTEND_SIGN_UP@signUp.closesAt');
     const delayed = { mode: 'WINDOW' as const, opensAt: '2024-03-04T09:00:00+08:00', closesAt: '2024-03-09T09:00:00+08:00' };
-    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { signUp: delayed } }, later))).toBe('PROJECTS.AMENDMENT_MUST_EXTEND_SIGN_UP@signUp.opensAt');
+    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { signUp: delayed } }, later, POSTING))).toBe('PROJECTS.AMENDMENT_MUST_EXTEND_SIGN_UP@signUp.opensAt');
     expect(project.snapshot.amendments).toBe(0);
   });
 
   it('refuses an extension that leaves agencies less than the minimum time from now', () => {
     const project = aPublishedProject();
     const short = { mode: 'WINDOW' as const, opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-06T10:00:00+08:00' };
-    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { signUp: short } }, at('2024-03-05T09:00:00+08:00')))).toBe(
+    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { signUp: short } }, at('2024-03-05T09:00:00+08:00'), POSTING))).toBe(
       'PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt',
     );
   });
@@ -189,7 +190,7 @@ describe('Project.amend', () => {
   it('reopens a window that closed before the scheduler acted', () => {
     const project = aPublishedProject();
     const afterClose = at('2024-03-06T12:00:00+08:00');
-    project.amend(OWNER, { reason: '延长报名', changes: { signUp: { mode: 'WINDOW', opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-10T12:00:00+08:00' } } }, afterClose);
+    project.amend(OWNER, { reason: '延长报名', changes: { signUp: { mode: 'WINDOW', opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-10T12:00:00+08:00' } } }, afterClose, POSTING);
     expect(kinds(project.signUp(agency('a-1'), afterClose))).toEqual(['signed-up']);
   });
 
@@ -207,6 +208,7 @@ describe('Project.amend', () => {
         },
       },
       later,
+      POSTING,
     );
     expect(eventOf(events, 'amended').droppedSignUps).toEqual([{ agencyId: 'a-2', reason: 'CONFLICT_DECLARED' }]);
     expect(project.snapshot.signUps.map((s) => s.agencyId)).toEqual(['a-1']);
@@ -216,17 +218,17 @@ describe('Project.amend', () => {
     const project = aPublishedProject();
     const direct = { method: 'DIRECT_SELECTION' as const, justification: '应急' };
     const signUp = { mode: 'WINDOW' as const, opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-09T09:00:00+08:00' };
-    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { selection: direct, signUp } }, later))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
-    project.amend(OWNER, { reason: '预算下调', changes: { selection: direct, signUp, budgetCapFen: 80_000_00 } }, later);
+    expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { selection: direct, signUp } }, later, POSTING))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
+    project.amend(OWNER, { reason: '预算下调', changes: { selection: direct, signUp, budgetCapFen: 80_000_00 } }, later, POSTING);
     expect(project.snapshot.terms.selection.method).toBe('DIRECT_SELECTION');
   });
 
   it('needs a reason, the owner, and the PUBLISHED status', () => {
     const signUp = { mode: 'WINDOW' as const, opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-09T09:00:00+08:00' };
-    expect(refusalOf(() => aPublishedProject().amend(OWNER, { reason: ' ', changes: { signUp } }, later))).toBe('PROJECTS.TEXT_REQUIRED@reason');
-    expect(refusalOf(() => aPublishedProject().amend(OTHER_OWNER, { reason: 'r', changes: { signUp } }, later))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
-    expect(refusalOf(() => aDraft().amend(OWNER, { reason: 'r', changes: { signUp } }, later))).toBe('PROJECTS.WRONG_STATUS@status');
-    expect(refusalOf(() => aProjectInSelection().amend(OWNER, { reason: 'r', changes: { signUp } }, later))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => aPublishedProject().amend(OWNER, { reason: ' ', changes: { signUp } }, later, POSTING))).toBe('PROJECTS.TEXT_REQUIRED@reason');
+    expect(refusalOf(() => aPublishedProject().amend(OTHER_OWNER, { reason: 'r', changes: { signUp } }, later, POSTING))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
+    expect(refusalOf(() => aDraft().amend(OWNER, { reason: 'r', changes: { signUp } }, later, POSTING))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => aProjectInSelection().amend(OWNER, { reason: 'r', changes: { signUp } }, later, POSTING))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 });
 
@@ -854,7 +856,7 @@ describe('repost after a failed round', () => {
 
   it('opens a new round with a new window and no sign-ups carried over', () => {
     const project = failed();
-    const events = project.repost(OWNER, { reason: '报名不足三家，重新发布', changes: { signUp: newWindow } }, later);
+    const events = project.repost(OWNER, { reason: '报名不足三家，重新发布', changes: { signUp: newWindow } }, later, POSTING);
     expect(events).toEqual([expect.objectContaining({ kind: 'reposted', round: 2, reason: '报名不足三家，重新发布', changedFields: ['signUp'] })]);
     expect(project.snapshot).toMatchObject({ status: 'PUBLISHED', round: 2, signUps: [], failure: null });
     expect(eventOf(project.signUp(agency('a-1'), at('2024-03-08T10:00:00+08:00')), 'signed-up').round).toBe(2);
@@ -862,20 +864,20 @@ describe('repost after a failed round', () => {
 
   it('may switch the selection method, e.g. from a draw to bidding among all eligible agencies', () => {
     const project = failed();
-    project.repost(OWNER, { changes: { signUp: { mode: 'ALL_ELIGIBLE' }, selection: { ...BIDDING, bidDeadline: '2024-03-12T09:00:00+08:00' } } }, later);
+    project.repost(OWNER, { changes: { signUp: { mode: 'ALL_ELIGIBLE' }, selection: { ...BIDDING, bidDeadline: '2024-03-12T09:00:00+08:00' } } }, later, POSTING);
     expect(project.snapshot.terms.selection.method).toBe('BIDDING');
     expect(eventOf(project.requestSelection(OWNER, later), 'selection-requested')).toMatchObject({ round: 2, candidates: { mode: 'ALL_ELIGIBLE' } });
   });
 
   it('refuses the old window, and reposting anything but a failed project', () => {
-    expect(refusalOf(() => failed().repost(OWNER, {}, later))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
-    expect(refusalOf(() => aProjectInSelection().repost(OWNER, { changes: { signUp: newWindow } }, later))).toBe('PROJECTS.WRONG_STATUS@status');
-    expect(refusalOf(() => failed().repost(OTHER_OWNER, { changes: { signUp: newWindow } }, later))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
+    expect(refusalOf(() => failed().repost(OWNER, {}, later, POSTING))).toBe('PROJECTS.SIGN_UP_WINDOW_TOO_SHORT@signUp.closesAt');
+    expect(refusalOf(() => aProjectInSelection().repost(OWNER, { changes: { signUp: newWindow } }, later, POSTING))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => failed().repost(OTHER_OWNER, { changes: { signUp: newWindow } }, later, POSTING))).toBe('PROJECTS.NOT_PROJECT_OWNER@null');
   });
 
   it('keeps the direct-selection threshold when switching method', () => {
     const direct = { method: 'DIRECT_SELECTION' as const, justification: '两次流标' };
-    expect(refusalOf(() => failed().repost(OWNER, { changes: { signUp: newWindow, selection: direct } }, later))).toBe(
+    expect(refusalOf(() => failed().repost(OWNER, { changes: { signUp: newWindow, selection: direct } }, later, POSTING))).toBe(
       'PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method',
     );
   });
@@ -909,7 +911,7 @@ describe('Project.cancel', () => {
   it('is final', () => {
     const project = aDraft();
     project.cancel(OWNER, 'r', DRAFTED_AT);
-    expect(refusalOf(() => project.publish(OWNER, DRAFTED_AT))).toBe('PROJECTS.WRONG_STATUS@status');
+    expect(refusalOf(() => project.publish(OWNER, DRAFTED_AT, POSTING))).toBe('PROJECTS.WRONG_STATUS@status');
   });
 });
 
@@ -921,7 +923,7 @@ describe('Project.restore', () => {
   });
 
   it('refuses a clock reading that is not a time', () => {
-    expect(refusalOf(() => aDraft().publish(OWNER, new Date('nonsense')))).toBe('PROJECTS.INVALID_TIME@now');
+    expect(refusalOf(() => aDraft().publish(OWNER, new Date('nonsense'), POSTING))).toBe('PROJECTS.INVALID_TIME@now');
   });
 });
 
@@ -942,7 +944,7 @@ describe('the lifecycle', () => {
 
     // The whole road, through one upheld objection.
     const full = aDraft();
-    step(full, (p) => p.publish(OWNER, DRAFTED_AT));
+    step(full, (p) => p.publish(OWNER, DRAFTED_AT, POSTING));
     ['a-1', 'a-2', 'a-3', 'a-4'].forEach((id) => full.signUp(agency(id), at('2024-03-02T10:00:00+08:00')));
     step(full, (p) => p.closeSignUp(at(CLOSES_AT)));
     step(full, (p) => p.recordSelectionResult(draw(1), RESULT_AT));
@@ -957,7 +959,7 @@ describe('the lifecycle', () => {
     step(aDraft(), (p) => p.cancel(OWNER, 'r', DRAFTED_AT));
     step(aPublishedProject(), (p) => p.cancel(OWNER, 'r', DRAFTED_AT));
     const reposted = step(aPublishedProject(), (p) => p.closeSignUp(at(CLOSES_AT)));
-    step(reposted, (p) => p.repost(OWNER, { changes: { signUp: { mode: 'WINDOW', opensAt: CLOSES_AT, closesAt: '2024-03-10T09:00:00+08:00' } } }, at(CLOSES_AT)));
+    step(reposted, (p) => p.repost(OWNER, { changes: { signUp: { mode: 'WINDOW', opensAt: CLOSES_AT, closesAt: '2024-03-10T09:00:00+08:00' } } }, at(CLOSES_AT), POSTING));
     step(step(aProjectInSelection(), (p) => p.recordSelectionResult({ ...draw(1), poolSize: 1, winners: [] }, RESULT_AT)), (p) => p.cancel(OWNER, 'r', RESULT_AT));
     const thin = aProjectInSelection(['a-1', 'a-2', 'a-3']);
     thin.recordSelectionResult({ ...draw(1), poolSize: 3 }, RESULT_AT);

@@ -1,5 +1,6 @@
 import { conflict, forbidden, invalid, notFound } from '@mkt/shared/kernel';
 import type { Actor } from './actor';
+import type { PostingContext } from './catalog-item.value-object';
 import { parseConflictList, type ConflictOfInterest, type ConflictOfInterestInput } from './conflict-list.value-object';
 import { calendarDateAt, instantOf, isBefore, parseCalendarDate, plusHours } from './instant.value-object';
 import { positiveFen } from './money.value-object';
@@ -203,12 +204,12 @@ export type SelectionVerdict = 'UPHELD' | 'DISMISSED';
 export class Project {
   private constructor(private state: ProjectState) {}
 
-  static draft(actor: Actor, input: DraftInput, policy: ProjectPolicy, now: Date): { project: Project; events: ProjectEvent[] } {
+  static draft(actor: Actor, input: DraftInput, policy: ProjectPolicy, now: Date, context: PostingContext): { project: Project; events: ProjectEvent[] } {
     const at = instantOf(now);
     if (actor?.role !== 'OWNER' || !actor.organizationId) throw forbidden('PROJECTS.OWNER_ONLY', 'only a project owner may post a project');
     const id = requiredText(input?.id, 'id', 100);
     const sound = projectPolicyMustBeSound(policy);
-    const terms = parseProjectTerms(input, sound);
+    const terms = parseProjectTerms(input, sound, context);
     const project = new Project({
       id,
       ownerId: actor.organizationId,
@@ -247,36 +248,40 @@ export class Project {
   }
 
   /** Before publication the owner edits freely; nothing is announced yet. */
-  reviseDraft(actor: Actor, changes: Partial<ProjectTermsInput>, now: Date): ProjectEvent[] {
+  reviseDraft(actor: Actor, changes: Partial<ProjectTermsInput>, now: Date, context: PostingContext): ProjectEvent[] {
     const at = instantOf(now);
     actorMustOwnProject(actor, this.state.ownerId, 'revise the draft');
     projectMustBeIn(this.state.status, ['DRAFT'], 'revise the draft');
-    const terms = mergeTerms(this.state.terms, changes, this.state.policy);
+    const terms = mergeTerms(this.state.terms, changes, this.state.policy, context, 'RECHECK');
     const changedFields = changedTermFields(this.state.terms, terms);
     if (changedFields.length === 0) throw invalid('PROJECTS.NO_CHANGE', 'the revision changes nothing', 'changes');
     return this.commit({ state: { ...this.state, terms }, events: [{ kind: 'draft-revised', projectId: this.state.id, at, changedFields, terms }] });
   }
 
-  /** Announces the project; from here its rules change only by a recorded amendment. Round 1 begins. */
-  publish(actor: Actor, now: Date): ProjectEvent[] {
+  /**
+   * Announces the project; from here its rules change only by a recorded amendment. Round 1 begins. The item must
+   * still be offered, and the published rules name its standard as the catalog states it now.
+   */
+  publish(actor: Actor, now: Date, context: PostingContext): ProjectEvent[] {
     const at = instantOf(now);
     const { state } = this;
     actorMustOwnProject(actor, state.ownerId, 'publish the project');
     projectMustBeIn(state.status, ['DRAFT'], 'publish');
-    signUpWindowMustBeLongEnough(state.terms.signUp, at, state.policy.minimumSignUpHours);
-    bidDeadlineMustBeAhead(state.terms.selection, at);
-    const next = moved(state, 'PUBLISHED', { round: 1, publishedAt: at });
-    return this.commit({ state: next, events: [{ kind: 'published', projectId: state.id, at, round: 1, terms: state.terms, policy: state.policy }] });
+    const terms = mergeTerms(state.terms, {}, state.policy, context, 'RECHECK');
+    signUpWindowMustBeLongEnough(terms.signUp, at, state.policy.minimumSignUpHours);
+    bidDeadlineMustBeAhead(terms.selection, at);
+    const next = moved(state, 'PUBLISHED', { terms, round: 1, publishedAt: at });
+    return this.commit({ state: next, events: [{ kind: 'published', projectId: state.id, at, round: 1, terms, policy: state.policy }] });
   }
 
   /** A change after publication: recorded with its reason, and it reopens sign-up by moving the close later. */
-  amend(actor: Actor, input: { reason: string; changes: Partial<ProjectTermsInput> }, now: Date): ProjectEvent[] {
+  amend(actor: Actor, input: { reason: string; changes: Partial<ProjectTermsInput> }, now: Date, context: PostingContext): ProjectEvent[] {
     const at = instantOf(now);
     const { state } = this;
     actorMustOwnProject(actor, state.ownerId, 'amend the announcement');
     projectMustBeIn(state.status, ['PUBLISHED'], 'amend the announcement');
     const reason = requiredText(input?.reason, 'reason', 2000);
-    const terms = mergeTerms(state.terms, input.changes, state.policy);
+    const terms = mergeTerms(state.terms, input.changes, state.policy, context, 'KEEP');
     const changedFields = changedTermFields(state.terms, terms);
     if (changedFields.length === 0) throw invalid('PROJECTS.NO_CHANGE', 'the amendment changes nothing', 'changes');
     amendmentMustExtendSignUp(state.terms.signUp, terms.signUp);
@@ -595,13 +600,14 @@ export class Project {
   }
 
   /** After a failed round: a new round with a new window, optionally with other terms (e.g. switching method). */
-  repost(actor: Actor, input: { reason?: string; changes?: Partial<ProjectTermsInput> }, now: Date): ProjectEvent[] {
+  repost(actor: Actor, input: { reason?: string; changes?: Partial<ProjectTermsInput> }, now: Date, context: PostingContext): ProjectEvent[] {
     const at = instantOf(now);
     const { state } = this;
     actorMustOwnProject(actor, state.ownerId, 'repost the project');
     projectMustBeIn(state.status, ['FAILED'], 'repost');
     const reason = optionalText(input?.reason, 'reason', 2000);
-    const terms = mergeTerms(state.terms, input?.changes ?? {}, state.policy);
+    // A new round is a new publication: the item must still be offered.
+    const terms = mergeTerms(state.terms, input?.changes ?? {}, state.policy, context, 'RECHECK');
     signUpWindowMustBeLongEnough(terms.signUp, at, state.policy.minimumSignUpHours);
     bidDeadlineMustBeAhead(terms.selection, at);
     const round = state.round + 1;

@@ -1,6 +1,7 @@
 // Builders for tests of this library and of the projects service: a project walked to a given status through the
 // aggregate's own methods, so that fixtures can never hold a state the rules would not produce.
 import type { Actor } from './actor';
+import type { CatalogItem, PostingContext } from './catalog-item.value-object';
 import { Project, type DraftInput } from './project.entity';
 import { DEFAULT_PROJECT_POLICY, type ProjectPolicy } from './project-policy';
 
@@ -8,6 +9,20 @@ export const OWNER: Actor = { userId: 'u-owner', role: 'OWNER', organizationId: 
 export const OTHER_OWNER: Actor = { userId: 'u-other', role: 'OWNER', organizationId: 'owner-2' };
 export const SUPERVISOR: Actor = { userId: 'u-supervisor', role: 'SUPERVISOR', organizationId: null };
 export const agency = (id: string): Actor => ({ userId: `u-${id}`, role: 'AGENCY', organizationId: id });
+
+/** The catalog the builders post against: EIA-REPORT (minimum level 3), SURVEY-MAPPING (2), and a retired item. */
+export const CATALOG_ITEMS: readonly CatalogItem[] = [
+  { code: 'EIA-REPORT', nameZhCN: '环境影响报告书编制', nameEn: 'Environmental impact report', timeLimitWorkingDays: 20, minimumLevel: 3, version: 2, retired: false },
+  { code: 'SURVEY-MAPPING', nameZhCN: '测绘', nameEn: 'Surveying and mapping', timeLimitWorkingDays: 15, minimumLevel: 2, version: 1, retired: false },
+  { code: 'EIA-OLD', nameZhCN: '旧环评事项', nameEn: 'Former EIA item', timeLimitWorkingDays: 30, minimumLevel: 3, version: 4, retired: true },
+];
+
+export function postingContext(items: readonly CatalogItem[] = CATALOG_ITEMS, weightFunctions: readonly string[] = ['credit-linear/v1']): PostingContext {
+  return { catalogItem: (code) => items.find((item) => item.code === code) ?? null, weightFunctions };
+}
+
+/** The context every builder and most specs use. */
+export const POSTING = postingContext();
 
 /** `at('2024-03-06T09:00+08:00')`: readable instants in China Standard Time. */
 export const at = (iso: string): Date => new Date(iso);
@@ -35,12 +50,12 @@ export function aDraftInput(overrides: Partial<DraftInput> = {}): DraftInput {
 }
 
 export function aDraft(overrides: Partial<DraftInput> = {}, policy: ProjectPolicy = DEFAULT_PROJECT_POLICY): Project {
-  return Project.draft(OWNER, aDraftInput(overrides), policy, DRAFTED_AT).project;
+  return Project.draft(OWNER, aDraftInput(overrides), policy, DRAFTED_AT, POSTING).project;
 }
 
 export function aPublishedProject(overrides: Partial<DraftInput> = {}, policy: ProjectPolicy = DEFAULT_PROJECT_POLICY): Project {
   const project = aDraft(overrides, policy);
-  project.publish(OWNER, DRAFTED_AT);
+  project.publish(OWNER, DRAFTED_AT, POSTING);
   return project;
 }
 

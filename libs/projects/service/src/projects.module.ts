@@ -11,10 +11,13 @@ import { PublishProjectHttpController } from './application/commands/publish-pro
 import { SignUpHttpController } from './application/commands/sign-up/sign-up.http.controller';
 import { ProjectDeadlinesHandler } from './application/deadlines/project-deadlines.handler';
 import { OnBiddingResultsHandler } from './application/events/on-bidding-results.handler';
+import { OnCatalogEventsHandler } from './application/events/on-catalog-events.handler';
 import { OnDrawResultsHandler } from './application/events/on-draw-results.handler';
 import { GetProjectHttpController } from './application/queries/get-project/get-project.http.controller';
 import { ListAnnouncementsHttpController } from './application/queries/list-announcements/list-announcements.http.controller';
+import { ListCatalogItemsHttpController } from './application/queries/list-catalog-items/list-catalog-items.http.controller';
 import { CreateProjects1764374900000 } from './infrastructure/migrations/1764374900000-create-projects';
+import { CreateCatalogItems1764375300000 } from './infrastructure/migrations/1764375300000-create-catalog-items';
 
 /**
  * The projects service: postings and their whole lifecycle (libs/projects/core) — draft, publish, sign-up,
@@ -31,7 +34,7 @@ export class ProjectsModule {
           service: 'projects',
           produces: PROJECTS_TOPICS,
           entities: [],
-          migrations: [CreateProjects1764374900000],
+          migrations: [CreateProjects1764374900000, CreateCatalogItems1764375300000],
           database: options.database,
         }),
       ],
@@ -45,8 +48,9 @@ export class ProjectsModule {
         DeliveryHttpController,
         GetProjectHttpController,
         ListAnnouncementsHttpController,
+        ListCatalogItemsHttpController,
       ],
-      providers: [DraftProjectHandler, OnDrawResultsHandler, OnBiddingResultsHandler, ProjectDeadlinesHandler],
+      providers: [DraftProjectHandler, OnCatalogEventsHandler, OnDrawResultsHandler, OnBiddingResultsHandler, ProjectDeadlinesHandler],
     };
   }
 }

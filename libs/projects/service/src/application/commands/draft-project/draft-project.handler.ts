@@ -4,6 +4,7 @@ import { DEFAULT_PROJECT_POLICY, Project, type ProjectTermsInput } from '@mkt/pr
 import type { AuthenticatedUser } from '@mkt/shared/auth';
 import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
 import { ProjectRepository } from '../../../infrastructure/project.repository';
+import { postingContextFor } from '../../posting-context';
 import { publishProjectEvents } from '../../project-events.publisher';
 
 @Injectable()
@@ -13,7 +14,8 @@ export class DraftProjectHandler {
   execute(command: { actor: AuthenticatedUser; terms: ProjectTermsInput; idempotency: IdempotencyKey | null }): Promise<{ id: string; status: string }> {
     return this.unitOfWork.run(
       async (tx) => {
-        const { project, events } = Project.draft(command.actor, { id: randomUUID(), ...command.terms }, DEFAULT_PROJECT_POLICY, tx.now);
+        const context = await postingContextFor(tx.manager, command.terms.serviceItemCode);
+        const { project, events } = Project.draft(command.actor, { id: randomUUID(), ...command.terms }, DEFAULT_PROJECT_POLICY, tx.now, context);
         await new ProjectRepository(tx.manager).insert(project, events, tx.now);
         publishProjectEvents(tx, project, events);
         return { id: project.snapshot.id, status: project.snapshot.status };

@@ -3,6 +3,7 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
 import { IdempotencyKeyHeader } from '@mkt/shared/http';
 import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
 import { changeProject } from '../../change-project';
+import { postingContextFor } from '../../posting-context';
 
 /** Owner actions that take no body: publish (rules fixed from here on) and, without sign-up, request selection. */
 @Controller('api/projects/projects')
@@ -13,7 +14,7 @@ export class PublishProjectHttpController {
   @HttpCode(200)
   @Roles('OWNER')
   publish(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.publish') idempotency: IdempotencyKey | null) {
-    return changeProject(this.unitOfWork, id, (project, now) => project.publish(actor, now), idempotency);
+    return changeProject(this.unitOfWork, id, async (project, now, tx) => project.publish(actor, now, await postingContextFor(tx.manager, project.snapshot.terms.serviceItemCode)), idempotency);
   }
 
   @Post(':id/request-selection')

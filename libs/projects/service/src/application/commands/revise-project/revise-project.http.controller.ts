@@ -4,6 +4,7 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
 import { IdempotencyKeyHeader } from '@mkt/shared/http';
 import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
 import { changeProject } from '../../change-project';
+import { changedItemCode, postingContextFor } from '../../posting-context';
 import { AmendProjectRequestDto, CancelProjectRequestDto, RepostProjectRequestDto, SelectDirectlyRequestDto } from './revise-project.request.dto';
 
 /**
@@ -18,14 +19,26 @@ export class ReviseProjectHttpController {
   @HttpCode(200)
   @Roles('OWNER')
   amend(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AmendProjectRequestDto, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.amend') idempotency: IdempotencyKey | null) {
-    return changeProject(this.unitOfWork, id, (project, now) => project.amend(actor, { reason: body.reason, changes: body.changes as Partial<ProjectTermsInput> }, now), idempotency);
+    const changes = body.changes as Partial<ProjectTermsInput>;
+    return changeProject(
+      this.unitOfWork,
+      id,
+      async (project, now, tx) => project.amend(actor, { reason: body.reason, changes }, now, await postingContextFor(tx.manager, project.snapshot.terms.serviceItemCode, changedItemCode(changes))),
+      idempotency,
+    );
   }
 
   @Post(':id/repost')
   @HttpCode(200)
   @Roles('OWNER')
   repost(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RepostProjectRequestDto, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.repost') idempotency: IdempotencyKey | null) {
-    return changeProject(this.unitOfWork, id, (project, now) => project.repost(actor, { reason: body.reason, changes: body.changes as Partial<ProjectTermsInput> | undefined }, now), idempotency);
+    const changes = body.changes as Partial<ProjectTermsInput> | undefined;
+    return changeProject(
+      this.unitOfWork,
+      id,
+      async (project, now, tx) => project.repost(actor, { reason: body.reason, changes }, now, await postingContextFor(tx.manager, project.snapshot.terms.serviceItemCode, changedItemCode(changes))),
+      idempotency,
+    );
   }
 
   @Post(':id/cancel')

@@ -28,6 +28,7 @@ function announcementOf(s: ProjectState) {
     round: s.round,
     title: terms.title,
     serviceItemCode: terms.serviceItemCode,
+    serviceItem: terms.serviceItem ?? null,
     region: terms.region,
     budgetCapFen: terms.budgetCapFen,
     requiredLevel: terms.requiredLevel,
