@@ -114,9 +114,19 @@ export async function startMarketplace(): Promise<Marketplace> {
   };
 }
 
+/** A user in Hangzhou: Chinese, Beijing time. */
+function contextOptions(options: { width?: number }) {
+  return { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: options.width ?? 1100, height: 900 } };
+}
+
+/** The value a `datetime-local` input shows for an instant, in Beijing time (UTC+8, no daylight saving). */
+export function beijingInput(at: Date): string {
+  return new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 19);
+}
+
 /** A browser of its own for one user, in Chinese, signed in through the login page. */
 export async function signedInPage(m: Marketplace, username: string, options: { width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await m.browser.newContext({ locale: 'zh-CN', viewport: { width: options.width ?? 1100, height: 900 } });
+  const context = await m.browser.newContext(contextOptions(options));
   const page = await context.newPage();
   await page.goto(`${m.base}/login`);
   await page.getByLabel('用户名').fill(username);
@@ -127,7 +137,7 @@ export async function signedInPage(m: Marketplace, username: string, options: { 
 }
 
 export async function publicPage(m: Marketplace, options: { width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await m.browser.newContext({ locale: 'zh-CN', viewport: { width: options.width ?? 1100, height: 900 } });
+  const context = await m.browser.newContext(contextOptions(options));
   return { context, page: await context.newPage() };
 }
 
