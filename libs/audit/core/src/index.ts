@@ -57,7 +57,7 @@ export { useSha256, type Sha256 } from './sha256-provider';
 export { loggedEventOf, type LoggedEvent } from './records/logged-event';
 export { namesAgency, projectFactsOf, selectionRecords, type ProjectFacts, type RecordFilter, type RecordScope, type SelectionRecord } from './records/selection-records';
 export { toCsv, type CsvCell } from './exports/csv';
-export { publicStatistics, REPORTED_FIGURES, STATISTICS_EVENT_TYPES, type PublicStatistics, type CategoryStatistics, type MonthStatistics, type MeanReduction } from './statistics/public-statistics';
+export { publicStatistics, FREE_CHOICE_THRESHOLD_FEN, REPORTED_FIGURES, STATISTICS_EVENT_TYPES, type PublicStatistics, type CategoryStatistics, type MonthStatistics, type MeanReduction } from './statistics/public-statistics';
 export { beijingMonthOf, workingDaysBetween } from './statistics/working-days';
 export { ocdsReleasePackage, ocdsSchemaValidator, OCDS_METHOD_DETAILS, type OcdsPublication } from './exports/ocds-release-package';
 export { OCDS_RELEASE_PACKAGE_SUBSET_SCHEMA } from './exports/ocds-release-subset.schema';

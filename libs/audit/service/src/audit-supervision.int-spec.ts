@@ -132,6 +132,7 @@ describe('audit supervision queries', () => {
       const { status, body } = await call('GET', '/api/audit/statistics');
       expect(status).toBe(200);
       expect(body.agencies.registered).toBe(4);
+      expect(body.projects).toEqual({ published: 2, underFreeChoiceThreshold: 2, thresholdFen: 10_000_000 });
       expect(body.catalog).toMatchObject({
         items: 2,
         retiredItems: 1,

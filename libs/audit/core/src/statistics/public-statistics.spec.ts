@@ -83,6 +83,7 @@ describe('publicStatistics', () => {
       ev('projects.ServiceCompleted', { projectId: 'p1', agencyId: 'a1', completionDate: '2026-02-13' }), // 10 of 20 working days
       ev('projects.ServiceCompleted', { projectId: 'p2', agencyId: 'a2', completionDate: '2026-03-27' }), // 20 of 15
     ]);
+    expect(stats.projects).toEqual({ published: 2, underFreeChoiceThreshold: 2, thresholdFen: 10_000_000 });
     expect(stats.fees.contracts.count).toBe(2);
     expect(stats.fees.contracts.meanReduction).toBeCloseTo((0.2 + 0.1) / 2, 12);
     expect(stats.deliveryTime).toEqual({
@@ -96,5 +97,17 @@ describe('publicStatistics', () => {
     expect(stats.fees.contracts.meanReduction).toBeNull();
     expect(stats.deliveryTime.meanReduction).toBeNull();
     expect(stats.agencies.registered).toBe(0);
+    expect(stats.projects.published).toBe(0);
+  });
+});
+
+describe('publicStatistics projects', () => {
+  it('counts a reposted project once, by its latest cap, against the 100,000 yuan threshold', () => {
+    const stats = publicStatistics([
+      ev('projects.ProjectPublished', { projectId: 'big', budgetCapFen: 10_000_000 }),
+      ev('projects.ProjectPublished', { projectId: 'small', budgetCapFen: 9_999_999 }),
+      ev('projects.ProjectPublished', { projectId: 'small', budgetCapFen: 8_000_000 }),
+    ]);
+    expect(stats.projects).toEqual({ published: 2, underFreeChoiceThreshold: 1, thresholdFen: 10_000_000 });
   });
 });

@@ -4,6 +4,9 @@ import { beijingMonthOf, workingDaysBetween } from './working-days';
 /** The source report's own figures, shown beside what the log measures (DESIGN.md: the 2017 annual report). */
 export const REPORTED_FIGURES = { feeReduction: 0.2, timeLimitReduction: 0.3 } as const;
 
+/** The report: projects under 100,000 yuan (below public-procurement thresholds) may choose their agency this way. */
+export const FREE_CHOICE_THRESHOLD_FEN = 10_000_000;
+
 /** The event types the statistics read; the service loads just these. */
 export const STATISTICS_EVENT_TYPES = [
   'registry.ServiceItemPublished', 'registry.ServiceItemRetired', 'registry.AgencyRegistered', 'registry.AgencyStatusChanged',
@@ -39,6 +42,8 @@ export interface MeanReduction {
 }
 
 export interface PublicStatistics {
+  /** Projects published, and how many had a budget cap under the report's 100,000 yuan. */
+  readonly projects: { readonly published: number; readonly underFreeChoiceThreshold: number; readonly thresholdFen: number };
   readonly agencies: { readonly registered: number; readonly byStatus: Readonly<Record<string, number>> };
   readonly catalog: {
     readonly items: number;
@@ -216,6 +221,11 @@ export function publicStatistics(events: readonly LoggedEvent[]): PublicStatisti
   const mean = (values: readonly number[]): MeanReduction => ({ count: values.length, meanReduction: values.length ? values.reduce((s, v) => s + v, 0) / values.length : null });
   const meanShare = deliveryShares.length ? deliveryShares.reduce((s, v) => s + v, 0) / deliveryShares.length : null;
   return {
+    projects: {
+      published: projects.size,
+      underFreeChoiceThreshold: [...projects.values()].filter((p) => p.budgetCapFen !== null && p.budgetCapFen < FREE_CHOICE_THRESHOLD_FEN).length,
+      thresholdFen: FREE_CHOICE_THRESHOLD_FEN,
+    },
     agencies: { registered: agencies.size, byStatus },
     catalog: {
       items: liveItems(),
