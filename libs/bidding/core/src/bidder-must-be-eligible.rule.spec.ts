@@ -18,4 +18,10 @@ describe('bidderMustBeEligible', () => {
     expect(bidderMustBeEligible(standing, 'COST-CONSULT', 1, '2026-03-01')).toBe('NO_VALID_QUALIFICATION');
     expect(bidderMustBeEligible(standing, 'COST-CONSULT', 2, '2027-01-01')).toBe('NO_VALID_QUALIFICATION');
   });
+
+  it('refuses a qualified agency that no longer offers the item, and trusts qualifications where it never said', () => {
+    expect(bidderMustBeEligible({ ...standing, offeredItems: ['SURVEY-MAP'] }, 'COST-CONSULT', 2, '2026-03-01')).toBe('ITEM_NOT_OFFERED');
+    expect(bidderMustBeEligible({ ...standing, offeredItems: ['COST-CONSULT'] }, 'COST-CONSULT', 2, '2026-03-01')).toBeNull();
+    expect(bidderMustBeEligible({ ...standing, offeredItems: null }, 'COST-CONSULT', 2, '2026-03-01')).toBeNull();
+  });
 });

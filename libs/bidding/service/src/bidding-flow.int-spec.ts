@@ -2,7 +2,7 @@ import { Module, type INestApplication, type LoggerService } from '@nestjs/commo
 import { bidCommitment } from '@mkt/bidding/core';
 import { DrawRevealedV1 } from '@mkt/draw/contracts';
 import { SelectionRequestedV1 } from '@mkt/projects/contracts';
-import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1, ServiceItemPublishedV1 } from '@mkt/registry/contracts';
+import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyServiceItemsChangedV1, AgencyStatusChangedV1, ServiceItemPublishedV1 } from '@mkt/registry/contracts';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
@@ -361,5 +361,19 @@ describe('bidding service: sealed bids, the close, evaluation and the tie-break'
       ['agency-3', null],
     ]);
     expect(round).toMatchObject({ status: 'DECIDED', ranking: [{ agencyId: 'agency-2' }, { agencyId: 'agency-3' }] });
+  });
+  it('refuses a bid from a qualified firm that no longer offers the item', async () => {
+    clock.set(new Date('2026-08-01T00:00:00.000Z'));
+    await deliver(AgencyRegisteredV1, 'agency-8', { agencyId: 'agency-8', name: '机构8', creditCode: '91350100M000100Y43', region: '350100' });
+    await deliver(AgencyStatusChangedV1, 'agency-8', { agencyId: 'agency-8', from: 'PENDING', to: 'ACTIVE', reason: '', sequence: 1 });
+    await deliver(AgencyQualificationGrantedV1, 'agency-8', { agencyId: 'agency-8', qualificationId: 'q-8', serviceItemCode: ITEM, level: 2, validFrom: '2026-01-01', validUntil: '2027-12-31' });
+    await deliver(AgencyServiceItemsChangedV1, 'agency-8', { agencyId: 'agency-8', serviceItems: ['EIA-REPORT'], added: [], removed: [ITEM], sequence: 2 });
+    // An older list arriving late changes nothing.
+    await deliver(AgencyServiceItemsChangedV1, 'agency-8', { agencyId: 'agency-8', serviceItems: [ITEM], added: [ITEM], removed: [], sequence: 1 });
+    await deliver(SelectionRequestedV1, 'p-bid-7', selectionRequest('p-bid-7', { eligibleOn: '2026-08-01' }, { deadline: '2026-08-02T00:00:00.000Z' }));
+    const { biddingId } = await biddingOf('p-bid-7');
+    expect((await raw('POST', `/api/bidding/biddings/${biddingId}/bids`, { token: agencyToken(8), body: { quote: amount(3_000_000), servicePeriodDays: 30 } })).body).toMatchObject({
+      code: 'BIDDING.ITEM_NOT_OFFERED',
+    });
   });
 });

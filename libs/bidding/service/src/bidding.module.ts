@@ -15,6 +15,7 @@ import { MyBidsHttpController } from './application/queries/my-bids/my-bids.http
 import { BidSealer, bidSealKeyFrom } from './infrastructure/bid-sealer';
 import { CreateBidderStanding1764374700000 } from './infrastructure/migrations/1764374700000-create-bidder-standing';
 import { CreateBiddingRounds1764375000000 } from './infrastructure/migrations/1764375000000-create-bidding-rounds';
+import { AddOfferedItems1764375300000 } from './infrastructure/migrations/1764375300000-add-offered-items';
 
 export interface BiddingModuleOptions extends ServiceModuleOptions {
   /** Key that seals bids at rest until the close (64 hex digits); default `BIDDING_SEAL_KEY`. */
@@ -32,7 +33,7 @@ export class BiddingModule {
           service: 'bidding',
           produces: BIDDING_TOPICS,
           entities: [],
-          migrations: [CreateBidderStanding1764374700000, CreateBiddingRounds1764375000000],
+          migrations: [CreateBidderStanding1764374700000, CreateBiddingRounds1764375000000, AddOfferedItems1764375300000],
           database: options.database,
         }),
       ],

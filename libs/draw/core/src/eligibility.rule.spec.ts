@@ -14,6 +14,11 @@ describe('agencyMustBeEligibleForItem', () => {
     expect(agencyMustBeEligibleForItem(qualified('a'), requirement)).toEqual({ eligible: true });
   });
 
+  it('admits an agency offering the item, and one that never said what it offers', () => {
+    expect(agencyMustBeEligibleForItem(qualified('a', { offeredItems: ['EIA-REPORT', 'EIA-TABLE'] }), requirement).eligible).toBe(true);
+    expect(agencyMustBeEligibleForItem(qualified('a', { offeredItems: null }), requirement).eligible).toBe(true);
+  });
+
   it('admits a higher grade (smaller level number) than required', () => {
     const a = qualified('a', { qualifications: [{ serviceItemCode: 'EIA-REPORT', level: 1, validFrom: '2026-01-01', validUntil: '2026-12-31' }] });
     expect(agencyMustBeEligibleForItem(a, requirement).eligible).toBe(true);
@@ -23,6 +28,7 @@ describe('agencyMustBeEligibleForItem', () => {
     ['a suspended agency', qualified('a', { status: 'SUSPENDED' }), 'NOT_ACTIVE'],
     ['a pending agency', qualified('a', { status: 'PENDING' }), 'NOT_ACTIVE'],
     ['an agency without the item', qualified('a', { qualifications: [] }), 'NOT_QUALIFIED_FOR_ITEM'],
+    ['a qualified agency that no longer offers the item', qualified('a', { offeredItems: ['EIA-TABLE'] }), 'ITEM_NOT_OFFERED'],
     ['a lower grade', qualified('a', { qualifications: [{ serviceItemCode: 'EIA-REPORT', level: 3, validFrom: '2026-01-01', validUntil: '2026-12-31' }] }), 'QUALIFICATION_LEVEL_TOO_LOW'],
     ['an expired certificate', qualified('a', { qualifications: [{ serviceItemCode: 'EIA-REPORT', level: 2, validFrom: '2025-01-01', validUntil: '2026-05-31' }] }), 'QUALIFICATION_NOT_VALID_ON_DATE'],
     ['a certificate not yet valid', qualified('a', { qualifications: [{ serviceItemCode: 'EIA-REPORT', level: 2, validFrom: '2026-06-02', validUntil: '2027-05-31' }] }), 'QUALIFICATION_NOT_VALID_ON_DATE'],

@@ -11,6 +11,8 @@ export interface AgencyEligibilityView {
     readonly validFrom: string;
     readonly validUntil: string;
   }[];
+  /** The items the firm says it offers, when it has said (self-registered firms); null: qualifications alone decide. */
+  readonly offeredItems?: readonly string[] | null;
 }
 
 export interface ItemRequirement {
@@ -21,13 +23,17 @@ export interface ItemRequirement {
   readonly on: string;
 }
 
-export type ExclusionReason = 'NOT_ACTIVE' | 'NOT_QUALIFIED_FOR_ITEM' | 'QUALIFICATION_LEVEL_TOO_LOW' | 'QUALIFICATION_NOT_VALID_ON_DATE';
+export type ExclusionReason = 'NOT_ACTIVE' | 'ITEM_NOT_OFFERED' | 'NOT_QUALIFIED_FOR_ITEM' | 'QUALIFICATION_LEVEL_TOO_LOW' | 'QUALIFICATION_NOT_VALID_ON_DATE';
 
 export type Eligibility = { readonly eligible: true } | { readonly eligible: false; readonly reason: ExclusionReason };
 
-/** Rule: an agency enters a pool only if ACTIVE and holding a qualification for the item, at the level, valid on the day. */
+/**
+ * Rule: an agency enters a pool only if ACTIVE, offering the item (where it has said what it offers), and holding a
+ * qualification for the item, at the level, valid on the day.
+ */
 export function agencyMustBeEligibleForItem(agency: AgencyEligibilityView, requirement: ItemRequirement): Eligibility {
   if (agency.status !== 'ACTIVE') return { eligible: false, reason: 'NOT_ACTIVE' };
+  if (agency.offeredItems && !agency.offeredItems.includes(requirement.serviceItemCode)) return { eligible: false, reason: 'ITEM_NOT_OFFERED' };
   const forItem = agency.qualifications.filter((q) => q.serviceItemCode === requirement.serviceItemCode);
   if (forItem.length === 0) return { eligible: false, reason: 'NOT_QUALIFIED_FOR_ITEM' };
   const atLevel = forItem.filter((q) => q.level <= requirement.requiredLevel);

@@ -1,7 +1,7 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import { verifyDraw, type DrawRecord, QUICKNET, WEIGHTED_DRAW_V1 } from '@mkt/draw/core';
 import { ContractRecordedV1, SelectionRequestedV1, ServiceCompletedV1 } from '@mkt/projects/contracts';
-import { AgencyCreditChangedV1, AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
+import { AgencyCreditChangedV1, AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyServiceItemsChangedV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
@@ -236,5 +236,13 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     const { body } = await call('GET', `/api/draw/draws/${d.drawId}`);
     expect(body.record.entropy.randomness).toBe('fc1873a13f3545aeade8401532ef5519920652eee6b0d2b19ca12643b87b3587');
     expect(verifyDraw(body.record).ok).toBe(true);
+  });
+
+  it('leaves out, on the record, a qualified firm that has withdrawn the item from what it offers', async () => {
+    await deliver(AgencyServiceItemsChangedV1, 'agency-5', { agencyId: 'agency-5', serviceItems: ['SURVEY-MAP'], added: ['SURVEY-MAP'], removed: [ITEM], sequence: 1 });
+    await deliver(SelectionRequestedV1, 'p-12', request('p-12', { ownerOrganizationId: 'owner-org-12', minimumCandidates: 1 }));
+    const [d] = (await call('GET', '/api/draw/projects/p-12/draws')).body;
+    expect(d.commitment.pool).not.toContain('agency-5');
+    expect(d.commitment.exclusions).toContainEqual({ agencyId: 'agency-5', reason: 'ITEM_NOT_OFFERED' });
   });
 });

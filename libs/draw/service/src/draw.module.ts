@@ -18,6 +18,7 @@ import { CreateDraws1764374800000 } from './infrastructure/migrations/1764374800
 import { CreateOpenContractsView1764374850000 } from './infrastructure/migrations/1764374850000-create-open-contracts-view';
 import { AddDrawPurpose1764375100000 } from './infrastructure/migrations/1764375100000-add-draw-purpose';
 import { AddAgencyCredit1764375200000 } from './infrastructure/migrations/1764375200000-add-agency-credit';
+import { AddOfferedItems1764375300000 } from './infrastructure/migrations/1764375300000-add-offered-items';
 
 /** The draw service: eligibility read model, and the auditable draw (commit, entropy, reveal, verify) for selections and bidding tie-breaks. */
 @Module({})
@@ -30,7 +31,7 @@ export class DrawModule {
           service: 'draw',
           produces: DRAW_TOPICS,
           entities: [],
-          migrations: [CreateAgencyEligibilityView1764374600000, CreateDraws1764374800000, CreateOpenContractsView1764374850000, AddDrawPurpose1764375100000, AddAgencyCredit1764375200000],
+          migrations: [CreateAgencyEligibilityView1764374600000, CreateDraws1764374800000, CreateOpenContractsView1764374850000, AddDrawPurpose1764375100000, AddAgencyCredit1764375200000, AddOfferedItems1764375300000],
           database: options.database,
         }),
       ],

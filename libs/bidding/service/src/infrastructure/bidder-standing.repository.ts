@@ -29,10 +29,27 @@ export class BidderStandingRepository {
     ]);
   }
 
-  async find(agencyId: string): Promise<BidderStanding | null> {
-    const [row] = await this.manager.query(`SELECT status, items FROM bidder_standing WHERE agency_id = $1`, [agencyId]);
-    if (!row) return null;
-    const items = jsonColumn<Record<string, Item>>(row.items);
-    return { status: row.status, items: Object.values(items) as Item[] };
+  /** Keeps the offered-items list of the highest sequence. */
+  async setOfferedItems(agencyId: string, items: readonly string[], sequence: number): Promise<void> {
+    await this.ensure(agencyId);
+    await this.manager.query(`UPDATE bidder_standing SET offered_items = $2, offered_sequence = $3 WHERE agency_id = $1 AND offered_sequence < $3`, [
+      agencyId,
+      JSON.stringify(items),
+      sequence,
+    ]);
   }
+
+  async find(agencyId: string): Promise<BidderStanding | null> {
+    const [row] = await this.manager.query(`SELECT status, items, offered_items FROM bidder_standing WHERE agency_id = $1`, [agencyId]);
+    return row ? standingOf(row) : null;
+  }
+}
+
+/** A bidder_standing row (or the same columns under these names) as the domain sees it. */
+export function standingOf(row: { status: string; items: unknown; offered_items: unknown }): BidderStanding {
+  return {
+    status: row.status,
+    items: Object.values(jsonColumn<Record<string, Item>>(row.items as string)),
+    offeredItems: row.offered_items === null || row.offered_items === undefined ? null : jsonColumn<string[]>(row.offered_items as string),
+  };
 }

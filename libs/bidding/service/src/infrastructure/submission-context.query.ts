@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { BidderStanding } from '@mkt/bidding/core';
 import { notFound } from '@mkt/shared/kernel';
-import { jsonColumn } from '@mkt/shared/persistence';
 import { toStored as toStoredBid, type StoredBid } from './bid.repository';
+import { standingOf } from './bidder-standing.repository';
 import { toStored as toStoredRound, type StoredRound } from './bidding-round.repository';
 
 export interface SubmissionContext {
@@ -18,7 +18,7 @@ export interface SubmissionContext {
 export async function submissionContext(manager: EntityManager, biddingId: string, agencyId: string): Promise<SubmissionContext> {
   const [row] = await manager.query(
     `SELECT r.*,
-            s.status AS standing_status, s.items AS standing_items,
+            s.status AS standing_status, s.items AS standing_items, s.offered_items AS standing_offered_items,
             b.bid_id AS live_bid_id, b.agency_id AS live_agency_id, b.commitment AS live_commitment, b.sealed AS live_sealed,
             b.status AS live_status, b.submitted_at AS live_submitted_at, b.ended_at AS live_ended_at
        FROM bidding_round r
@@ -29,7 +29,7 @@ export async function submissionContext(manager: EntityManager, biddingId: strin
   );
   if (!row) throw notFound('BIDDING.NOT_FOUND', `no bidding ${biddingId}`);
   const standing: BidderStanding | null =
-    row.standing_status === null ? null : { status: row.standing_status, items: Object.values(jsonColumn<Record<string, BidderStanding['items'][number]>>(row.standing_items)) };
+    row.standing_status === null ? null : standingOf({ status: row.standing_status, items: row.standing_items, offered_items: row.standing_offered_items });
   const live =
     row.live_bid_id === null
       ? null

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AgencyEligibilityView } from '@mkt/draw/core';
+import { jsonColumn } from '@mkt/shared/persistence';
 
 /** Reads and folds the agency eligibility read model. Every write is idempotent and order-tolerant. */
 export class AgencyViewRepository {
@@ -33,6 +34,16 @@ export class AgencyViewRepository {
     );
   }
 
+  /** Keeps the offered-items list of the highest sequence. */
+  async recordOfferedItems(agencyId: string, items: readonly string[], sequence: number): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO agency_view (agency_id, name, region, status, status_sequence, offered_items, offered_sequence) VALUES ($1, '', '', 'PENDING', 0, $2, $3)
+       ON CONFLICT (agency_id) DO UPDATE SET offered_items = EXCLUDED.offered_items, offered_sequence = EXCLUDED.offered_sequence
+       WHERE agency_view.offered_sequence < EXCLUDED.offered_sequence`,
+      [agencyId, JSON.stringify(items), sequence],
+    );
+  }
+
   /** Credit scores of these agencies; an agency without a credit entry is absent. */
   async creditScoresOf(agencyIds: readonly string[]): Promise<Map<string, number>> {
     const rows: { agency_id: string; credit_score: number }[] = await this.manager.query(
@@ -52,16 +63,16 @@ export class AgencyViewRepository {
 
   /** Every agency that holds any qualification for the item, with all its qualifications for it. */
   async candidatesFor(serviceItemCode: string): Promise<AgencyEligibilityView[]> {
-    const rows: { agency_id: string; status: string; service_item_code: string; level: number; valid_from: string; valid_until: string }[] = await this.manager.query(
-      `SELECT a.agency_id, a.status, q.service_item_code, q.level,
+    const rows: { agency_id: string; status: string; offered_items: string[] | string | null; service_item_code: string; level: number; valid_from: string; valid_until: string }[] = await this.manager.query(
+      `SELECT a.agency_id, a.status, a.offered_items, q.service_item_code, q.level,
               to_char(q.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(q.valid_until, 'YYYY-MM-DD') AS valid_until
          FROM agency_view a JOIN agency_view_qualification q ON q.agency_id = a.agency_id
         WHERE q.service_item_code = $1`,
       [serviceItemCode],
     );
-    const byAgency = new Map<string, { agencyId: string; status: string; qualifications: AgencyEligibilityView['qualifications'][number][] }>();
+    const byAgency = new Map<string, { agencyId: string; status: string; offeredItems: string[] | null; qualifications: AgencyEligibilityView['qualifications'][number][] }>();
     for (const r of rows) {
-      const view = byAgency.get(r.agency_id) ?? { agencyId: r.agency_id, status: r.status, qualifications: [] };
+      const view = byAgency.get(r.agency_id) ?? { agencyId: r.agency_id, status: r.status, offeredItems: r.offered_items === null ? null : jsonColumn<string[]>(r.offered_items), qualifications: [] };
       view.qualifications.push({ serviceItemCode: r.service_item_code, level: r.level, validFrom: r.valid_from, validUntil: r.valid_until });
       byAgency.set(r.agency_id, view);
     }

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
+import { AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyServiceItemsChangedV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
 import { EventSubscriptions } from '@mkt/shared/messaging';
 import { BidderStandingRepository } from '../../infrastructure/bidder-standing.repository';
 
@@ -19,6 +19,7 @@ export class OnAgencyEventsHandler implements OnModuleInit {
           validFrom: p.validFrom,
           validUntil: p.validUntil,
         }),
-      );
+      )
+      .on(AgencyServiceItemsChangedV1, ({ payload: p }, tx) => new BidderStandingRepository(tx.manager).setOfferedItems(p.agencyId, p.serviceItems, p.sequence));
   }
 }

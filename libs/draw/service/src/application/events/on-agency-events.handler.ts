@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AgencyCreditChangedV1, AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
+import { AgencyCreditChangedV1, AgencyQualificationGrantedV1, AgencyRegisteredV1, AgencyServiceItemsChangedV1, AgencyStatusChangedV1 } from '@mkt/registry/contracts';
 import { EventSubscriptions } from '@mkt/shared/messaging';
 import { AgencyViewRepository } from '../../infrastructure/agency-view.repository';
 
@@ -13,6 +13,7 @@ export class OnAgencyEventsHandler implements OnModuleInit {
       .on(AgencyRegisteredV1, ({ payload }, tx) => new AgencyViewRepository(tx.manager).recordRegistration(payload.agencyId, payload.name, payload.region))
       .on(AgencyStatusChangedV1, ({ payload }, tx) => new AgencyViewRepository(tx.manager).recordStatus(payload.agencyId, payload.to, payload.sequence))
       .on(AgencyQualificationGrantedV1, ({ payload }, tx) => new AgencyViewRepository(tx.manager).recordQualification(payload))
-      .on(AgencyCreditChangedV1, ({ payload }, tx) => new AgencyViewRepository(tx.manager).recordCredit(payload.agencyId, payload.score, payload.sequence));
+      .on(AgencyCreditChangedV1, ({ payload }, tx) => new AgencyViewRepository(tx.manager).recordCredit(payload.agencyId, payload.score, payload.sequence))
+      .on(AgencyServiceItemsChangedV1, ({ payload }, tx) => new AgencyViewRepository(tx.manager).recordOfferedItems(payload.agencyId, payload.serviceItems, payload.sequence));
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { agencyMayHaveOneLiveBid, bidCommitment, bidderMustBeEligible, bidMustArriveBeforeDeadline, envelopeMustBeAcceptable, type BidderStanding, type Quote, type SealedEnvelope } from '@mkt/bidding/core';
+import { agencyMayHaveOneLiveBid, bidCommitment, bidderMustBeEligible, bidMustArriveBeforeDeadline, envelopeMustBeAcceptable, type BidderStanding, type BidRefusal, type Quote, type SealedEnvelope } from '@mkt/bidding/core';
 import { BidReplacedV1, BidSubmittedV1 } from '@mkt/bidding/contracts';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
 import { conflict, forbidden } from '@mkt/shared/kernel';
@@ -81,9 +81,15 @@ export class SubmitBidHandler {
   }
 }
 
+const REFUSAL_MESSAGES: Record<BidRefusal, string> = {
+  AGENCY_NOT_ACTIVE: 'only an ACTIVE agency may bid',
+  ITEM_NOT_OFFERED: 'the agency no longer offers this service item',
+  NO_VALID_QUALIFICATION: 'the agency holds no valid qualification for this item and level',
+};
+
 /** Only an eligible agency bids, and only one that signed up where the project required sign-up. */
 function bidderMustBeAdmitted(round: StoredRound, standing: BidderStanding | null, agencyId: string): void {
   const refusal = bidderMustBeEligible(standing, round.serviceItemCode, round.requiredLevel, round.eligibleOn);
-  if (refusal) throw forbidden(`BIDDING.${refusal}`, refusal === 'AGENCY_NOT_ACTIVE' ? 'only an ACTIVE agency may bid' : 'the agency holds no valid qualification for this item and level');
+  if (refusal) throw forbidden(`BIDDING.${refusal}`, REFUSAL_MESSAGES[refusal]);
   if (round.signedUp !== null && !round.signedUp.includes(agencyId)) throw forbidden('BIDDING.NOT_SIGNED_UP', 'only agencies that signed up for this project may bid');
 }
