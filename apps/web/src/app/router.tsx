@@ -1,3 +1,4 @@
+export { matchPath } from './match-path';
 import { createContext, useCallback, useContext, useEffect, useState, type AnchorHTMLAttributes, type ReactNode } from 'react';
 
 /** A path-based router in a few lines: the gateway serves index.html for every client-side route. */
@@ -36,19 +37,6 @@ export function useRouter(): RouterValue {
   const value = useContext(RouterContext);
   if (!value) throw new Error('useRouter outside RouterProvider');
   return value;
-}
-
-/** Matches `/projects/:id` style patterns; returns the named segments or null. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const have = path.split('/').filter(Boolean);
-  if (want.length !== have.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(have[i]);
-    else if (want[i] !== have[i]) return null;
-  }
-  return params;
 }
 
 /** An ordinary link that navigates in-page on a plain left click and stays a real link otherwise. */

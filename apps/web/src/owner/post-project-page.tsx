@@ -8,71 +8,10 @@ import { ActionResult, Field } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { fetchAgencyNames, rememberProject } from '../projects/project-api';
 import { OWNER_TEXT } from './owner-messages';
+import { localInput, termsOf, type ProjectForm } from './project-terms';
 
 interface Catalog {
   readonly categories: readonly { readonly code: string; readonly name: { zhCN: string; en: string }; readonly items: readonly { readonly code: string; readonly name: { zhCN: string; en: string }; readonly minimumLevel: number }[] }[];
-}
-
-interface Form {
-  title: string;
-  serviceItemCode: string;
-  description: string;
-  budgetYuan: string;
-  requiredLevel: string;
-  region: string;
-  servicePeriodDays: string;
-  method: 'RANDOM_DRAW' | 'BIDDING';
-  winners: string;
-  alternates: string;
-  minimumCandidates: string;
-  minimumValidBids: string;
-  evaluationRule: 'LOWEST_PRICE' | 'REASONABLE_LOW' | 'CLOSEST_TO_AVERAGE';
-  abnormallyLowFraction: string;
-  quoteForm: 'AMOUNT' | 'DISCOUNT_RATE';
-  bidDeadline: string;
-  signUpMode: 'ALL_ELIGIBLE' | 'WINDOW';
-  opensAt: string;
-  closesAt: string;
-}
-
-/** `<input type="datetime-local">` speaks local wall time; the API wants an instant. Empty stays empty, so the API names it. */
-function instant(local: string): string {
-  if (!local) return '';
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? local : d.toISOString();
-}
-
-function localInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** What the form sends: the project's terms with the method's own rules, as the projects API takes them. */
-export function termsOf(f: Form, conflicts: { agencyId: string; reason: string }[]) {
-  const selection =
-    f.method === 'RANDOM_DRAW'
-      ? { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) }
-      : {
-          method: f.method,
-          winners: Number(f.winners),
-          minimumValidBids: Number(f.minimumValidBids),
-          evaluation: f.evaluationRule === 'REASONABLE_LOW' ? { rule: f.evaluationRule, abnormallyLowFraction: Number(f.abnormallyLowFraction) } : { rule: f.evaluationRule },
-          quoteForm: f.quoteForm,
-          bidDeadline: instant(f.bidDeadline),
-        };
-  const signUp = f.signUpMode === 'WINDOW' ? { mode: 'WINDOW', opensAt: instant(f.opensAt), closesAt: instant(f.closesAt) } : { mode: 'ALL_ELIGIBLE' };
-  return {
-    title: f.title,
-    serviceItemCode: f.serviceItemCode,
-    description: f.description,
-    budgetCapFen: Math.round(Number(f.budgetYuan) * 100),
-    requiredLevel: Number(f.requiredLevel),
-    region: f.region,
-    servicePeriodDays: Number(f.servicePeriodDays),
-    selection,
-    signUp,
-    conflicts,
-  };
 }
 
 export function PostProjectPage() {
@@ -83,7 +22,7 @@ export function PostProjectPage() {
   const catalog = useLoad((signal) => api<Catalog>('/api/registry/catalog', { signal }), []);
   const agencies = useLoad(fetchAgencyNames, []);
   const now = new Date();
-  const [f, setF] = useState<Form>({
+  const [f, setF] = useState<ProjectForm>({
     title: '', serviceItemCode: '', description: '', budgetYuan: '', requiredLevel: '2', region: '330100', servicePeriodDays: '30',
     method: 'RANDOM_DRAW', winners: '1', alternates: '1', minimumCandidates: '3', minimumValidBids: '3',
     evaluationRule: 'LOWEST_PRICE', abnormallyLowFraction: '0.8', quoteForm: 'AMOUNT',
@@ -93,7 +32,7 @@ export function PostProjectPage() {
   const [conflicts, setConflicts] = useState<{ agencyId: string; reason: string }[]>([]);
   const action = useAction();
   const [savedDraft, setSavedDraft] = useState<string | null>(null);
-  const set = (key: keyof Form) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
+  const set = (key: keyof ProjectForm) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
   const name = (n: { zhCN: string; en: string }) => (locale === 'en' ? n.en : n.zhCN);
 
   const labels: Record<string, string> = {

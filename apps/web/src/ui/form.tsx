@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ApiError } from '../app/api';
 import { useLocale } from '../app/locale';
 import type { Action } from './action';
+import { describeError } from './describe-error';
 import { UI_TEXT } from './ui-messages';
 
 /** A labelled control with its own error line; the control is a child so any input, select or textarea fits. */
@@ -34,15 +35,6 @@ export function ActionResult({ action, labels = {} }: { action: Action; labels?:
   if (action.error) return <p className="notice bad" role="alert" data-code={action.error.code} data-field={action.error.field ?? ''}>{describeError(action.error, labels, locale)}</p>;
   if (action.done) return <p className="notice ok" role="status">{action.done}</p>;
   return null;
-}
-
-export function describeError(error: ApiError, labels: Record<string, string>, locale: 'zh-CN' | 'en'): string {
-  const t = UI_TEXT[locale];
-  const known = t.codes[error.code] ?? (error.status === 0 ? t.network : error.status >= 500 ? t.serverError : null);
-  const detail = known ? (locale === 'en' ? `${known} (${error.message})` : `${known}（${error.message}）`) : error.message;
-  if (!error.field) return detail;
-  const label = labels[error.field] ?? labels[error.field.split('.')[0]] ?? error.field;
-  return t.fieldError(label, detail);
 }
 
 export function ErrorNote({ error }: { error: ApiError | null }) {

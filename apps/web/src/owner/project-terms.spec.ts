@@ -1,0 +1,30 @@
+import { termsOf, type ProjectForm } from './project-terms';
+
+const form: ProjectForm = {
+  title: '城西道路测绘', serviceItemCode: 'SURVEY-MAPPING', description: '1:500', budgetYuan: '80000.5', requiredLevel: '2', region: '330100', servicePeriodDays: '20',
+  method: 'RANDOM_DRAW', winners: '1', alternates: '2', minimumCandidates: '3', minimumValidBids: '3',
+  evaluationRule: 'LOWEST_PRICE', abnormallyLowFraction: '0.8', quoteForm: 'AMOUNT', bidDeadline: '2026-12-01T10:00:00',
+  signUpMode: 'ALL_ELIGIBLE', opensAt: '', closesAt: '',
+};
+
+describe('termsOf (the post-a-project form as the projects API takes it)', () => {
+  it('sends a random draw with its own parameters only, and the budget in whole fen', () => {
+    const terms = termsOf(form, []);
+    expect(terms.budgetCapFen).toBe(8_000_050);
+    expect(terms.selection).toEqual({ method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3 });
+    expect(terms.signUp).toEqual({ mode: 'ALL_ELIGIBLE' });
+  });
+
+  it('sends bidding with its evaluation rule, the abnormally-low fraction only where that rule needs it, and the deadline as an instant', () => {
+    const lowest = termsOf({ ...form, method: 'BIDDING' }, []).selection;
+    expect(lowest).toEqual({ method: 'BIDDING', winners: 1, minimumValidBids: 3, evaluation: { rule: 'LOWEST_PRICE' }, quoteForm: 'AMOUNT', bidDeadline: new Date('2026-12-01T10:00:00').toISOString() });
+    const reasonable = termsOf({ ...form, method: 'BIDDING', evaluationRule: 'REASONABLE_LOW' }, []).selection;
+    expect(reasonable).toMatchObject({ evaluation: { rule: 'REASONABLE_LOW', abnormallyLowFraction: 0.8 } });
+  });
+
+  it('sends a sign-up window as instants, an unfilled one as empty so the API names the field, and the conflict list as given', () => {
+    const windowed = termsOf({ ...form, signUpMode: 'WINDOW', opensAt: '2026-11-01T09:00', closesAt: '' }, [{ agencyId: 'a-1', reason: '关联' }]);
+    expect(windowed.signUp).toEqual({ mode: 'WINDOW', opensAt: new Date('2026-11-01T09:00').toISOString(), closesAt: '' });
+    expect(windowed.conflicts).toEqual([{ agencyId: 'a-1', reason: '关联' }]);
+  });
+});

@@ -1,0 +1,62 @@
+/** The post-a-project form as typed: strings, as the inputs hold them. */
+export interface ProjectForm {
+  title: string;
+  serviceItemCode: string;
+  description: string;
+  budgetYuan: string;
+  requiredLevel: string;
+  region: string;
+  servicePeriodDays: string;
+  method: 'RANDOM_DRAW' | 'BIDDING';
+  winners: string;
+  alternates: string;
+  minimumCandidates: string;
+  minimumValidBids: string;
+  evaluationRule: 'LOWEST_PRICE' | 'REASONABLE_LOW' | 'CLOSEST_TO_AVERAGE';
+  abnormallyLowFraction: string;
+  quoteForm: 'AMOUNT' | 'DISCOUNT_RATE';
+  bidDeadline: string;
+  signUpMode: 'ALL_ELIGIBLE' | 'WINDOW';
+  opensAt: string;
+  closesAt: string;
+}
+
+/** `<input type="datetime-local">` speaks local wall time; the API wants an instant. Empty stays empty, so the API names it. */
+export function instant(local: string): string {
+  if (!local) return '';
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? local : d.toISOString();
+}
+
+export function localInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** What the form sends: the project's terms with the method's own rules, as the projects API takes them. */
+export function termsOf(f: ProjectForm, conflicts: { agencyId: string; reason: string }[]) {
+  const selection =
+    f.method === 'RANDOM_DRAW'
+      ? { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) }
+      : {
+          method: f.method,
+          winners: Number(f.winners),
+          minimumValidBids: Number(f.minimumValidBids),
+          evaluation: f.evaluationRule === 'REASONABLE_LOW' ? { rule: f.evaluationRule, abnormallyLowFraction: Number(f.abnormallyLowFraction) } : { rule: f.evaluationRule },
+          quoteForm: f.quoteForm,
+          bidDeadline: instant(f.bidDeadline),
+        };
+  const signUp = f.signUpMode === 'WINDOW' ? { mode: 'WINDOW', opensAt: instant(f.opensAt), closesAt: instant(f.closesAt) } : { mode: 'ALL_ELIGIBLE' };
+  return {
+    title: f.title,
+    serviceItemCode: f.serviceItemCode,
+    description: f.description,
+    budgetCapFen: Math.round(Number(f.budgetYuan) * 100),
+    requiredLevel: Number(f.requiredLevel),
+    region: f.region,
+    servicePeriodDays: Number(f.servicePeriodDays),
+    selection,
+    signUp,
+    conflicts,
+  };
+}
