@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { hexToBytesOrNull, leafHashOf, ocdsSchemaValidator, verifyInclusion } from '@mkt/audit/core';
 import { verifyDraw } from '@mkt/draw/core';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { jsonClient, waitFor, type CallOptions } from '@mkt/shared/testing';
@@ -105,6 +106,7 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
   }, 60000);
 
   let agencies: string[] = [];
+  const projects: { draw?: string; bidding?: string } = {};
 
   it('onboards firms through the gateway, and every service folds them in', async () => {
     const journey = new AgencyJourney(`http://127.0.0.1:${GATEWAY}`, { admin: token('ADMIN'), supervisor });
@@ -129,6 +131,7 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
     });
     expect(draft.status).toBe(201);
     const id = draft.body.id;
+    projects.draw = id;
     expect((await call('POST', `/api/projects/projects/${id}/publish`, { token: owner })).status).toBe(200);
     for (const agencyId of agencies) expect((await call('POST', `/api/projects/projects/${id}/sign-ups`, { token: token('AGENCY', agencyId) })).status).toBe(200);
 
@@ -193,6 +196,7 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
     });
     expect(draft.status).toBe(201);
     const id = draft.body.id;
+    projects.bidding = id;
     await call('POST', `/api/projects/projects/${id}/publish`, { token: owner });
     expect((await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner })).body.status).toBe('SELECTING');
     const [opened] = await waitFor(() => call('GET', `/api/bidding/projects/${id}/biddings`).then((r) => r.body), (b) => b?.length === 1, { what: 'bidding opens', timeoutMs: 60000, intervalMs: 500 });
@@ -225,4 +229,77 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
     expect(await call('POST', `/api/projects/projects/${id}/award/accept`, { token: token('AGENCY', agencies[1]) })).toMatchObject({ status: 200 });
     expect((await projectOf(id)).seats).toEqual([expect.objectContaining({ agencyId: agencies[1] })]);
   }, 300000);
+  it('keeps both projects complete in the audit log, every entry with a valid inclusion proof, and exports them as OCDS', async () => {
+    type Entry = { position: number; type: string; inclusionProof: string[] | null };
+    const story = async (id: string) => {
+      const { body } = await call('GET', `/api/audit/records?projectId=${id}`, { token: supervisor });
+      return { checkpoint: body.checkpoint as { size: number; rootHash: string }, entries: (body.records[0]?.entries ?? []) as Entry[] };
+    };
+    const drawStory = [
+      'projects.ProjectPublished', 'projects.SelectionRequested', 'draw.DrawCommitted', 'draw.EntropyContributed', 'draw.EntropyContributed', 'draw.DrawRevealed',
+      'projects.SelectionRecorded', 'projects.ProjectAwarded', 'projects.AwardDeclined', 'projects.ContractRecorded', 'projects.ServiceCompleted', 'projects.AgencyEvaluated',
+    ];
+    const biddingStory = ['projects.ProjectPublished', 'projects.SelectionRequested', 'bidding.BiddingOpened', 'bidding.BiddingClosed', 'bidding.BiddingDecided', 'projects.SelectionRecorded', 'projects.ProjectAwarded'];
+    const isSubsequence = (want: string[], got: string[]) => want.every(((i) => (t: string) => (i = got.indexOf(t, i) + 1) > 0)(0));
+    for (const [id, want] of [[projects.draw, drawStory], [projects.bidding, biddingStory]] as const) {
+      // The audit service consumes every topic over Kafka; wait until the last step is in, then sign a checkpoint over it.
+      await waitFor(() => story(id as string), (s) => isSubsequence(want as string[], s.entries.map((e) => e.type)), { what: `the story of ${id} in the log`, timeoutMs: 60000, intervalMs: 1000 });
+    }
+    expect((await call('POST', '/api/audit/checkpoints', { token: supervisor })).status).toBe(200);
+    const entries = (await call('GET', '/api/audit/entries?limit=5000', { token: supervisor })).body.entries as { position: number; event: unknown }[];
+    const byPosition = new Map(entries.map((e) => [e.position, e.event]));
+    for (const id of [projects.draw, projects.bidding] as string[]) {
+      const { checkpoint, entries: mine } = await story(id);
+      expect(mine.length).toBeGreaterThan(5);
+      for (const entry of mine) {
+        const proof = (entry.inclusionProof ?? []).map((h) => hexToBytesOrNull(h) as Uint8Array);
+        expect(verifyInclusion(leafHashOf(byPosition.get(entry.position)), entry.position, checkpoint.size, proof, hexToBytesOrNull(checkpoint.rootHash) as Uint8Array)).toBe(true);
+      }
+      // Exactly one reveal or close: nothing the crashes could have doubled.
+      const types = mine.map((e) => e.type);
+      expect(types.filter((t) => t === 'draw.DrawRevealed' || t === 'bidding.BiddingClosed')).toHaveLength(1);
+      const ocds = await call('GET', `/api/audit/projects/${id}/ocds`, { token: supervisor });
+      expect(ocds.status).toBe(200);
+      expect(ocdsSchemaValidator()(ocds.body)).toEqual({ ok: true, errors: [] });
+    }
+  }, 180000);
+
+  it('carries a blacklisting for a period to draw and bidding, and its end; a qualification past its end stops counting', async () => {
+    const journey = new AgencyJourney(`http://127.0.0.1:${GATEWAY}`, { admin: token('ADMIN'), supervisor });
+    const firm = await journey.onboard(ITEM);
+    const inPool = async () => (await call('GET', `/api/draw/pool-preview?serviceItemCode=${ITEM}&requiredLevel=2&on=${today()}`, { token: owner })).body.pool?.includes(firm);
+    const mayBid = async () => (await call('GET', `/api/bidding/bidders/${firm}/standing?serviceItemCode=${ITEM}&requiredLevel=2&on=${today()}`, { token: supervisor })).body.mayBid;
+    await waitFor(inPool, (x) => x === true, { what: 'the firm in the draw pool', timeoutMs: 60000 });
+    await waitFor(mayBid, (x) => x === true, { what: 'the firm admitted to bid', timeoutMs: 60000 });
+
+    const until = new Date(now().getTime() + 10 * DAY).toISOString();
+    const blacklisted = await call('POST', `/api/registry/agencies/${firm}/status`, { token: supervisor, body: { status: 'BLACKLISTED', reason: '提供虚假材料', until } });
+    expect(blacklisted.status).toBe(200);
+    await waitFor(inPool, (x) => x === false, { what: 'the blacklisted firm out of the draw pool', timeoutMs: 60000 });
+    await waitFor(mayBid, (x) => x === false, { what: 'the blacklisted firm refused as a bidder', timeoutMs: 60000 });
+    // The period ends on the registry's scheduler; draw and bidding take the firm back from the event.
+    await advance(10 * DAY + HOUR);
+    await waitFor(inPool, (x) => x === true, { what: 'the firm back in the pool when the period ended', timeoutMs: 60000 });
+    await waitFor(mayBid, (x) => x === true, { what: 'the firm admitted again', timeoutMs: 60000 });
+
+    // A qualification that ends in two days stops counting after it.
+    const shortLived = await journey.register();
+    await journey.setStatus(shortLived, 'ACTIVE');
+    const granted = await call('POST', `/api/registry/agencies/${shortLived}/qualifications`, {
+      token: token('ADMIN'), body: { certificateNumber: `CERT-${randomUUID()}`, serviceItemCode: ITEM, level: 2, validFrom: '2026-01-01', validUntil: today(2) },
+    });
+    expect(granted.status).toBe(201);
+    const pool = async (on: string) => (await call('GET', `/api/draw/pool-preview?serviceItemCode=${ITEM}&requiredLevel=2&on=${on}`, { token: owner })).body;
+    await waitFor(() => pool(today()), (p) => p.pool?.includes(shortLived), { what: 'the short-lived qualification counted', timeoutMs: 60000 });
+    await advance(3 * DAY);
+    const after = await pool(today());
+    expect(after.pool).not.toContain(shortLived);
+    expect(after.excluded).toContainEqual({ agencyId: shortLived, reason: 'QUALIFICATION_NOT_VALID_ON_DATE' });
+    const profile = await waitFor(
+      () => call('GET', `/api/registry/directory/${shortLived}`).then((r) => r.body),
+      (p) => JSON.stringify(p ?? {}).includes('"current":false'),
+      { what: 'the registry marking the qualification expired', timeoutMs: 60000 },
+    );
+    expect(profile.id ?? profile.agencyId).toBe(shortLived);
+  }, 240000);
 });
