@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { waitFor } from '@mkt/shared/testing';
-import { FIRMS, HOUR, PASSWORD, publicPage, screenshot, signedInPage, startMarketplace, type Marketplace } from './marketplace-harness';
+import { beijingInput, FIRMS, HOUR, PASSWORD, publicPage, screenshot, signedInPage, startMarketplace, type Marketplace } from './marketplace-harness';
 
 /**
  * The random-draw journey in a real browser, in Chinese: a firm's user signs up and the operator approves it; an
@@ -121,6 +121,24 @@ describe('random-draw journey (browser)', () => {
     await screenshot(supervisor, 'project-in-publicity');
   });
 
+  it('lets a losing agency object during publicity and a supervisor dismiss the objection with a reason', async () => {
+    const record = (await m.call('GET', `/api/draw/draws/${drawId}`)).body.record;
+    const loser = FIRMS.slice(0, 3).find((_, i) => m.firmIds[i] !== record.winners[0]) as (typeof FIRMS)[number];
+    const agency = await open(loser.user as string);
+    await agency.goto(`${m.base}/projects/${projectId}`);
+    await agency.getByLabel('质疑理由').fill('候选池应包含全部报名机构，请核实');
+    await agency.getByRole('button', { name: '提交质疑' }).click();
+    await agency.getByRole('status').filter({ hasText: '质疑已提交' }).waitFor();
+
+    const supervisor = await open('supervisor');
+    await supervisor.goto(`${m.base}/projects/${projectId}`);
+    const objection = supervisor.locator('[data-objection][data-status="PENDING"]');
+    await objection.getByLabel('裁定理由').fill('候选池与报名名单一致，抽取记录核验通过');
+    await screenshot(supervisor, 'supervisor-objection');
+    await objection.getByRole('button', { name: '提交裁定' }).click();
+    await supervisor.locator('[data-objection][data-status="DISMISSED"]').waitFor();
+  });
+
   it('shows the result in publicity on the home page, and the winner accepts once publicity is over', async () => {
     const visitor = await open(null);
     await visitor.goto(`${m.base}/`);
@@ -142,6 +160,45 @@ describe('random-draw journey (browser)', () => {
     const owner = await open('owner');
     await owner.goto(`${m.base}/projects/${projectId}`);
     await owner.locator(`[data-testid="seats"] [data-agency="${record.winners[0]}"][data-accepted="true"]`).waitFor();
+  });
+
+  it('lets the owner record contract, completion and evaluation, which reach the winner’s credit record', async () => {
+    const record = (await m.call('GET', `/api/draw/draws/${drawId}`)).body.record;
+    const winner = FIRMS[m.firmIds.indexOf(record.winners[0])];
+    // The marketplace's calendar is Beijing's, on the test clock.
+    const today = new Date(m.clock.now().getTime() + 8 * HOUR).toISOString().slice(0, 10);
+    const owner = await open('owner');
+    await owner.goto(`${m.base}/projects/${projectId}`);
+    await owner.getByLabel('开始日期').fill('2026-01-01');
+    await owner.getByRole('button', { name: '登记合同' }).click();
+    // Before the award: refused, with the field named.
+    await owner.getByRole('alert').filter({ hasText: '「开始日期」有误' }).first().waitFor();
+    await owner.getByLabel('开始日期').fill(today);
+    await owner.getByRole('button', { name: '登记合同' }).click();
+    await owner.locator('[data-project][data-status="CONTRACTED"]').waitFor();
+    await owner.getByLabel('完成日期').fill(today);
+    await owner.getByRole('button', { name: '登记完成' }).click();
+    await owner.locator('[data-project][data-status="COMPLETED"]').waitFor();
+    await owner.getByLabel('服务质量（1–5）').selectOption('4');
+    await owner.getByLabel('评价意见').fill('成果质量良好，按期提交');
+    await owner.getByRole('button', { name: '提交评价' }).click();
+    await owner.locator('[data-project][data-status="EVALUATED"]').waitFor();
+    await screenshot(owner, 'owner-delivery');
+
+    const agency = await open(winner.user as string);
+    await agency.getByRole('navigation').getByRole('link', { name: '本机构信用' }).click();
+    await agency.getByTestId('credit-score').waitFor();
+    await waitFor(
+      async () => {
+        await agency.reload();
+        await agency.getByTestId('credit-score').waitFor();
+        return agency.locator('table').textContent();
+      },
+      (text) => (text ?? '').includes('履约质量评价'),
+      { what: 'the evaluation in the credit record', timeoutMs: 30000, intervalMs: 1000 },
+    );
+    expect(await agency.getByText('按公开公式重新计算，与记录一致').count()).toBe(1);
+    await screenshot(agency, 'agency-credit');
   });
 
   it('lets anyone verify the draw in the browser', async () => {
@@ -170,6 +227,43 @@ describe('random-draw journey (browser)', () => {
     await supervisor.getByTestId('log-verdict').waitFor({ timeout: 30000 });
     expect(await supervisor.getByTestId('log-verdict').textContent()).toMatch(/^日志核验通过/);
     await screenshot(supervisor, 'supervisor-verify-log');
+  });
+
+  it('lets a supervisor suspend a firm for a period, which the public directory shows', async () => {
+    const supervisor = await open('supervisor');
+    await supervisor.getByRole('navigation').getByRole('link', { name: '暂停与黑名单' }).click();
+    await supervisor.getByLabel('机构').selectOption(m.firmIds[2]);
+    await supervisor.getByLabel('处理').selectOption('SUSPENDED');
+    await supervisor.getByLabel('理由').fill('无正当理由放弃中选');
+    await supervisor.getByLabel('结束时间').fill(beijingInput(new Date(m.clock.now().getTime() + 30 * 24 * HOUR)));
+    await supervisor.getByRole('button', { name: '执行' }).click();
+    await supervisor.getByRole('status').filter({ hasText: '处理已记录' }).waitFor();
+    await screenshot(supervisor, 'supervisor-sanctions');
+    const visitor = await open(null);
+    await visitor.goto(`${m.base}/directory/${m.firmIds[2]}`);
+    await visitor.getByRole('heading', { name: '正在执行的处罚' }).waitFor();
+    await screenshot(visitor, 'agency-profile');
+  });
+
+  it('refuses a wrong password in the user’s language, keeps the language chosen, and keeps role pages to their role', async () => {
+    const visitor = await open(null);
+    await visitor.goto(`${m.base}/login`);
+    await visitor.getByLabel('用户名').fill('owner');
+    await visitor.getByLabel('密码').fill('not-the-password');
+    await visitor.getByRole('button', { name: '登录', exact: true }).click();
+    await visitor.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
+
+    await visitor.getByRole('button', { name: /English/ }).click();
+    await visitor.reload();
+    await visitor.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await visitor.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    const agency = await open(FIRMS[0].user as string);
+    await agency.goto(`${m.base}/owner/projects/new`);
+    await agency.getByText('此页面需要以项目业主身份登录。').waitFor();
+    await agency.getByRole('button', { name: '退出登录' }).click();
+    await agency.getByRole('link', { name: '登录' }).first().waitFor();
+    expect(await agency.evaluate(() => sessionStorage.getItem('mkt.refreshToken'))).toBeNull();
   });
 
   it('works on a narrow screen: the directory folds its table and the menu opens on demand', async () => {
