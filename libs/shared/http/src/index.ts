@@ -9,3 +9,6 @@ export { HttpRouteCatalog } from './openapi/http-route-catalog';
 export { routeKey, type HttpRoute, type RouteAccess } from './openapi/http-route';
 export { buildOpenApiDocument, type OpenApiDocument } from './openapi/openapi-document';
 export { swaggerUiPage, swaggerUiStartScript, swaggerUiAsset, type SwaggerUiSources } from './openapi/swagger-ui';
+export { createPinoLogger, PinoNestLogger, logLevelFromEnv } from './observability/platform-logger';
+export { correlationMiddleware } from './observability/correlation.middleware';
+export { HttpMetrics } from './observability/http-metrics';

@@ -1,4 +1,5 @@
 export { systemClock, type Clock } from './clock';
+export { CORRELATION_HEADER, withCorrelationId, currentCorrelationId, isAcceptableCorrelationId } from './correlation';
 export { silentLogger, type MessagingLogger } from './messaging-logger';
 export { CreateMessagingTables1764374400000 } from './messaging-tables.migration';
 export { UnitOfWork, type TransactionContext, type CausationMetadata, type IdempotencyKey } from './unit-of-work';

@@ -4,6 +4,7 @@ import { describeIssues, type EventContract, type EventEnvelope } from '@mkt/sha
 import { DomainError } from '@mkt/shared/kernel';
 import type { ServiceDatabase } from '@mkt/shared/persistence';
 import type { Clock } from './clock';
+import { currentCorrelationId } from './correlation';
 import { outboxRowOf, type OutboxRow } from './outbox/outbox-row';
 
 /** What a use case gets inside its transaction: the entity manager and a way to record events. */
@@ -73,7 +74,8 @@ export class UnitOfWork {
         );
         if (claimed.length === 0) return replay<T>(manager, key);
       }
-      const { tx, pending, tasks } = this.context(manager, metadata);
+      // Without an explicit id, the request or event being handled lends its own (see withCorrelationId).
+      const { tx, pending, tasks } = this.context(manager, { ...metadata, correlationId: metadata.correlationId ?? currentCorrelationId() });
       const value = await work(tx);
       wroteEvents = await insertOutboxRows(manager, pending);
       scheduled = await upsertTasks(manager, tasks);

@@ -1,5 +1,6 @@
 import { describeIssues, validateEnvelope, type EventEnvelope } from '@mkt/shared/contracts';
 import type { ServiceDatabase } from '@mkt/shared/persistence';
+import { CORRELATION_HEADER, isAcceptableCorrelationId, withCorrelationId } from '../correlation';
 import type { MessagingLogger } from '../messaging-logger';
 import type { TransportMessage } from '../transport/event-transport';
 import type { UnitOfWork } from '../unit-of-work';
@@ -88,7 +89,7 @@ export class InboxConsumer {
       const firstTimes = await this.unitOfWork.runOnceEach(
         this.consumer,
         ready.map((r) => r.event),
-        (event, tx, index) => ready[index].subscription.handler(event, tx),
+        (event, tx, index) => withCorrelationId(correlationOf(ready[index].message, event), () => ready[index].subscription.handler(event, tx)),
       );
       return firstTimes.map((first) => (first ? 'handled' : 'duplicate'));
     } catch {
@@ -96,7 +97,12 @@ export class InboxConsumer {
     }
   }
 
-  private async handleAlone({ message, event, subscription }: Extract<Checked, { kind: 'ready' }>): Promise<Delivery> {
+  private handleAlone(ready: Extract<Checked, { kind: 'ready' }>): Promise<Delivery> {
+    // The handler's log lines, retries and parking carry the id of the request that set the event off.
+    return withCorrelationId(correlationOf(ready.message, ready.event), () => this.handleAloneInContext(ready));
+  }
+
+  private async handleAloneInContext({ message, event, subscription }: Extract<Checked, { kind: 'ready' }>): Promise<Delivery> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       try {
@@ -126,6 +132,12 @@ export class InboxConsumer {
     this.logger.warn(`${this.consumer} parked a message from ${message.topic}${eventId ? ` (event ${eventId})` : ''}: ${reason}`);
     return 'parked';
   }
+}
+
+/** The transport header first (set by the relay), else the envelope's own field. */
+function correlationOf(message: TransportMessage, event: EventEnvelope): string {
+  const header = message.headers?.[CORRELATION_HEADER];
+  return isAcceptableCorrelationId(header) ? header : event.correlationId;
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDatabase } from '@mkt/shared/persistence';
+import { CORRELATION_HEADER } from '../correlation';
 import type { EventTransport, TransportMessage } from '../transport/event-transport';
 import type { MessagingLogger } from '../messaging-logger';
 import { PollingLoop } from '../polling-loop';
@@ -104,7 +105,7 @@ export class OutboxRelay {
 
   private async publishAndMark(manager: EntityManager, rows: readonly ClaimedRow[]): Promise<number> {
     if (rows.length === 0) return 0;
-    const messages: TransportMessage[] = rows.map((r) => ({ topic: r.topic, key: r.aggregate_id, value: r.envelope }));
+    const messages: TransportMessage[] = rows.map((r) => ({ topic: r.topic, key: r.aggregate_id, value: r.envelope, headers: correlationHeaders(r.envelope) }));
     await this.transport.publish(messages);
     await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
     return rows.length;
@@ -130,5 +131,15 @@ export class OutboxRelay {
       if (this.listener === client) this.listener = null;
       if (!this.loop.isStopping) await new Promise((r) => setTimeout(r, 1000));
     }
+  }
+}
+
+/** The envelope's correlation id as a transport header; the envelope itself is sent byte for byte as stored. */
+function correlationHeaders(envelope: string): Record<string, string> | undefined {
+  try {
+    const id = (JSON.parse(envelope) as { correlationId?: unknown }).correlationId;
+    return typeof id === 'string' ? { [CORRELATION_HEADER]: id } : undefined;
+  } catch {
+    return undefined; // a row that is not JSON still goes out; the consumer parks it with the reason
   }
 }

@@ -3,6 +3,8 @@ export interface TransportMessage {
   readonly topic: string;
   readonly key: string;
   readonly value: string;
+  /** Transport headers: the correlation id travels here so a consumer can log under it before parsing. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -27,6 +29,8 @@ export interface EventTransport {
   publish(messages: readonly TransportMessage[]): Promise<void>;
   /** One subscription per consumer group (= service); the handler resolving acknowledges the message. */
   subscribe(group: string, topics: readonly string[], handler: MessageHandler): Promise<TransportSubscription>;
+  /** Readiness: whether the broker answers now (Kafka: a metadata request within a few seconds). */
+  isReachable(): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -29,6 +29,10 @@ export class InProcessTransport implements EventTransport {
     return { stop: async () => void this.groups.delete(group) };
   }
 
+  async isReachable(): Promise<boolean> {
+    return !this.closed;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.groups.clear();

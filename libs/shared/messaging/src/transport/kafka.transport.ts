@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type IHeaders, type LogEntry, type Producer } from 'kafkajs';
 import type { MessagingLogger } from '../messaging-logger';
 import type { EventTransport, MessageHandler, TransportMessage, TransportSubscription } from './event-transport';
 
@@ -23,6 +23,7 @@ export class KafkaTransport implements EventTransport {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;
   private producer: Promise<Producer> | null = null;
+  private probe: Promise<Admin> | null = null;
   private readonly consumers = new Set<Consumer>();
 
   constructor(
@@ -64,10 +65,10 @@ export class KafkaTransport implements EventTransport {
 
   async publish(messages: readonly TransportMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const byTopic = new Map<string, { key: string; value: string }[]>();
+    const byTopic = new Map<string, { key: string; value: string; headers?: Record<string, string> }[]>();
     for (const m of messages) {
       const list = byTopic.get(m.topic) ?? [];
-      list.push({ key: m.key, value: m.value });
+      list.push({ key: m.key, value: m.value, ...(m.headers ? { headers: { ...m.headers } } : {}) });
       byTopic.set(m.topic, list);
     }
     const producer = await this.connectedProducer();
@@ -103,7 +104,7 @@ export class KafkaTransport implements EventTransport {
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += CHUNK) {
           const chunk = batch.messages.slice(i, i + CHUNK);
-          await handler(chunk.map((m) => ({ topic: batch.topic, key: m.key?.toString() ?? '', value: m.value?.toString() ?? '' })));
+          await handler(chunk.map((m) => ({ topic: batch.topic, key: m.key?.toString() ?? '', value: m.value?.toString() ?? '', headers: textHeaders(m.headers) })));
           resolveOffset(chunk[chunk.length - 1].offset);
           await heartbeat();
         }
@@ -118,7 +119,30 @@ export class KafkaTransport implements EventTransport {
     };
   }
 
+  /**
+   * Asks the cluster for its brokers on a long-lived admin connection, so a readiness probe every few seconds
+   * costs one small request, not a new connection. Any failure or a slow answer means not reachable.
+   */
+  async isReachable(timeoutMs = 3000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const probe = (async () => {
+      const admin = await this.connectedProbe();
+      const cluster = await admin.describeCluster();
+      return cluster.brokers.length > 0;
+    })().catch(async () => {
+      await this.dropProbe();
+      return false;
+    });
+    try {
+      return await Promise.race([probe, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async close(): Promise<void> {
+    await this.dropProbe();
     await Promise.all([...this.consumers].map((c) => c.disconnect().catch(() => undefined)));
     this.consumers.clear();
     await this.dropProducer();
@@ -143,6 +167,20 @@ export class KafkaTransport implements EventTransport {
     return this.producer;
   }
 
+  private connectedProbe(): Promise<Admin> {
+    if (!this.probe) {
+      const admin = this.kafka.admin({ retry: { retries: 0 } });
+      this.probe = admin.connect().then(() => admin);
+    }
+    return this.probe;
+  }
+
+  private async dropProbe(): Promise<void> {
+    const pending = this.probe;
+    this.probe = null;
+    if (pending) await pending.then((a) => a.disconnect()).catch(() => undefined);
+  }
+
   private async dropProducer(): Promise<void> {
     const pending = this.producer;
     this.producer = null;
@@ -154,4 +192,15 @@ export class KafkaTransport implements EventTransport {
     if (level === logLevel.ERROR) this.logger.error(text);
     else if (level === logLevel.WARN) this.logger.warn(text);
   }
+}
+
+/** Kafka header values arrive as bytes (or lists of them); the platform's headers are single UTF-8 strings. */
+function textHeaders(headers: IHeaders | undefined): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) text[name] = first.toString();
+  }
+  return text;
 }
