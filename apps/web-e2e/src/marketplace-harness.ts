@@ -14,7 +14,7 @@ import { CatalogSeeder, RegistryModule } from '@mkt/registry/service';
 import { AuthModule } from '@mkt/shared/auth';
 import { createHttpApp } from '@mkt/shared/http';
 import { MessagingModule } from '@mkt/shared/messaging';
-import { jsonClient } from '@mkt/shared/testing';
+import { jsonClient, waitFor } from '@mkt/shared/testing';
 import { buildWebUi, launchChromium, workspaceRoot } from './browser';
 
 /**
@@ -83,6 +83,8 @@ export async function startMarketplace(): Promise<Marketplace> {
   const base = await app.getUrl();
   const call = jsonClient(() => base);
   await app.get(CatalogSeeder).seedDemoCatalog();
+  // Projects accept postings only for items they have learned from the registry's catalog events.
+  await waitFor(() => call('GET', '/api/projects/catalog/items').then((r) => r.body), (items) => Array.isArray(items) && items.some((i: { code: string }) => i.code === 'SURVEY-MAPPING'), { what: 'the catalog in projects' });
   const accounts = app.get(CreateAccountHandler);
   for (const [username, displayName, role, organizationId] of [
     ['admin', '平台运营管理员', 'ADMIN', null],

@@ -4,7 +4,7 @@ import { Module, type DynamicModule, type INestApplication } from '@nestjs/commo
 import type { Browser, Page } from 'playwright-core';
 import { DrawModule } from '@mkt/draw/service';
 import { ProjectsModule } from '@mkt/projects/service';
-import { RegistryModule } from '@mkt/registry/service';
+import { CatalogSeeder, RegistryModule } from '@mkt/registry/service';
 import { WebUiModule } from '@mkt/gateway/service';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
@@ -54,20 +54,23 @@ describe('announcements and the verify-a-draw page (browser)', () => {
     app = await createHttpApp(VerifyPageRoot.with(staticDir), { logger: false });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
+    // Projects post only for items in the published catalog, which the projects service learns from its events.
+    await app.get(CatalogSeeder).seedDemoCatalog();
+    await waitFor(() => call('GET', '/api/projects/catalog/items').then((r) => r.body), (items) => Array.isArray(items) && items.some((i: { code: string }) => i.code === 'SURVEY-MAPPING'), { what: 'the catalog in projects' });
     // Three firms through the registry's API; the draw learns of them from its events.
     const admin = issueTestToken(secret, { userId: 'a', role: 'ADMIN', organizationId: null });
     for (const [name, creditCode] of FIRMS) {
       const { body } = await call('POST', '/api/registry/agencies', { token: admin, body: { name, creditCode, region: '330100' } });
       firmNames.set(body.id, name);
       await call('POST', `/api/registry/agencies/${body.id}/status`, { token: admin, body: { status: 'ACTIVE', reason: '' } });
-      await call('POST', `/api/registry/agencies/${body.id}/qualifications`, { token: admin, body: { certificateNumber: `C-${name}`, serviceItemCode: 'SURVEY', level: 1, validFrom: '2026-01-01', validUntil: '2030-01-01' } });
+      await call('POST', `/api/registry/agencies/${body.id}/qualifications`, { token: admin, body: { certificateNumber: `C-${name}`, serviceItemCode: 'SURVEY-MAPPING', level: 1, validFrom: '2026-01-01', validUntil: '2030-01-01' } });
     }
     // An owner posts a project and asks for the draw, through the API as the UI will.
     const owner = issueTestToken(secret, { userId: 'o', role: 'OWNER', organizationId: 'owner-1' });
     const draft = await call('POST', '/api/projects/projects', {
       token: owner,
       body: {
-        title: '城西道路测绘', serviceItemCode: 'SURVEY', description: '1:500 地形图', budgetCapFen: 5_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 20,
+        title: '城西道路测绘', serviceItemCode: 'SURVEY-MAPPING', description: '1:500 地形图', budgetCapFen: 5_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 20,
         selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 3 }, signUp: { mode: 'ALL_ELIGIBLE' },
       },
     });
@@ -75,7 +78,7 @@ describe('announcements and the verify-a-draw page (browser)', () => {
     projectId = draft.body.id;
     await call('POST', `/api/projects/projects/${projectId}/publish`, { token: owner });
     // The draw freezes its pool from its own read model: wait until all three firms have reached it.
-    await waitFor(() => call('GET', '/api/draw/pool-preview?serviceItemCode=SURVEY&requiredLevel=2&on=2026-06-01', { token: owner }).then((r) => r.body.pool), (pool) => pool?.length === 3, { what: 'draw read model' });
+    await waitFor(() => call('GET', '/api/draw/pool-preview?serviceItemCode=SURVEY-MAPPING&requiredLevel=2&on=2026-06-01', { token: owner }).then((r) => r.body.pool), (pool) => pool?.length === 3, { what: 'draw read model' });
     await call('POST', `/api/projects/projects/${projectId}/request-selection`, { token: owner });
     [{ drawId }] = await waitFor(() => call('GET', `/api/draw/projects/${projectId}/draws`).then((r) => r.body), (d) => d.length === 1, { what: 'commitment' });
     await call('POST', `/api/draw/draws/${drawId}/witness-values`, { token: owner, body: { value: '8848' } });
