@@ -123,6 +123,9 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   // projects
   'GET /api/projects/announcements': PUBLIC,
   'GET /api/projects/catalog/items': PUBLIC,
+  'GET /api/projects/announcements/:id/attachments/:attachmentId': { ...PUBLIC, params: projectParam },
+  'POST /api/projects/projects/:id/attachments': ownProject(),
+  'GET /api/projects/projects/:id/attachments/:attachmentId': { allow: ['OWNER', 'SUPERVISOR'], ownedBy: 'OWNER', params: projectParam },
   'POST /api/projects/projects': only('OWNER'),
   'GET /api/projects/projects/:id': { allow: ['OWNER', 'SUPERVISOR'], ownedBy: 'OWNER', params: projectParam },
   'POST /api/projects/projects/:id/publish': ownProject(),

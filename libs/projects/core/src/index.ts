@@ -38,3 +38,16 @@ export { contractCeilingFen } from './rules/contract-must-fit-award.rule';
 export { standardOf, type CatalogItem, type ServiceItemStandard, type PostingContext } from './catalog-item.value-object';
 export { serviceItemMustBeOffered, requiredLevelMustMeetItemMinimum } from './rules/service-item-must-be-offered.rule';
 export { weightFunctionMustBePublished } from './rules/weight-function-must-be-published.rule';
+export {
+  attachmentMustBeAcceptable,
+  attachmentName,
+  detectAttachmentType,
+  zipEntryNames,
+  ATTACHMENT_EXTENSION,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  DOCX_MEDIA_TYPE,
+  XLSX_MEDIA_TYPE,
+  type Attachment,
+  type AttachmentMediaType,
+} from './attachment.value-object';

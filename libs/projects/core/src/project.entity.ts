@@ -1,5 +1,6 @@
 import { conflict, forbidden, invalid, notFound } from '@mkt/shared/kernel';
 import type { Actor } from './actor';
+import { MAX_ATTACHMENTS, type Attachment } from './attachment.value-object';
 import type { PostingContext } from './catalog-item.value-object';
 import { parseConflictList, type ConflictOfInterest, type ConflictOfInterestInput } from './conflict-list.value-object';
 import { calendarDateAt, instantOf, isBefore, parseCalendarDate, plusHours } from './instant.value-object';
@@ -82,6 +83,8 @@ export interface ProjectState {
   readonly draftedAt: string;
   readonly publishedAt: string | null;
   readonly amendments: number;
+  /** Documents announced with the project: attached to the draft, or added by an amendment. */
+  readonly attachments: readonly Attachment[];
   /** Sign-ups of the current round, in the order they came. */
   readonly signUps: readonly SignUp[];
   /** Agencies excluded by upheld objections, for every later round of this project. */
@@ -189,6 +192,19 @@ function vacateSeat(state: ProjectState, index: number, cause: 'DECLINED' | 'NO_
   };
 }
 
+/** Attachments after adding `added`: each file once (by content), at most MAX_ATTACHMENTS in all. */
+function withAttachments(current: readonly Attachment[] | undefined, added: readonly Attachment[]): readonly Attachment[] {
+  const all = [...(current ?? [])];
+  for (const attachment of added) {
+    if (all.some((a) => a.id === attachment.id || a.sha256 === attachment.sha256)) {
+      throw conflict('PROJECTS.ATTACHMENT_EXISTS', `the project already has this document (${attachment.name})`, 'file');
+    }
+    all.push(attachment);
+  }
+  if (all.length > MAX_ATTACHMENTS) throw invalid('PROJECTS.TOO_MANY_ATTACHMENTS', `a project has at most ${MAX_ATTACHMENTS} attachments`, 'file');
+  return all;
+}
+
 export interface DraftInput extends ProjectTermsInput {
   /** Chosen by the caller (the service mints ids); the domain creates no identifiers. */
   readonly id: string;
@@ -220,6 +236,7 @@ export class Project {
       draftedAt: at,
       publishedAt: null,
       amendments: 0,
+      attachments: [],
       signUps: [],
       exclusions: [],
       selection: null,
@@ -274,8 +291,34 @@ export class Project {
     return this.commit({ state: next, events: [{ kind: 'published', projectId: state.id, at, round: 1, terms, policy: state.policy }] });
   }
 
+  /**
+   * How a document the actor uploads may join the posting: attached to the draft at once, or, once published,
+   * held until the owner names it in an amendment. Anyone but the owner, and any later status, is refused.
+   */
+  attachmentPathFor(actor: Actor): 'ATTACH_TO_DRAFT' | 'HOLD_FOR_AMENDMENT' {
+    actorMustOwnProject(actor, this.state.ownerId, 'attach a document');
+    projectMustBeIn(this.state.status, ['DRAFT', 'PUBLISHED'], 'attach a document');
+    return this.state.status === 'DRAFT' ? 'ATTACH_TO_DRAFT' : 'HOLD_FOR_AMENDMENT';
+  }
+
+  /**
+   * A document for the draft. After publication the announced documents change only by a recorded amendment, so
+   * there a new attachment is named in `amend` instead.
+   */
+  attach(actor: Actor, attachment: Attachment, now: Date): ProjectEvent[] {
+    const at = instantOf(now);
+    const { state } = this;
+    actorMustOwnProject(actor, state.ownerId, 'attach a document');
+    if (state.status === 'PUBLISHED') {
+      throw conflict('PROJECTS.ATTACHMENT_NEEDS_AMENDMENT', 'the project is published: add the document as part of an amendment, with its reason', 'attachmentIds');
+    }
+    projectMustBeIn(state.status, ['DRAFT'], 'attach a document');
+    const added = withAttachments(state.attachments, [{ ...attachment, addedAt: at, amendment: null }]);
+    return this.commit({ state: { ...state, attachments: added }, events: [{ kind: 'attachment-added', projectId: state.id, at, attachment: added[added.length - 1] }] });
+  }
+
   /** A change after publication: recorded with its reason, and it reopens sign-up by moving the close later. */
-  amend(actor: Actor, input: { reason: string; changes: Partial<ProjectTermsInput> }, now: Date, context: PostingContext): ProjectEvent[] {
+  amend(actor: Actor, input: { reason: string; changes: Partial<ProjectTermsInput>; attachments?: readonly Attachment[] }, now: Date, context: PostingContext): ProjectEvent[] {
     const at = instantOf(now);
     const { state } = this;
     actorMustOwnProject(actor, state.ownerId, 'amend the announcement');
@@ -283,7 +326,10 @@ export class Project {
     const reason = requiredText(input?.reason, 'reason', 2000);
     const terms = mergeTerms(state.terms, input.changes, state.policy, context, 'KEEP');
     const changedFields = changedTermFields(state.terms, terms);
-    if (changedFields.length === 0) throw invalid('PROJECTS.NO_CHANGE', 'the amendment changes nothing', 'changes');
+    const amendment = state.amendments + 1;
+    const addedAttachments = (input.attachments ?? []).map((a) => ({ ...a, addedAt: at, amendment }));
+    if (changedFields.length === 0 && addedAttachments.length === 0) throw invalid('PROJECTS.NO_CHANGE', 'the amendment changes nothing', 'changes');
+    const attachments = withAttachments(state.attachments, addedAttachments);
     amendmentMustExtendSignUp(state.terms.signUp, terms.signUp);
     signUpWindowMustBeLongEnough(terms.signUp, at, state.policy.minimumSignUpHours);
     bidDeadlineMustBeAhead(terms.selection, at);
@@ -291,14 +337,14 @@ export class Project {
       terms.signUp.mode === 'WINDOW'
         ? state.signUps.filter((s) => terms.conflicts.some((c) => c.agencyId === s.agencyId)).map((s) => ({ agencyId: s.agencyId, reason: 'CONFLICT_DECLARED' as const }))
         : state.signUps.map((s) => ({ agencyId: s.agencyId, reason: 'SIGN_UP_NO_LONGER_REQUIRED' as const }));
-    const amendment = state.amendments + 1;
     const next: ProjectState = {
       ...state,
       terms,
+      attachments,
       amendments: amendment,
       signUps: state.signUps.filter((s) => !droppedSignUps.some((d) => d.agencyId === s.agencyId)),
     };
-    return this.commit({ state: next, events: [{ kind: 'amended', projectId: state.id, at, amendment, reason, changedFields, terms, droppedSignUps }] });
+    return this.commit({ state: next, events: [{ kind: 'amended', projectId: state.id, at, amendment, reason, changedFields, terms, droppedSignUps, addedAttachments }] });
   }
 
   signUp(actor: Actor, now: Date): ProjectEvent[] {

@@ -1,3 +1,4 @@
+import type { Attachment } from './attachment.value-object';
 import type { ConflictOfInterest } from './conflict-list.value-object';
 import type { ProjectPolicy } from './project-policy';
 import type { ProjectStatus } from './project-status';
@@ -43,7 +44,10 @@ export type ProjectEvent =
       readonly terms: ProjectTerms;
       /** Sign-ups the amendment cancelled: the agency is now on the conflict list, or sign-up is no longer used. */
       readonly droppedSignUps: readonly { readonly agencyId: string; readonly reason: 'CONFLICT_DECLARED' | 'SIGN_UP_NO_LONGER_REQUIRED' }[];
+      /** Documents the amendment announces. */
+      readonly addedAttachments: readonly Attachment[];
     })
+  | (Base & { readonly kind: 'attachment-added'; readonly attachment: Attachment })
   | (Base & { readonly kind: 'signed-up'; readonly round: number; readonly agencyId: string })
   | (Base & { readonly kind: 'sign-up-withdrawn'; readonly round: number; readonly agencyId: string })
   | (Base & { readonly kind: 'sign-up-closed'; readonly round: number; readonly signUpCount: number })

@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { PROJECTS_TOPICS } from '@mkt/projects/contracts';
 import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
+import { UploadAttachmentHandler } from './application/commands/attachments/upload-attachment.handler';
+import { UploadAttachmentHttpController } from './application/commands/attachments/upload-attachment.http.controller';
 import { AwardResponseHttpController } from './application/commands/award-response/award-response.http.controller';
 import { DeliveryHttpController } from './application/commands/delivery/delivery.http.controller';
 import { DraftProjectHandler } from './application/commands/draft-project/draft-project.handler';
@@ -13,11 +15,13 @@ import { ProjectDeadlinesHandler } from './application/deadlines/project-deadlin
 import { OnBiddingResultsHandler } from './application/events/on-bidding-results.handler';
 import { OnCatalogEventsHandler } from './application/events/on-catalog-events.handler';
 import { OnDrawResultsHandler } from './application/events/on-draw-results.handler';
+import { DownloadAttachmentHttpController } from './application/queries/download-attachment/download-attachment.http.controller';
 import { GetProjectHttpController } from './application/queries/get-project/get-project.http.controller';
 import { ListAnnouncementsHttpController } from './application/queries/list-announcements/list-announcements.http.controller';
 import { ListCatalogItemsHttpController } from './application/queries/list-catalog-items/list-catalog-items.http.controller';
 import { CreateProjects1764374900000 } from './infrastructure/migrations/1764374900000-create-projects';
 import { CreateCatalogItems1764375300000 } from './infrastructure/migrations/1764375300000-create-catalog-items';
+import { CreateProjectAttachments1764375310000 } from './infrastructure/migrations/1764375310000-create-project-attachments';
 
 /**
  * The projects service: postings and their whole lifecycle (libs/projects/core) — draft, publish, sign-up,
@@ -34,7 +38,7 @@ export class ProjectsModule {
           service: 'projects',
           produces: PROJECTS_TOPICS,
           entities: [],
-          migrations: [CreateProjects1764374900000, CreateCatalogItems1764375300000],
+          migrations: [CreateProjects1764374900000, CreateCatalogItems1764375300000, CreateProjectAttachments1764375310000],
           database: options.database,
         }),
       ],
@@ -49,8 +53,10 @@ export class ProjectsModule {
         GetProjectHttpController,
         ListAnnouncementsHttpController,
         ListCatalogItemsHttpController,
+        UploadAttachmentHttpController,
+        DownloadAttachmentHttpController,
       ],
-      providers: [DraftProjectHandler, OnCatalogEventsHandler, OnDrawResultsHandler, OnBiddingResultsHandler, ProjectDeadlinesHandler],
+      providers: [DraftProjectHandler, UploadAttachmentHandler, OnCatalogEventsHandler, OnDrawResultsHandler, OnBiddingResultsHandler, ProjectDeadlinesHandler],
     };
   }
 }

@@ -4,6 +4,7 @@ import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
 import { IdempotencyKeyHeader } from '@mkt/shared/http';
 import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
 import { changeProject } from '../../change-project';
+import { attachmentsNamed } from '../../attachments-named';
 import { changedItemCode, postingContextFor } from '../../posting-context';
 import { AmendProjectRequestDto, CancelProjectRequestDto, RepostProjectRequestDto, SelectDirectlyRequestDto } from './revise-project.request.dto';
 
@@ -23,7 +24,10 @@ export class ReviseProjectHttpController {
     return changeProject(
       this.unitOfWork,
       id,
-      async (project, now, tx) => project.amend(actor, { reason: body.reason, changes }, now, await postingContextFor(tx.manager, project.snapshot.terms.serviceItemCode, changedItemCode(changes))),
+      async (project, now, tx) => {
+        const attachments = await attachmentsNamed(tx.manager, id, body.attachmentIds ?? []);
+        return project.amend(actor, { reason: body.reason, changes, attachments }, now, await postingContextFor(tx.manager, project.snapshot.terms.serviceItemCode, changedItemCode(changes)));
+      },
       idempotency,
     );
   }

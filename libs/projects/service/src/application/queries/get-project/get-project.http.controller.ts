@@ -2,9 +2,10 @@ import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
 import { forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
+import { AttachmentFileRepository } from '../../../infrastructure/attachment-file.repository';
 import { ProjectRepository } from '../../../infrastructure/project.repository';
 
-/** The whole project with its history, conflict list included: for its owner and for supervisors only. */
+/** The whole project with its history, conflict list and attachments included: for its owner and for supervisors only. */
 @Controller('api/projects/projects')
 export class GetProjectHttpController {
   constructor(private readonly unitOfWork: UnitOfWork) {}
@@ -16,7 +17,10 @@ export class GetProjectHttpController {
       const projects = new ProjectRepository(tx.manager);
       const { project, version } = await projects.get(id);
       if (user.role === 'OWNER' && project.snapshot.ownerId !== user.organizationId) throw forbidden('PROJECTS.NOT_PROJECT_OWNER', 'an owner sees only its own projects');
-      return { ...project.snapshot, version, history: await projects.history(id) };
+      const listed = new Set((project.snapshot.attachments ?? []).map((a) => a.id));
+      // Files uploaded after publication that no amendment has announced yet: the owner's to name or leave.
+      const awaitingAmendment = (await new AttachmentFileRepository(tx.manager).ofProject(id)).filter((f) => !listed.has(f.id));
+      return { ...project.snapshot, attachments: project.snapshot.attachments ?? [], awaitingAmendment, version, history: await projects.history(id) };
     });
   }
 }

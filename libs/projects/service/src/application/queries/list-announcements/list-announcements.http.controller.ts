@@ -35,6 +35,8 @@ function announcementOf(s: ProjectState) {
     servicePeriodDays: terms.servicePeriodDays,
     method: terms.selection.method,
     signUp: terms.signUp,
+    // Public announcement documents, each downloadable at /api/projects/announcements/:id/attachments/:attachmentId.
+    attachments: (s.attachments ?? []).map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, addedAt: a.addedAt, amendment: a.amendment })),
     publishedAt: s.publishedAt,
     selection: s.status === 'DRAFT' || s.status === 'PUBLISHED' ? null : s.selection,
     failure: s.failure,
