@@ -245,6 +245,37 @@ describe('random-draw journey (browser)', () => {
     await screenshot(visitor, 'agency-profile');
   });
 
+  it('lets the operator publish a service item with its standard and retire another with a reason', async () => {
+    const admin = await open('admin');
+    await admin.getByRole('navigation').getByRole('link', { name: '服务目录' }).click();
+    const form = admin.locator('form').filter({ hasText: '新增服务事项' });
+    await form.getByLabel('代码').fill('SURVEY-BRIDGE-CHECK');
+    await form.getByLabel('所属类别').selectOption('SURVEY');
+    await form.getByLabel('名称（中文）').fill('桥梁变形监测');
+    await form.getByLabel('名称（英文）').fill('Bridge deformation monitoring');
+    await form.getByLabel('服务内容（中文）').fill('对桥梁结构进行周期性变形监测并出具报告');
+    await form.getByLabel('服务内容（英文）').fill('Periodic deformation monitoring of bridge structures, with a report');
+    await form.getByLabel('设立依据').fill('《城市桥梁养护技术标准》');
+    await form.getByLabel(/办理流程/).fill('现场测量 | Field measurement\n出具报告 | Report');
+    await form.getByLabel('收费依据（中文）').fill('按监测点数计费');
+    await form.getByLabel('收费依据（英文）').fill('Per monitoring point');
+    await form.getByLabel('标准收费（元）').fill('8000');
+    await form.getByLabel('办理时限（工作日）').fill('15');
+    await form.getByLabel('所需资质类型').fill('SURVEYING_AND_MAPPING');
+    await form.getByLabel('最低资质等级').fill('3');
+    await form.getByRole('button', { name: '发布事项' }).click();
+    await form.getByRole('status').filter({ hasText: '服务事项已发布' }).waitFor();
+
+    const survey = admin.locator('details').filter({ hasText: '测绘' }).first();
+    await survey.locator('summary').click();
+    await survey.locator('[data-item="SURVEY-BRIDGE-CHECK"]').waitFor();
+    const setout = survey.locator('[data-item="SURVEY-SETOUT"]');
+    await setout.getByLabel('停用理由').fill('并入规划核实测量');
+    await setout.getByRole('button', { name: '停用' }).click();
+    await setout.waitFor({ state: 'detached' });
+    await screenshot(admin, 'admin-catalog');
+  });
+
   it('refuses a wrong password in the user’s language, keeps the language chosen, and keeps role pages to their role', async () => {
     const visitor = await open(null);
     await visitor.goto(`${m.base}/login`);

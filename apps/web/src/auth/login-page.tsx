@@ -19,7 +19,7 @@ export function LoginPage() {
     const tokens = await action.run(() => api<SessionTokens>('/api/identity/login', { method: 'POST', body: { username, password } }));
     if (!tokens) return;
     startSession(tokens);
-    navigate(query.get('next') ?? homeOf(tokens.account.role), { replace: true });
+    navigate(safeNext(query.get('next')) ?? homeOf(tokens.account.role), { replace: true });
   }
 
   return (
@@ -47,4 +47,9 @@ export function LoginPage() {
       </p>
     </section>
   );
+}
+
+/** Only a path on this site: `?next=//elsewhere` or an absolute URL must not take a fresh session away. */
+function safeNext(next: string | null): string | null {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
 }
