@@ -2,8 +2,7 @@ import { Controller, Get, Header, Inject, NotFoundException, Param, Res } from '
 import type { Response } from 'express';
 import { swaggerUiAsset, swaggerUiPage, swaggerUiStartScript } from '@mkt/shared/http';
 import type { ServiceRoutes } from './api-proxy/service-routes';
-
-export const GATEWAY_SERVICE_ROUTES = Symbol('GATEWAY_SERVICE_ROUTES');
+import { GATEWAY_SERVICE_ROUTES } from './gateway-tokens';
 
 /**
  * `/api/docs` in distributed mode: one Swagger UI over every service's own document, each fetched through the

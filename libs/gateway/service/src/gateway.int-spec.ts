@@ -149,6 +149,23 @@ describe('gateway', () => {
     await expect(res.json()).resolves.toEqual({ status: 'ok', service: 'gateway' });
   });
 
+  it('is ready only when every service behind it says it is ready, naming the one that is not', async () => {
+    const res = await fetch(`${gateway.url}/health/ready`);
+
+    expect(res.status).toBe(503);
+    await expect(res.json()).resolves.toEqual({ status: 'not-ready', services: { registry: 'ready', draw: 'ready', bidding: 'unreachable' } });
+    expect(registry.received.map((r) => r.url)).toEqual(['/health/ready']);
+  });
+
+  it('gives each forwarded request a correlation id, or passes on the client’s, and answers with it', async () => {
+    const mine = await fetch(`${gateway.url}/api/registry/agencies`, { headers: { 'X-Correlation-Id': 'client-trace-7' } });
+    const made = await fetch(`${gateway.url}/api/registry/agencies`);
+
+    expect(mine.headers.get('x-correlation-id')).toBe('client-trace-7');
+    expect(made.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(registry.received.map((r) => r.headers['x-correlation-id'])).toEqual(['client-trace-7', made.headers.get('x-correlation-id')]);
+  });
+
   it('serves Swagger UI at /api/docs over each service’s own document, which it forwards like any service path', async () => {
     const page = await fetch(`${gateway.url}/api/docs`);
     const start = await fetch(`${gateway.url}/api/docs/assets/start.js`);

@@ -1,7 +1,8 @@
 import { type DynamicModule, Module, type NestApplicationOptions } from '@nestjs/common';
 import { ApiProxyModule } from './api-proxy/api-proxy.module';
 import type { ApiProxyOptions } from './api-proxy/api-proxy.middleware';
-import { ApiDocsHttpController, GATEWAY_SERVICE_ROUTES } from './api-docs.http.controller';
+import { ApiDocsHttpController } from './api-docs.http.controller';
+import { GATEWAY_SERVICE_ROUTES } from './gateway-tokens';
 import { HealthHttpController } from './health.http.controller';
 import { WebUiModule, type WebUiOptions } from './web-ui/web-ui.module';
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { createProxyMiddleware, fixRequestBody, type RequestHandler } from 'http-proxy-middleware';
+import { correlationMiddleware } from '@mkt/shared/http';
 import { sendError } from '../error-response';
 import { serviceNameOf, type ServiceRoutes } from './service-routes';
 
@@ -26,6 +27,7 @@ const CLIENT_FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forw
  */
 export function apiProxyMiddleware(options: ApiProxyOptions) {
   const logger = new Logger('ApiProxy');
+  const correlate = correlationMiddleware();
   const proxies = new Map<string, RequestHandler>();
   for (const [service, target] of Object.entries(options.routes)) {
     proxies.set(
@@ -60,7 +62,8 @@ export function apiProxyMiddleware(options: ApiProxyOptions) {
     if (!options.trustForwardedHeaders) {
       for (const header of CLIENT_FORWARDED_HEADERS) delete req.headers[header];
     }
-    void proxy(req, res, next);
+    // The id set here (or the client's) is forwarded to the service, which logs and stamps its events with it.
+    correlate(req, res, () => void proxy(req, res, next));
   };
 }
 
