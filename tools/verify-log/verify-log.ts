@@ -5,16 +5,11 @@
  *
  * Exit code 0: every entry and checkpoint verified. 1: the export fails verification. 2: usage or unreadable file.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describeExportFailure, parseVerifierKey, toBase64, verifyLogExport, type LogExport, type NoteVerifier, useSha256 } from '@mkt/audit/core';
+import { describeExportFailure, parseVerifierKey, toBase64, verifyLogExport, type LogExport, type NoteVerifier } from '@mkt/audit/core';
+import { useNativeSha256 } from './native-sha256';
 
-// Node's native SHA-256: the same function as the pure one the browser uses, several times faster in bulk.
-useSha256((parts) => {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(part);
-  return new Uint8Array(hash.digest());
-});
+useNativeSha256();
 
 const USAGE = 'usage: verify-log <export.json> --key <vkey>   (vkey: <name>+<key id>+<base64 key>)';
 

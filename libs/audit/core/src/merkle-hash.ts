@@ -1,5 +1,5 @@
-import canonicalize from 'canonicalize';
 import { invalid } from '@mkt/shared/kernel';
+import { canonicalJson } from './canonical-json';
 import { sha256Of } from './sha256-provider';
 
 const utf8 = new TextEncoder();
@@ -30,7 +30,7 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
 export function entryBytesOf(event: unknown): Uint8Array {
   let json: string | undefined;
   try {
-    json = canonicalize(event);
+    json = canonicalJson(event);
   } catch (e) {
     throw invalid('AUDIT.ENTRY_NOT_JSON', `the event has no canonical JSON form: ${(e as Error).message}`);
   }
