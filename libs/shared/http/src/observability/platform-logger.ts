@@ -22,7 +22,6 @@ export function logLevelFromEnv(env: Readonly<Record<string, string | undefined>
 export function createPinoLogger(options: { readonly name: string; readonly level?: LevelWithSilent; readonly destination?: pino.DestinationStream }): Logger {
   return pino(
     {
-      name: options.name,
       level: options.level ?? logLevelFromEnv(),
       base: { service: options.name },
       timestamp: pino.stdTimeFunctions.isoTime,
