@@ -12,7 +12,15 @@ export function logLevelFromEnv(env: Readonly<Record<string, string | undefined>
     if (!(configured in pino.levels.values) && configured !== 'silent') throw new Error(`LOG_LEVEL must be one of ${Object.keys(pino.levels.values).join(', ')} or silent, got "${configured}"`);
     return configured as LevelWithSilent;
   }
-  return env['JEST_WORKER_ID'] !== undefined ? 'silent' : 'info';
+  return insideJest(env) ? 'silent' : 'info';
+}
+
+/**
+ * The jest process itself: its worker id is set and its `expect` global exists. A service process a test spawns
+ * inherits the worker id but not the global, and keeps logging to its post-mortem file.
+ */
+function insideJest(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env['JEST_WORKER_ID'] !== undefined && typeof (globalThis as { expect?: unknown }).expect === 'function';
 }
 
 /**
