@@ -48,6 +48,12 @@ describe('bidding journey (browser)', () => {
     const link = owner.locator('[data-bidding]').getByRole('link', { name: '查看竞价' });
     await link.waitFor({ timeout: 20000 });
     biddingId = (await owner.locator('[data-bidding]').getAttribute('data-bidding')) as string;
+
+    // On another browser (nothing remembered locally) the owner still finds its project among its own.
+    const elsewhere = await open('owner');
+    await elsewhere.getByRole('navigation').getByRole('link', { name: '我的项目' }).click();
+    await elsewhere.locator(`[data-project="${projectId}"]`).getByText('选取中', { exact: false }).waitFor();
+    await screenshot(elsewhere, 'owner-projects');
   });
 
   async function bid(page: Page, yuan: string, button: '提交密封报价' | '替换报价'): Promise<void> {

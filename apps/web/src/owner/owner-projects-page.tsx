@@ -4,11 +4,11 @@ import { Link, useRouter } from '../app/router';
 import { useSession } from '../auth/session';
 import { ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
-import { fetchProject, rememberedProjects } from '../projects/project-api';
+import { fetchAnnouncements, fetchProject, rememberedProjects, type ProjectDetail } from '../projects/project-api';
 import { PROJECT_TEXT } from '../projects/project-messages';
 import { OWNER_TEXT } from './owner-messages';
 
-/** The owner's projects: those drafted in this browser, read through the owner-only project endpoint. */
+/** The owner's projects, read through the owner-only project endpoint. */
 export function OwnerProjectsPage() {
   const t = useText(OWNER_TEXT);
   const p = useText(PROJECT_TEXT);
@@ -18,9 +18,16 @@ export function OwnerProjectsPage() {
   const [id, setId] = useState('');
   const ownerId = session?.account.organizationId ?? '';
   const projects = useLoad(
-    (signal) => Promise.all(rememberedProjects(ownerId).map((pid) => fetchProject(pid, signal).catch(() => null))).then((list) => list.filter((x) => x !== null)),
+    async (signal) => {
+      // Drafts made in this browser, and every published project this owner may read (the API answers 403 for
+      // another owner's): the projects API has no "my projects" list yet.
+      const published = await fetchAnnouncements(signal).catch(() => []);
+      const ids = [...new Set([...rememberedProjects(ownerId), ...published.map((a) => a.id)])];
+      const found = await Promise.all(ids.map((pid) => fetchProject(pid, signal).catch(() => null)));
+      return found.filter((x): x is ProjectDetail => x !== null && x.ownerId === ownerId);
+    },
     [ownerId],
-    5000,
+    15000,
   );
   return (
     <section>
