@@ -60,6 +60,7 @@ describe('random-draw journey (browser)', () => {
     await owner.locator('.notice.bad[data-field="title"]').waitFor();
     expect(await owner.locator('.notice.bad').textContent()).toContain('「项目名称」');
     expect(await owner.locator('[data-field="title"].invalid').count()).toBe(1);
+    expect(await owner.locator('input[name="title"]').getAttribute('aria-describedby')).toBe('title-error');
 
     await owner.getByLabel('项目名称').fill('城西道路改造工程测绘服务');
     await owner.getByLabel('服务事项').selectOption('SURVEY-MAPPING');

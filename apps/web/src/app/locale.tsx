@@ -21,3 +21,8 @@ export function formatTime(iso: string | null | undefined, locale: Locale): stri
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** Punctuation differs: 「名称：甲、乙」 against "Name: A, B". */
+export function punctuation(locale: Locale): { readonly colon: string; readonly list: string } {
+  return locale === 'en' ? { colon: ': ', list: ', ' } : { colon: '：', list: '、' };
+}

@@ -1,5 +1,5 @@
 import { api } from '../app/api';
-import { formatTime, useLocale, useText } from '../app/locale';
+import { formatTime, useLocale, useText, punctuation } from '../app/locale';
 import { ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { DIRECTORY_TEXT } from './directory-messages';
@@ -19,6 +19,7 @@ interface PublicProfile {
 export function AgencyProfilePage({ id }: { id: string }) {
   const t = useText(DIRECTORY_TEXT);
   const locale = useLocale();
+  const punct = punctuation(locale);
   const profile = useLoad((signal) => api<PublicProfile>(`/api/registry/directory/${encodeURIComponent(id)}`, { signal }), [id]);
   if (profile.error) return <ErrorNote error={profile.error} />;
   const p = profile.data;
@@ -52,7 +53,7 @@ export function AgencyProfilePage({ id }: { id: string }) {
           <ul>
             {p.sanctionsInForce.map((s) => (
               <li key={s.startsAt}>
-                {t.statuses[s.kind] ?? s.kind}：{s.reason}（{formatTime(s.startsAt, locale)} — {formatTime(s.endsAt, locale)}）
+                {t.statuses[s.kind] ?? s.kind}{punct.colon}{s.reason} ({formatTime(s.startsAt, locale)} — {formatTime(s.endsAt, locale)})
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../app/api';
-import { formatTime, formatYuan, useLocale, useText } from '../app/locale';
+import { formatTime, formatYuan, useLocale, useText, punctuation } from '../app/locale';
 import { useAction } from '../ui/action';
 import { ActionResult, Field } from '../ui/form';
 import type { ProjectDetail } from '../projects/project-api';
@@ -10,6 +10,7 @@ import { OWNER_TEXT } from './owner-messages';
 export function OwnerPanel({ project: p, names, onChange }: { project: ProjectDetail; names: Map<string, string>; onChange: () => void }) {
   const t = useText(OWNER_TEXT);
   const locale = useLocale();
+  const punct = punctuation(locale);
   const action = useAction();
   const nameOf = (id: string) => names.get(id) ?? id;
   const step = (path: string, done: string, body?: unknown) =>
@@ -55,7 +56,7 @@ export function OwnerPanel({ project: p, names, onChange }: { project: ProjectDe
           <ul className="plain">
             {p.terms.conflicts.map((c) => (
               <li key={c.agencyId}>
-                {nameOf(c.agencyId)}：{c.reason}
+                {nameOf(c.agencyId)}{punct.colon}{c.reason}
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@ import { BidPanel } from '../agency/bid-panel';
 import { ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { BIDDING_TEXT } from './bidding-messages';
-import { fetchAgencyNames, fetchBidding, type BiddingView } from './project-api';
+import { fetchAgencyNames, fetchAnnouncements, fetchBidding, type BiddingView } from './project-api';
 import { PROJECT_TEXT } from './project-messages';
 
 /** A bidding round's public page: sealed commitments before the close; after it, the opened bids checked here and the ranking. */
@@ -15,18 +15,20 @@ export function BiddingPage({ biddingId }: { biddingId: string }) {
   const session = useSession();
   const round = useLoad((signal) => fetchBidding(biddingId, signal), [biddingId], 3000);
   const names = useLoad(fetchAgencyNames, []);
+  const projectId = round.data?.projectId ?? null;
+  const title = useLoad((signal) => (projectId ? fetchAnnouncements(signal).then((list) => list.find((a) => a.id === projectId)?.title ?? null) : Promise.resolve(null)), [projectId]);
   if (round.error && !round.data) return <ErrorNote error={round.error} />;
   if (!round.data) return null;
   const b = round.data;
   return (
     <>
-      <BiddingRound round={b} names={names.data ?? new Map()} />
+      <BiddingRound round={b} names={names.data ?? new Map()} title={title.data} />
       {session?.account.role === 'AGENCY' && session.account.organizationId && !b.closedAt && <BidPanel round={b} agencyId={session.account.organizationId} onChange={round.reload} />}
     </>
   );
 }
 
-export function BiddingRound({ round: b, names }: { round: BiddingView; names: Map<string, string> }) {
+export function BiddingRound({ round: b, names, title }: { round: BiddingView; names: Map<string, string>; title?: string | null }) {
   const t = useText(BIDDING_TEXT);
   const p = useText(PROJECT_TEXT);
   const locale = useLocale();
@@ -36,7 +38,7 @@ export function BiddingRound({ round: b, names }: { round: BiddingView; names: M
       <dl className="facts">
         <dt>{t.project}</dt>
         <dd>
-          <Link to={`/projects/${b.projectId}`}>{b.projectId}</Link>
+          <Link to={`/projects/${b.projectId}`}>{title ?? b.projectId}</Link>
         </dd>
         <dt>{t.status}</dt>
         <dd className="round-status">{t.statuses[b.status] ?? b.status}</dd>

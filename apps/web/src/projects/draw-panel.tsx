@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../app/api';
-import { formatTime, useLocale, useText } from '../app/locale';
+import { formatTime, useLocale, useText, punctuation } from '../app/locale';
 import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { useAction } from '../ui/action';
@@ -16,6 +16,7 @@ import { PROJECT_TEXT } from './project-messages';
 export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; names: Map<string, string>; ownerId: string | null; onChange: () => void }) {
   const t = useText(PROJECT_TEXT);
   const locale = useLocale();
+  const punct = punctuation(locale);
   const session = useSession();
   const [value, setValue] = useState('');
   const action = useAction();
@@ -40,7 +41,7 @@ export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
               const entered = draw.witnessValues.find((v) => v.witness === w);
               return (
                 <li key={w} data-witness={w}>
-                  {t.witnessRoles[w] ?? w}：{entered ? <q>{entered.value}</q> : '—'}
+                  {t.witnessRoles[w] ?? w}{punct.colon}{entered ? <q>{entered.value}</q> : '—'}
                 </li>
               );
             })}
@@ -56,12 +57,12 @@ export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
       {draw.record && (
         <>
           <p>
-            <strong>{t.winners}：</strong>
-            {draw.record.winners.map(nameOf).join('、')}
+            <strong>{t.winners}{punct.colon}</strong>
+            {draw.record.winners.map(nameOf).join(punct.list)}
             {draw.record.alternates.length > 0 && (
               <>
                 {' '}
-                · {t.alternates}：{draw.record.alternates.map(nameOf).join('、')}
+                · {t.alternates}{punct.colon}{draw.record.alternates.map(nameOf).join(punct.list)}
               </>
             )}
           </p>

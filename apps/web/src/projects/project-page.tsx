@@ -1,4 +1,4 @@
-import { formatTime, formatYuan, useLocale, useText } from '../app/locale';
+import { formatTime, formatYuan, useLocale, useText, punctuation } from '../app/locale';
 import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { AgencyPanel } from '../agency/agency-panel';
@@ -17,6 +17,7 @@ import { PROJECT_TEXT } from './project-messages';
 export function ProjectPage({ projectId }: { projectId: string }) {
   const t = useText(PROJECT_TEXT);
   const locale = useLocale();
+  const punct = punctuation(locale);
   const session = useSession();
   const role = session?.account.role ?? null;
   const privileged = role === 'OWNER' || role === 'SUPERVISOR';
@@ -53,22 +54,22 @@ export function ProjectPage({ projectId }: { projectId: string }) {
         {view.selection && (
           <div className="selection" data-testid="selection">
             <p>
-              <strong>{t.winners}：</strong>
-              {view.selection.winners.map((w) => nameOf(w.agencyId)).join('、')}
+              <strong>{t.winners}{punct.colon}</strong>
+              {view.selection.winners.map((w) => nameOf(w.agencyId)).join(punct.list)}
             </p>
             {view.selection.succession && view.selection.succession.length > 0 && (
               <p>
-                {t.alternates}：{view.selection.succession.map((w) => nameOf(w.agencyId)).join('、')}
+                {t.alternates}{punct.colon}{view.selection.succession.map((w) => nameOf(w.agencyId)).join(punct.list)}
               </p>
             )}
             <p className="hint">
-              {t.publicityEnds}：{formatTime(view.selection.publicityEndsAt, locale)}
+              {t.publicityEnds}{punct.colon}{formatTime(view.selection.publicityEndsAt, locale)}
             </p>
           </div>
         )}
         {view.failure && (
           <p className="notice bad">
-            {t.failure}：{view.failure}
+            {t.failure}{punct.colon}{view.failure}
           </p>
         )}
       </section>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import type { ApiError } from '../app/api';
 import { useLocale } from '../app/locale';
 import type { Action } from './action';
@@ -8,15 +8,18 @@ import { UI_TEXT } from './ui-messages';
 /** A labelled control with its own error line; the control is a child so any input, select or textarea fits. */
 export function Field({ label, name, action, hint, children }: { label: string; name: string; action?: Action; hint?: string; children: ReactNode }) {
   const error = action?.errorFor(name) ?? null;
+  const errorId = `${name.replace(/[^A-Za-z0-9_-]/g, '-')}-error`;
+  // The control itself says it is invalid and points at the message, for screen readers.
+  const control = error && isValidElement(children) ? cloneElement(children as ReactElement<Record<string, unknown>>, { 'aria-invalid': true, 'aria-describedby': errorId }) : children;
   return (
     <div className={`field${error ? ' invalid' : ''}`} data-field={name}>
       <label>
         <span className="label-text">{label}</span>
-        {children}
+        {control}
       </label>
       {hint && <p className="field-hint">{hint}</p>}
       {error && (
-        <p className="field-error" id={`${name}-error`} role="alert">
+        <p className="field-error" id={errorId}>
           {error.message}
         </p>
       )}
