@@ -246,8 +246,12 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
       await waitFor(() => story(id as string), (s) => isSubsequence(want as string[], s.entries.map((e) => e.type)), { what: `the story of ${id} in the log`, timeoutMs: 60000, intervalMs: 1000 });
     }
     expect((await call('POST', '/api/audit/checkpoints', { token: supervisor })).status).toBe(200);
-    const entries = (await call('GET', '/api/audit/entries?limit=5000', { token: supervisor })).body.entries as { position: number; event: unknown }[];
-    const byPosition = new Map(entries.map((e) => [e.position, e.event]));
+    const byPosition = new Map<number, unknown>();
+    for (let from: number | null = 0; from !== null; ) {
+      const page = (await call('GET', `/api/audit/entries?from=${from}&limit=1000`, { token: supervisor })).body as { next: number | null; entries: { position: number; event: unknown }[] };
+      for (const e of page.entries) byPosition.set(e.position, e.event);
+      from = page.next;
+    }
     for (const id of [projects.draw, projects.bidding] as string[]) {
       const { checkpoint, entries: mine } = await story(id);
       expect(mine.length).toBeGreaterThan(5);
