@@ -202,6 +202,18 @@ describe('random-draw journey (browser)', () => {
     await screenshot(agency, 'agency-credit');
   });
 
+  it('shows the public statistics computed from the log: the project, its draw, the contract and the delivery', async () => {
+    const visitor = await open(null);
+    await visitor.goto(`${m.base}/`);
+    await visitor.getByRole('navigation').getByRole('link', { name: '统计' }).click();
+    await visitor.getByTestId('statistics').waitFor();
+    expect(Number(await visitor.locator('[data-figure="projects"] strong').textContent())).toBeGreaterThanOrEqual(1);
+    const drawsByMonth = await visitor.locator('tr[data-month] td:nth-child(2)').allTextContents();
+    expect(drawsByMonth.map(Number).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    await visitor.getByText('1 项完成', { exact: false }).waitFor();
+    await screenshot(visitor, 'statistics');
+  });
+
   it('lets anyone verify the draw in the browser', async () => {
     const visitor = await open(null);
     await visitor.goto(`${m.base}/projects/${projectId}`);

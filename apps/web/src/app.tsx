@@ -25,6 +25,7 @@ import { SupervisionPage } from './supervisor/supervision-page';
 import { ProjectRecordPage } from './supervisor/project-record-page';
 import { SanctionsPage } from './supervisor/sanctions-page';
 import { VerifyLogPage } from './supervisor/verify-log-page';
+import { StatisticsPage } from './statistics/statistics-page';
 
 type HealthState = { kind: 'checking' } | { kind: 'up'; health: Health } | { kind: 'down' };
 
@@ -138,6 +139,7 @@ function Routes({ locale }: { locale: Locale }) {
     ['/login', () => <LoginPage />],
     ['/sign-up', () => <SignUpPage />],
     ['/directory', () => <DirectoryPage />],
+    ['/statistics', () => <StatisticsPage />],
     ['/directory/:id', (p) => <AgencyProfilePage id={p['id']} />],
     ['/biddings/:id', (p) => <BiddingPage biddingId={p['id']} />],
     ['/projects/:id', (p) => <ProjectPage projectId={p['id']} />],

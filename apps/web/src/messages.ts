@@ -14,6 +14,7 @@ export interface Messages {
   readonly navHome: string;
   readonly navVerify: string;
   readonly navDirectory: string;
+  readonly navStatistics: string;
   readonly navOwnerProjects: string;
   readonly navPostProject: string;
   readonly navAgencyProjects: string;
@@ -48,6 +49,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     navHome: '首页',
     navVerify: '核验抽取',
     navDirectory: '机构名录',
+    navStatistics: '统计',
     navOwnerProjects: '我的项目',
     navPostProject: '发布项目',
     navAgencyProjects: '报名与竞价',
@@ -81,6 +83,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     navHome: 'Home',
     navVerify: 'Verify a draw',
     navDirectory: 'Agencies',
+    navStatistics: 'Statistics',
     navOwnerProjects: 'My projects',
     navPostProject: 'Post a project',
     navAgencyProjects: 'Sign up & bid',

@@ -9,6 +9,7 @@ export interface NavItem {
 const PUBLIC: readonly NavItem[] = [
   { to: '/', label: (t) => t.navHome },
   { to: '/directory', label: (t) => t.navDirectory },
+  { to: '/statistics', label: (t) => t.navStatistics },
   { to: '/verify', label: (t) => t.navVerify },
 ];
 
