@@ -6,7 +6,8 @@
 //
 // Environment: PORT (gateway, 3000), SERVICE_PORT_BASE (3100: identity 3101 … audit 3106), DATA_DIR (.data; keys
 // and the process list live in DATA_DIR/distributed), DATABASE_PREFIX (mkt), POSTGRES_ADMIN_URL, KAFKA_BROKERS,
-// and for tests AUTH_TOKEN_SECRET (test token keys) and MKT_CLOCK_OFFSET_FILE (a shifted clock).
+// DEMO_CATALOG=off (no demo catalog on a first start), and for tests AUTH_TOKEN_SECRET (test token keys) and
+// MKT_CLOCK_OFFSET_FILE (a shifted clock).
 const { spawn, execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
@@ -157,7 +158,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stop()
 
 for (const name of Object.keys(processes)) start(name);
 waitUntilHealthy(180000).then(
-  () => {
+  async () => {
+    if (process.env.DEMO_CATALOG !== 'off') {
+      const adminPassword = readFileSync(adminPasswordFile, 'utf8').trim();
+      await require('./demo-catalog')
+        .loadDemoCatalog({ baseUrl: `http://127.0.0.1:${gatewayPort}`, adminUsername: 'admin', adminPassword })
+        .catch((error) => console.warn(`demo catalog not loaded: ${error.message}`));
+    }
     console.log(`\nMarketplace ready (distributed): http://localhost:${gatewayPort}  (web UI and /api/<service>/…)`);
     console.log(`Services: ${Object.entries(services).map(([n, p]) => `${n} :${p}`).join(', ')}; process list in ${processFile}`);
     console.log(`Sign in as admin with the password in ${adminPasswordFile}. Ctrl-C stops everything.`);
