@@ -118,6 +118,13 @@ describe('correlation ids, JSON logs and metrics at the HTTP edge', () => {
     expect(lines.find((l) => l['msg'] === 'request')).toMatchObject({ correlationId: 'req-2026-def', method: 'POST', route: '/api/producer/things', status: 201 });
   });
 
+  it('parks an unreadable message under the id its transport header carries', async () => {
+    const consumer = app.get(MessagingRuntime).platform('consumer');
+    await consumer!.inbox.deliver({ topic: ThingMadeV1.topic, key: 'k', value: '{not json', headers: { 'x-correlation-id': 'broken-7' } });
+
+    expect(lines.find((l) => l['level'] === 40)).toMatchObject({ correlationId: 'broken-7', msg: expect.stringContaining('malformed JSON') });
+  });
+
   it('makes up an id when the caller sent none or one that is not a plain token', async () => {
     const none = await make();
     const hostile = await make({ 'X-Correlation-Id': '<script>alert(1)</script>' });
@@ -146,7 +153,7 @@ describe('correlation ids, JSON logs and metrics at the HTTP edge', () => {
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/producer\/things",status="201"\} [1-9]/);
     expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/api\/producer\/things",status="201"\} [1-9]/);
     expect(text).toMatch(/messaging_outbox_unpublished_events\{service="producer"\} \d+/);
-    expect(text).toMatch(/messaging_parked_events\{service="consumer"\} 0/);
+    expect(text).toMatch(/messaging_parked_events\{service="consumer"\} \d+/);
     expect(text).toMatch(/messaging_database_up\{service="producer"\} 1/);
     expect(text).toContain('process_cpu_seconds_total');
   });

@@ -56,7 +56,7 @@ export class InboxConsumer {
     const ready = checked.flatMap((c, i) => (c.kind === 'ready' ? [{ ...c, index: i }] : []));
     const together = ready.length > 1 ? await this.tryTogether(ready) : null;
     for (const [i, c] of checked.entries()) {
-      if (c.kind === 'invalid') outcomes[i] = await this.park(c.message, c.parsed, c.reason, 0);
+      if (c.kind === 'invalid') outcomes[i] = await this.parkInvalid(c);
     }
     for (const [position, item] of ready.entries()) {
       outcomes[item.index] = together ? together[position] : await this.handleAlone(item);
@@ -114,6 +114,13 @@ export class InboxConsumer {
       }
     }
     return this.park(message, event, `handler failed ${this.maxAttempts} times: ${(lastError as Error)?.message ?? String(lastError)}`, this.maxAttempts);
+  }
+
+  /** An unreadable message has no trusted envelope: the parking line carries the header's id when there is one. */
+  private parkInvalid({ message, parsed, reason }: Extract<Checked, { kind: 'invalid' }>): Promise<Delivery> {
+    const header = message.headers?.[CORRELATION_HEADER];
+    const park = () => this.park(message, parsed, reason, 0);
+    return isAcceptableCorrelationId(header) ? withCorrelationId(header, park) : park();
   }
 
   /**
