@@ -5,7 +5,7 @@ export { CreateMessagingTables1764374400000 } from './messaging-tables.migration
 export { UnitOfWork, type TransactionContext, type CausationMetadata, type IdempotencyKey } from './unit-of-work';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { EventSubscriptions, type EventHandler, type TopicSubscription } from './inbox/event-subscriptions';
-export { InboxConsumer, type Delivery, type InboxConsumerOptions } from './inbox/inbox-consumer';
+export { InboxConsumer, type Delivery, type DeliveryObserver, type InboxConsumerOptions } from './inbox/inbox-consumer';
 export { EVENT_TRANSPORT, type EventTransport, type TransportMessage, type MessageHandler } from './transport/event-transport';
 export { InProcessTransport } from './transport/in-process.transport';
 export { KafkaTransport, type KafkaTransportOptions } from './transport/kafka.transport';

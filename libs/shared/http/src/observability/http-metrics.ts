@@ -53,6 +53,20 @@ export class HttpMetrics {
       });
     gauge('messaging_outbox_unpublished_events', 'Events committed to the outbox and not yet published', (h) => h.unpublishedEvents);
     gauge('messaging_parked_events', 'Events a consumer could not handle and set aside with the reason', (h) => h.parkedEvents);
+    const deliveries = new Counter({ name: 'messaging_inbox_deliveries_total', help: 'Messages consumed, by outcome (handled, duplicate, ignored, parked)', labelNames: ['service', 'outcome'], registers: [this.registry] });
+    const delay = new Histogram({
+      name: 'messaging_event_delivery_delay_seconds',
+      help: 'From an event occurring (producer clock) to its handling here: grows when a consumer falls behind',
+      labelNames,
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers: [this.registry],
+    });
+    runtime.onDelivery((service, outcome, event) => {
+      deliveries.inc({ service, outcome });
+      const occurred = event ? Date.parse(event.occurredAt) : NaN;
+      // A producer on a shifted test clock can be ahead of this process: such a delay is not observed.
+      if (outcome === 'handled' && Number.isFinite(occurred) && Date.now() >= occurred) delay.observe({ service }, (Date.now() - occurred) / 1000);
+    });
     gauge('messaging_database_up', 'Whether the service database answered this scrape (1) or not (0)', (h) => (h.database === 'up' ? 1 : 0));
   }
 }

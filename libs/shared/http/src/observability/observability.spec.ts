@@ -143,7 +143,7 @@ describe('correlation ids, JSON logs and metrics at the HTTP edge', () => {
     expect(lines.find((l) => l['level'] === 50)).toMatchObject({ correlationId: 'req-fails', msg: expect.stringContaining('boom') });
   });
 
-  it('counts requests by route pattern and status, and reports outbox backlog and parked events per service at /metrics', async () => {
+  it('counts requests by route pattern and status, and reports outbox backlog, parked events and consumed messages per service at /metrics', async () => {
     await make();
     const res = await fetch(`${base}/metrics`);
     const text = await res.text();
@@ -155,6 +155,9 @@ describe('correlation ids, JSON logs and metrics at the HTTP edge', () => {
     expect(text).toMatch(/messaging_outbox_unpublished_events\{service="producer"\} \d+/);
     expect(text).toMatch(/messaging_parked_events\{service="consumer"\} \d+/);
     expect(text).toMatch(/messaging_database_up\{service="producer"\} 1/);
+    expect(text).toMatch(/messaging_inbox_deliveries_total\{service="consumer",outcome="handled"\} [1-9]/);
+    expect(text).toMatch(/messaging_inbox_deliveries_total\{service="consumer",outcome="parked"\} 1/);
+    expect(text).toMatch(/messaging_event_delivery_delay_seconds_count\{service="consumer"\} [1-9]/);
     expect(text).toContain('process_cpu_seconds_total');
   });
 

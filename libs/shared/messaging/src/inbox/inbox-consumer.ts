@@ -14,6 +14,9 @@ export interface InboxConsumerOptions {
 /** What became of one delivered message; returned for tests and metrics. */
 export type Delivery = 'handled' | 'duplicate' | 'ignored' | 'parked';
 
+/** Told of every delivered message once its outcome is recorded; the envelope when it could be read. */
+export type DeliveryObserver = (outcome: Delivery, event: EventEnvelope | null) => void;
+
 type Checked =
   | { readonly kind: 'ready'; readonly message: TransportMessage; readonly event: EventEnvelope; readonly subscription: Pick<Subscription, 'handler'> }
   | { readonly kind: 'ignored' }
@@ -27,6 +30,7 @@ type Checked =
 export class InboxConsumer {
   private readonly maxAttempts: number;
   private readonly retryDelayMs: number;
+  private readonly observers: DeliveryObserver[] = [];
 
   constructor(
     readonly consumer: string,
@@ -38,6 +42,10 @@ export class InboxConsumer {
   ) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryDelayMs = options.retryDelayMs ?? 200;
+  }
+
+  observe(observer: DeliveryObserver): void {
+    this.observers.push(observer);
   }
 
   async deliver(message: TransportMessage): Promise<Delivery> {
@@ -60,6 +68,10 @@ export class InboxConsumer {
     }
     for (const [position, item] of ready.entries()) {
       outcomes[item.index] = together ? together[position] : await this.handleAlone(item);
+    }
+    for (const [i, c] of checked.entries()) {
+      const event = c.kind === 'ready' ? c.event : null;
+      for (const observer of this.observers) observer(outcomes[i], event);
     }
     return outcomes;
   }

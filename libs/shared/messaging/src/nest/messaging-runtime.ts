@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { EventEnvelope } from '@mkt/shared/contracts';
+import type { Delivery } from '../inbox/inbox-consumer';
 import type { ServiceHealth, ServicePlatform } from '../service-platform';
 import { EVENT_TRANSPORT, type EventTransport } from '../transport/event-transport';
 
@@ -11,6 +13,7 @@ import { EVENT_TRANSPORT, type EventTransport } from '../transport/event-transpo
 export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Messaging');
   private readonly platforms: ServicePlatform[] = [];
+  private readonly deliveryListeners: ((service: string, outcome: Delivery, event: EventEnvelope | null) => void)[] = [];
   private started = false;
 
   constructor(@Inject(EVENT_TRANSPORT) readonly transport: EventTransport) {}
@@ -18,7 +21,15 @@ export class MessagingRuntime implements OnApplicationBootstrap, BeforeApplicati
   register(platform: ServicePlatform): ServicePlatform {
     if (this.platforms.some((p) => p.service === platform.service)) throw new Error(`service ${platform.service} registered twice`);
     this.platforms.push(platform);
+    platform.inbox.observe((outcome, event) => {
+      for (const listener of this.deliveryListeners) listener(platform.service, outcome, event);
+    });
     return platform;
+  }
+
+  /** Every message any service of this process consumed, with its outcome (metrics). */
+  onDelivery(listener: (service: string, outcome: Delivery, event: EventEnvelope | null) => void): void {
+    this.deliveryListeners.push(listener);
   }
 
   async onApplicationBootstrap(): Promise<void> {
