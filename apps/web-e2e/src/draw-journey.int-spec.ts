@@ -227,6 +227,8 @@ describe('random-draw journey (browser)', () => {
   it('lets a supervisor open the project’s record, check every inclusion proof, and verify the whole log', async () => {
     const supervisor = await open('supervisor');
     await supervisor.getByRole('navigation').getByRole('link', { name: '项目监督' }).click();
+    await supervisor.getByTestId('fairness').getByText('基于日志中的 1 次抽取', { exact: false }).waitFor();
+    await screenshot(supervisor, 'supervisor-projects');
     await supervisor.locator(`[data-project="${projectId}"]`).getByRole('link', { name: '查看选取记录与证明' }).click();
     await supervisor.getByTestId('project-record').waitFor();
     await supervisor.getByRole('button', { name: '生成新的检查点' }).click();

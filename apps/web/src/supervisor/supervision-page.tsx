@@ -2,7 +2,8 @@ import { formatYuan, useLocale, useText } from '../app/locale';
 import { Link } from '../app/router';
 import { ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
-import { fetchAnnouncements } from '../projects/project-api';
+import { fetchAgencyNames, fetchAnnouncements } from '../projects/project-api';
+import { FairnessPanel } from './fairness-panel';
 import { PROJECT_TEXT } from '../projects/project-messages';
 import { SUPERVISOR_TEXT } from './supervisor-messages';
 
@@ -11,6 +12,7 @@ export function SupervisionPage() {
   const p = useText(PROJECT_TEXT);
   const locale = useLocale();
   const list = useLoad(fetchAnnouncements, [], 5000);
+  const names = useLoad(fetchAgencyNames, []);
   return (
     <section>
       <h2>{t.projectsHeading}</h2>
@@ -27,6 +29,7 @@ export function SupervisionPage() {
           </li>
         ))}
       </ul>
+      <FairnessPanel names={names.data ?? new Map()} />
     </section>
   );
 }
