@@ -21,6 +21,8 @@ import { AgencyProjectsPage } from './agency/agency-projects-page';
 import { AgencyRecordPage } from './agency/agency-record-page';
 import { AccountsPage } from './admin/accounts-page';
 import { CatalogPage } from './admin/catalog-page';
+import { RegistrationsPage } from './admin/registrations-page';
+import { RegistrationPage } from './agency/registration-page';
 import { SupervisionPage } from './supervisor/supervision-page';
 import { ProjectRecordPage } from './supervisor/project-record-page';
 import { SanctionsPage } from './supervisor/sanctions-page';
@@ -147,8 +149,10 @@ function Routes({ locale }: { locale: Locale }) {
     ['/owner/projects/new', () => <PostProjectPage />, ['OWNER']],
     ['/agency', () => <AgencyProjectsPage />, ['AGENCY']],
     ['/agency/record', () => <AgencyRecordPage />, ['AGENCY']],
+    ['/agency/registration', () => <RegistrationPage />, ['AGENCY']],
     ['/admin/accounts', () => <AccountsPage />, ['ADMIN']],
     ['/admin/catalog', () => <CatalogPage />, ['ADMIN']],
+    ['/admin/registrations', () => <RegistrationsPage />, ['ADMIN']],
     ['/supervisor', () => <SupervisionPage />, ['SUPERVISOR']],
     ['/supervisor/projects/:id/record', (p) => <ProjectRecordPage projectId={p['id']} />, ['SUPERVISOR']],
     ['/supervisor/sanctions', () => <SanctionsPage />, ['SUPERVISOR']],

@@ -20,6 +20,8 @@ export interface Messages {
   readonly navAgencyProjects: string;
   readonly navAgencyRecord: string;
   readonly navAccounts: string;
+  readonly navRegistration: string;
+  readonly navRegistrations: string;
   readonly navCatalog: string;
   readonly navSupervision: string;
   readonly navSanctions: string;
@@ -55,6 +57,8 @@ export const MESSAGES: Record<Locale, Messages> = {
     navAgencyProjects: '报名与竞价',
     navAgencyRecord: '本机构信用',
     navAccounts: '账户审核',
+    navRegistration: '入驻申请',
+    navRegistrations: '入驻审核',
     navCatalog: '服务目录',
     navSupervision: '项目监督',
     navSanctions: '暂停与黑名单',
@@ -89,6 +93,8 @@ export const MESSAGES: Record<Locale, Messages> = {
     navAgencyProjects: 'Sign up & bid',
     navAgencyRecord: 'Our record',
     navAccounts: 'Accounts',
+    navRegistration: 'Registration',
+    navRegistrations: 'Registrations',
     navCatalog: 'Catalog',
     navSupervision: 'Supervision',
     navSanctions: 'Sanctions',

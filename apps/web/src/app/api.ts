@@ -21,6 +21,8 @@ export function normaliseField(field: string | null | undefined): string | null 
 export interface RequestOptions {
   readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly body?: unknown;
+  /** Multipart instead of JSON (file uploads); the browser sets the boundary. */
+  readonly form?: FormData;
   readonly signal?: AbortSignal;
   /** Commands carry an Idempotency-Key so that a retried click lands once. */
   readonly idempotent?: boolean;
@@ -57,11 +59,20 @@ async function send(path: string, options: RequestOptions, idempotencyKey: strin
   if (token) headers['authorization'] = `Bearer ${token}`;
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   try {
-    return await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: options.signal });
+    const body = options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+    return await fetch(path, { method: options.method ?? 'GET', headers, body, signal: options.signal });
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'NETWORK', (error as Error).message, null);
   }
+}
+
+/** A download that needs the bearer token (a plain link cannot carry it): the bytes as a Blob. */
+export async function apiBlob(path: string): Promise<Blob> {
+  let res = await send(path, {}, null);
+  if (res.status === 401 && currentSession() && (await resumeSession())) res = await send(path, {}, null);
+  if (!res.ok) throw new ApiError(res.status, `HTTP_${res.status}`, res.statusText, null);
+  return res.blob();
 }
 
 /** JSON over fetch with the session's bearer token; an expired token is refreshed once and the call repeated. */

@@ -21,9 +21,11 @@ const BY_ROLE: Record<Role, readonly NavItem[]> = {
   AGENCY: [
     { to: '/agency', label: (t) => t.navAgencyProjects },
     { to: '/agency/record', label: (t) => t.navAgencyRecord },
+    { to: '/agency/registration', label: (t) => t.navRegistration },
   ],
   ADMIN: [
     { to: '/admin/accounts', label: (t) => t.navAccounts },
+    { to: '/admin/registrations', label: (t) => t.navRegistrations },
     { to: '/admin/catalog', label: (t) => t.navCatalog },
   ],
   SUPERVISOR: [

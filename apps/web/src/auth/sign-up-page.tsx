@@ -38,9 +38,14 @@ export function SignUpPage() {
         <Field label={t.displayName} name="displayName" action={action}>
           <input name="displayName" value={form.displayName} onChange={set('displayName')} />
         </Field>
-        <Field label={labels.organizationId} name="organizationId" action={action}>
+        <Field label={labels.organizationId} name="organizationId" action={action} hint={form.role === 'AGENCY' ? t.newFirmHint : undefined}>
           <input name="organizationId" value={form.organizationId} onChange={set('organizationId')} />
         </Field>
+        {form.role === 'AGENCY' && (
+          <button type="button" onClick={() => setForm({ ...form, organizationId: crypto.randomUUID() })}>
+            {t.newFirm}
+          </button>
+        )}
         <ActionResult action={action} labels={labels} />
         <button type="submit" className="primary" disabled={action.busy}>
           {t.signUp}
