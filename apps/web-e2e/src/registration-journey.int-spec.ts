@@ -6,8 +6,8 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 /**
  * A new firm joins through the browser, in Chinese: its user signs up under a fresh firm id, the operator opens the
- * account, the user applies for registration with a certificate scan and the items it offers, and the operator
- * approves the application — after which the firm is in the public directory and its record is its own.
+ * account, the user applies for registration with a certificate scan and the items it offers, the operator sends
+ * it back with a reason, the firm corrects and resubmits it, and the operator approves it — after which the firm is in the public directory and its record is its own.
  */
 describe('agency registration journey (browser)', () => {
   let m: Marketplace;
@@ -77,9 +77,25 @@ describe('agency registration journey (browser)', () => {
     expect(scan.url()).toMatch(/^blob:/);
     await scan.close();
     await screenshot(admin, 'admin-registrations');
-    await application.getByLabel('通过').check();
+    // Sent back first: a reason the firm can act on, shown in its own history; the corrected application comes back.
+    await application.getByRole('radio', { name: '要求补正' }).check();
+    await application.getByLabel('理由（驳回或要求补正时必填）').fill('请补充联系人电子邮箱');
     await application.getByRole('button', { name: '提交审核意见' }).click();
     await application.waitFor({ state: 'detached' });
+    await agency.reload();
+    await agency.locator('[data-registration][data-status="CHANGES_REQUESTED"]').getByText('请补充联系人电子邮箱', { exact: false }).waitFor();
+    const resubmit = agency.getByTestId('resubmit-form');
+    expect(await resubmit.getByLabel('机构名称').inputValue()).toBe('钱塘测绘地理信息有限公司');
+    await resubmit.getByLabel('电子邮箱').fill('zhou@qiantang-survey.example');
+    await resubmit.getByRole('button', { name: '补正后重新提交' }).click();
+    await agency.locator('[data-registration][data-status="SUBMITTED"]').waitFor();
+
+    await admin.reload();
+    const corrected = admin.locator('[data-registration][data-status="SUBMITTED"]');
+    await corrected.getByText('zhou@qiantang-survey.example', { exact: false }).waitFor();
+    await corrected.getByRole('radio', { name: '通过' }).check();
+    await corrected.getByRole('button', { name: '提交审核意见' }).click();
+    await corrected.waitFor({ state: 'detached' });
 
     await visitor.goto(`${m.base}/directory/${firmId}`);
     await visitor.getByRole('heading', { name: '钱塘测绘地理信息有限公司' }).waitFor();

@@ -19,6 +19,8 @@ export function RegistrationPage() {
   const locale = useLocale();
   const mine = useLoad((signal) => api<RegistrationSummary[]>('/api/registry/registrations', { signal }).then((list) => Promise.all(list.map((r) => api<Registration>(`/api/registry/registrations/${r.id}`, { signal })))), []);
   const open = mine.data?.some((r) => r.status !== 'REJECTED') ?? false;
+  // An application the operator sent back is corrected and resubmitted whole.
+  const sentBack = mine.data?.find((r) => r.status === 'CHANGES_REQUESTED') ?? null;
   return (
     <section>
       <h2>{t.heading}</h2>
@@ -45,20 +47,25 @@ export function RegistrationPage() {
         ))}
       </ul>
       {mine.data && !open && <RegistrationForm onDone={mine.reload} />}
+      {sentBack && <RegistrationForm key={`${sentBack.id}-${sentBack.revision}`} existing={sentBack} onDone={mine.reload} />}
     </section>
   );
 }
 
-function RegistrationForm({ onDone }: { onDone: () => void }) {
+function RegistrationForm({ existing, onDone }: { existing?: Registration; onDone: () => void }) {
   const t = useText(REGISTRATION_TEXT);
   const locale = useLocale();
   const catalog = useLoad((signal) => api<CatalogItems>('/api/registry/catalog', { signal }), []);
   const action = useAction();
   const upload = useAction();
-  const [f, setF] = useState({ name: '', creditCode: '', legalRepresentative: '', contactName: '', contactPhone: '', contactEmail: '', region: '330100' });
-  const [certificates, setCertificates] = useState<Certificate[]>([emptyCertificate()]);
+  const before = existing?.content;
+  const [f, setF] = useState({
+    name: before?.name ?? '', creditCode: before?.creditCode ?? '', legalRepresentative: before?.legalRepresentative ?? '', contactName: before?.contacts[0]?.name ?? '',
+    contactPhone: before?.contacts[0]?.phone ?? '', contactEmail: before?.contacts[0]?.email ?? '', region: before?.region ?? '330100',
+  });
+  const [certificates, setCertificates] = useState<Certificate[]>(before ? before.qualifications.map((q) => ({ ...q })) : [emptyCertificate()]);
   const [scans, setScans] = useState<Record<number, string>>({});
-  const [items, setItems] = useState<string[]>([]);
+  const [items, setItems] = useState<string[]>(before ? [...before.serviceItems] : []);
   const set = (key: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
   const setCert = (i: number, patch: Partial<Certificate>) => setCertificates(certificates.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
@@ -94,9 +101,11 @@ function RegistrationForm({ onDone }: { onDone: () => void }) {
   return (
     <form
       className="card"
+      data-testid={existing ? 'resubmit-form' : 'registration-form'}
       onSubmit={(e) => {
         e.preventDefault();
-        void action.run(() => api('/api/registry/registrations', { method: 'POST', body: body() }), t.submitted).then((r) => r !== undefined && onDone());
+        const send = () => (existing ? api(`/api/registry/registrations/${existing.id}`, { method: 'PUT', body: body() }) : api('/api/registry/registrations', { method: 'POST', body: body() }));
+        void action.run(send, t.submitted).then((r) => r !== undefined && onDone());
       }}
     >
       <div className="grid">
@@ -145,7 +154,7 @@ function RegistrationForm({ onDone }: { onDone: () => void }) {
               <input name={`qualifications.${i}.validUntil`} type="date" value={c.validUntil} onChange={(e) => setCert(i, { validUntil: e.target.value })} />
             </Field>
           </div>
-          <Field label={t.scan} name={`qualifications.${i}.scanId`} action={action} hint={scans[i] ? t.scanUploaded(scans[i]) : undefined}>
+          <Field label={t.scan} name={`qualifications.${i}.scanId`} action={action} hint={scans[i] ? t.scanUploaded(scans[i]) : c.scanId ? t.scanKept : undefined}>
             <input name={`qualifications.${i}.scan`} type="file" accept="application/pdf,image/png,image/jpeg" onChange={(e) => void uploadScan(i, e.target.files?.[0])} />
           </Field>
         </fieldset>
@@ -167,7 +176,7 @@ function RegistrationForm({ onDone }: { onDone: () => void }) {
       </Field>
       <ActionResult action={action} labels={labels} />
       <button type="submit" className="primary" disabled={action.busy || upload.busy}>
-        {t.submit}
+        {existing ? t.resubmit : t.submit}
       </button>
     </form>
   );
