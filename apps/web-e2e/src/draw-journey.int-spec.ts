@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { waitFor } from '@mkt/shared/testing';
 import { beijingInput, FIRMS, HOUR, PASSWORD, publicPage, screenshot, signedInPage, startMarketplace, type Marketplace } from './marketplace-harness';
@@ -236,6 +237,14 @@ describe('random-draw journey (browser)', () => {
     await waitFor(() => summary.textContent(), (text) => /^(\d+)\/\1 条记录/.test(text ?? '') && !(text ?? '').startsWith('0/'), { what: 'every proof verified' });
     expect(await supervisor.locator('[data-proof="bad"]').count()).toBe(0);
     await screenshot(supervisor, 'supervisor-project-record');
+
+    // Exports: the record as CSV, one row per log entry, and the OCDS release package.
+    const [csv] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe(`record-${projectId}.csv`);
+    expect(readFileSync(await csv.path(), 'utf8')).toContain('draw.DrawRevealed');
+    const [ocds] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: '导出 OCDS' }).click()]);
+    const releasePackage = JSON.parse(readFileSync(await ocds.path(), 'utf8'));
+    expect(releasePackage.releases.length).toBeGreaterThanOrEqual(1);
 
     await supervisor.getByRole('navigation').getByRole('link', { name: '核验日志' }).click();
     await supervisor.getByRole('button', { name: '下载并核验' }).click();

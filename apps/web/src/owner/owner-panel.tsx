@@ -4,6 +4,7 @@ import { formatTime, formatYuan, useLocale, useText, punctuation } from '../app/
 import { useAction } from '../ui/action';
 import { ActionResult, Field } from '../ui/form';
 import type { ProjectDetail } from '../projects/project-api';
+import { ProjectExports } from '../supervisor/exports';
 import { OWNER_TEXT } from './owner-messages';
 
 /** The owner's next steps on its project: publish, request selection, then contract, completion and evaluation. */
@@ -77,6 +78,7 @@ export function OwnerPanel({ project: p, names, onChange }: { project: ProjectDe
           </ul>
         </>
       )}
+      {p.status !== 'DRAFT' && <ProjectExports projectId={p.id} />}
       {p.status === 'AWARDED' && <ContractForm project={p} names={names} onChange={onChange} />}
       {p.status === 'CONTRACTED' && <CompletionForm project={p} names={names} onChange={onChange} />}
       {p.status === 'COMPLETED' && <EvaluationForm project={p} names={names} onChange={onChange} />}

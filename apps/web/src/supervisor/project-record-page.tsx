@@ -6,6 +6,7 @@ import { Link } from '../app/router';
 import { useAction } from '../ui/action';
 import { ActionResult, ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
+import { ProjectExports } from './exports';
 import { SUPERVISOR_TEXT } from './supervisor-messages';
 
 interface CheckpointView {
@@ -56,6 +57,7 @@ export function ProjectRecordPage({ projectId }: { projectId: string }) {
       <p>
         <Link to={`/projects/${projectId}`}>{projectId}</Link>
       </p>
+      <ProjectExports projectId={projectId} />
       <h3>{t.checkpoint}</h3>
       {r.checkpoint ? (
         <dl className="facts">

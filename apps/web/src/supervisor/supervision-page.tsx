@@ -3,6 +3,7 @@ import { Link } from '../app/router';
 import { ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { fetchAgencyNames, fetchAnnouncements } from '../projects/project-api';
+import { RecordsQuery } from './exports';
 import { FairnessPanel } from './fairness-panel';
 import { PROJECT_TEXT } from '../projects/project-messages';
 import { SUPERVISOR_TEXT } from './supervisor-messages';
@@ -29,6 +30,7 @@ export function SupervisionPage() {
           </li>
         ))}
       </ul>
+      <RecordsQuery agencies={names.data ?? new Map()} />
       <FairnessPanel names={names.data ?? new Map()} />
     </section>
   );
