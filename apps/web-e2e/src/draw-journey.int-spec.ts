@@ -321,6 +321,36 @@ describe('random-draw journey (browser)', () => {
     expect(await agency.evaluate(() => sessionStorage.getItem('mkt.refreshToken'))).toBeNull();
   });
 
+  it('lets the owner repost a failed round without a sign-up window, then cancel it with a reason', async () => {
+    // A second project whose window closes with nobody signed up: the round fails (流标).
+    const token = (await m.call('POST', '/api/identity/login', { body: { username: 'owner', password: PASSWORD } })).body.accessToken as string;
+    const now = m.clock.now();
+    const draft = await m.call('POST', '/api/projects/projects', {
+      token,
+      body: {
+        title: '滨江道路竣工测量', serviceItemCode: 'SURVEY-MAPPING', description: '竣工测量', budgetCapFen: 3_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 10,
+        selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 0, minimumCandidates: 3 },
+        signUp: { mode: 'WINDOW', opensAt: now.toISOString(), closesAt: new Date(now.getTime() + 73 * HOUR).toISOString() },
+      },
+    });
+    expect(draft.status).toBe(201);
+    expect((await m.call('POST', `/api/projects/projects/${draft.body.id}/publish`, { token })).status).toBe(200);
+    m.clock.advance(74 * HOUR);
+    const owner = await open('owner');
+    await owner.goto(`${m.base}/projects/${draft.body.id}`);
+    await owner.locator('[data-project][data-status="FAILED"]').waitFor({ timeout: 30000 });
+    await owner.getByLabel('重新发布说明').fill('改为所有符合条件的机构参加');
+    await owner.getByRole('button', { name: '重新发布（下一轮）' }).click();
+    await owner.locator('[data-project][data-status="PUBLISHED"]').waitFor();
+    expect(await owner.getByText('所有符合条件的机构参加，无需报名').count()).toBe(1);
+    await owner.getByRole('button', { name: '取消项目' }).click();
+    // No reason: refused, and the form names the field.
+    await owner.getByRole('alert').filter({ hasText: '「取消理由」有误' }).first().waitFor();
+    await owner.getByLabel('取消理由').fill('项目资金计划调整');
+    await owner.getByRole('button', { name: '取消项目' }).click();
+    await owner.locator('[data-project][data-status="CANCELLED"]').waitFor();
+  });
+
   it('works on a narrow screen: the directory folds its table and the menu opens on demand', async () => {
     const phone = await open(null, 390);
     await phone.goto(`${m.base}/directory`);

@@ -78,6 +78,8 @@ export function OwnerPanel({ project: p, names, onChange }: { project: ProjectDe
           </ul>
         </>
       )}
+      {p.status === 'FAILED' && <RepostForm project={p} onChange={onChange} />}
+      {['DRAFT', 'PUBLISHED', 'FAILED'].includes(p.status) && <CancelForm project={p} onChange={onChange} />}
       {p.status !== 'DRAFT' && <ProjectExports projectId={p.id} />}
       {p.status === 'AWARDED' && <ContractForm project={p} names={names} onChange={onChange} />}
       {p.status === 'CONTRACTED' && <CompletionForm project={p} names={names} onChange={onChange} />}
@@ -207,6 +209,73 @@ function EvaluationForm({ project, names, onChange }: { project: ProjectDetail; 
       <ActionResult action={action} labels={{ agencyId: t.agency, quality: t.quality, comment: t.comment }} />
       <button type="submit" className="primary" disabled={action.busy}>
         {t.evaluate}
+      </button>
+    </form>
+  );
+}
+
+/** After a failed round (流标): the next round, optionally by random draw instead, or without a sign-up window. */
+function RepostForm({ project, onChange }: { project: ProjectDetail; onChange: () => void }) {
+  const t = useText(OWNER_TEXT);
+  const action = useAction();
+  const [reason, setReason] = useState('');
+  const [toDraw, setToDraw] = useState(false);
+  const [allEligible, setAllEligible] = useState(project.terms.signUp.mode === 'WINDOW');
+  const changes = {
+    ...(toDraw ? { selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 3 } } : {}),
+    ...(allEligible ? { signUp: { mode: 'ALL_ELIGIBLE' } } : {}),
+  };
+  return (
+    <form
+      className="subform"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() => api(`/api/projects/projects/${project.id}/repost`, { method: 'POST', body: { reason, changes } }), t.reposted).then((r) => r !== undefined && onChange());
+      }}
+    >
+      <h4>{t.repost}</h4>
+      <Field label={t.repostReason} name="reason" action={action}>
+        <input name="repostReason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      {project.terms.selection.method !== 'RANDOM_DRAW' && (
+        <div className="field checkbox">
+          <label>
+            <input type="checkbox" checked={toDraw} onChange={(e) => setToDraw(e.target.checked)} /> {t.switchToDraw}
+          </label>
+        </div>
+      )}
+      <div className="field checkbox">
+        <label>
+          <input type="checkbox" checked={allEligible} onChange={(e) => setAllEligible(e.target.checked)} /> {t.openToAll}
+        </label>
+      </div>
+      <ActionResult action={action} labels={{ reason: t.repostReason, 'signUp.closesAt': t.openToAll, selection: t.switchToDraw }} />
+      <button type="submit" className="primary" disabled={action.busy}>
+        {t.repost}
+      </button>
+    </form>
+  );
+}
+
+function CancelForm({ project, onChange }: { project: ProjectDetail; onChange: () => void }) {
+  const t = useText(OWNER_TEXT);
+  const action = useAction();
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      className="subform"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() => api(`/api/projects/projects/${project.id}/cancel`, { method: 'POST', body: { reason } }), t.cancelled).then((r) => r !== undefined && onChange());
+      }}
+    >
+      <h4>{t.cancel}</h4>
+      <Field label={t.cancelReason} name="reason" action={action}>
+        <input name="cancelReason" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <ActionResult action={action} labels={{ reason: t.cancelReason }} />
+      <button type="submit" disabled={action.busy}>
+        {t.cancel}
       </button>
     </form>
   );
