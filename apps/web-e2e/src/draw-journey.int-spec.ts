@@ -69,6 +69,9 @@ describe('random-draw journey (browser)', () => {
     await owner.getByLabel('最高限价（元）').fill('80000');
     await owner.getByLabel('资质等级要求（1 为最高）').fill('2');
     await owner.getByLabel('服务期限（天）').fill('20');
+    // Before posting: who would enter a draw today, by the draw service's own rule (all four firms are active now).
+    await owner.getByRole('button', { name: '预览今日候选池' }).click();
+    await owner.getByTestId('pool-preview').getByText('今日符合条件的机构 4 家（本规则至少需要 3 家）').waitFor();
     await owner.getByLabel('设报名期：仅报名的机构').check();
     await owner.getByRole('button', { name: '添加回避机构' }).click();
     await owner.locator('select[name="conflicts.0.agencyId"]').selectOption(m.firmIds[3]);

@@ -9,6 +9,7 @@ import { useLoad } from '../ui/use-load';
 import { fetchAgencyNames, rememberProject } from '../projects/project-api';
 import { OWNER_TEXT } from './owner-messages';
 import { localInput, termsOf, type ProjectForm } from './project-terms';
+import { PoolPreview } from './pool-preview';
 
 interface Catalog {
   readonly categories: readonly { readonly code: string; readonly name: { zhCN: string; en: string }; readonly items: readonly { readonly code: string; readonly name: { zhCN: string; en: string }; readonly minimumLevel: number }[] }[];
@@ -99,6 +100,8 @@ export function PostProjectPage() {
             <input name="servicePeriodDays" type="number" min={1} value={f.servicePeriodDays} onChange={set('servicePeriodDays')} />
           </Field>
         </div>
+
+        <PoolPreview serviceItemCode={f.serviceItemCode} requiredLevel={f.requiredLevel} minimum={Number(f.method === 'RANDOM_DRAW' ? f.minimumCandidates : f.minimumValidBids)} names={agencies.data ?? new Map()} />
 
         <fieldset>
           <legend>{t.method}</legend>
