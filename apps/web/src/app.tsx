@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { fetchHealth, type Health } from './health';
 import { initialLocale, MESSAGES, type Locale } from './messages';
-import { VerifyPage } from './verify/verify-page';
 import { AnnouncementList } from './announcements/announcement-list';
 import { api, resumeSession } from './app/api';
 import { LocaleContext, useLocale } from './app/locale';
@@ -15,19 +14,22 @@ import { DirectoryPage } from './directory/directory-page';
 import { AgencyProfilePage } from './directory/agency-profile-page';
 import { BiddingPage } from './projects/bidding-page';
 import { ProjectPage } from './projects/project-page';
-import { OwnerProjectsPage } from './owner/owner-projects-page';
-import { PostProjectPage } from './owner/post-project-page';
-import { AgencyProjectsPage } from './agency/agency-projects-page';
-import { AgencyRecordPage } from './agency/agency-record-page';
-import { AccountsPage } from './admin/accounts-page';
-import { CatalogPage } from './admin/catalog-page';
-import { RegistrationsPage } from './admin/registrations-page';
-import { RegistrationPage } from './agency/registration-page';
-import { SupervisionPage } from './supervisor/supervision-page';
-import { ProjectRecordPage } from './supervisor/project-record-page';
-import { SanctionsPage } from './supervisor/sanctions-page';
-import { VerifyLogPage } from './supervisor/verify-log-page';
-import { StatisticsPage } from './statistics/statistics-page';
+
+// Pages a visitor may never open load on demand; the public entry stays small.
+const VerifyPage = lazy(() => import('./verify/verify-page').then((m) => ({ default: m.VerifyPage })));
+const OwnerProjectsPage = lazy(() => import('./owner/owner-projects-page').then((m) => ({ default: m.OwnerProjectsPage })));
+const PostProjectPage = lazy(() => import('./owner/post-project-page').then((m) => ({ default: m.PostProjectPage })));
+const AgencyProjectsPage = lazy(() => import('./agency/agency-projects-page').then((m) => ({ default: m.AgencyProjectsPage })));
+const AgencyRecordPage = lazy(() => import('./agency/agency-record-page').then((m) => ({ default: m.AgencyRecordPage })));
+const AccountsPage = lazy(() => import('./admin/accounts-page').then((m) => ({ default: m.AccountsPage })));
+const CatalogPage = lazy(() => import('./admin/catalog-page').then((m) => ({ default: m.CatalogPage })));
+const RegistrationsPage = lazy(() => import('./admin/registrations-page').then((m) => ({ default: m.RegistrationsPage })));
+const RegistrationPage = lazy(() => import('./agency/registration-page').then((m) => ({ default: m.RegistrationPage })));
+const SupervisionPage = lazy(() => import('./supervisor/supervision-page').then((m) => ({ default: m.SupervisionPage })));
+const ProjectRecordPage = lazy(() => import('./supervisor/project-record-page').then((m) => ({ default: m.ProjectRecordPage })));
+const SanctionsPage = lazy(() => import('./supervisor/sanctions-page').then((m) => ({ default: m.SanctionsPage })));
+const VerifyLogPage = lazy(() => import('./supervisor/verify-log-page').then((m) => ({ default: m.VerifyLogPage })));
+const StatisticsPage = lazy(() => import('./statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })));
 
 type HealthState = { kind: 'checking' } | { kind: 'up'; health: Health } | { kind: 'down' };
 
@@ -90,7 +92,13 @@ function Shell({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale) => 
         ))}
       </nav>
 
-      <main>{resuming ? null : <Routes locale={locale} />}</main>
+      <main>
+        {resuming ? null : (
+          <Suspense fallback={null}>
+            <Routes locale={locale} />
+          </Suspense>
+        )}
+      </main>
     </div>
   );
 }
