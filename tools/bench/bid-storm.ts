@@ -6,7 +6,7 @@
  * Afterwards it checks that every accepted bid is revealed at the close exactly once: none lost, none doubled,
  * retried requests (same Idempotency-Key) included.
  *
- *   npm run bench:bids -- [--agencies 3000] [--concurrency 32] [--pool 32] [--retry-share 0.1] [--pgbench-seconds 10]
+ *   npm run bench:bids -- [--agencies 3000] [--concurrency 32] [--pool 32] [--retry-share 0.1] [--keys 1|0] [--pgbench-seconds 10]
  *   BENCH_PROFILE=/tmp/prof npm run bench:bids   (also writes a CPU profile of the service)
  *
  * Needs Postgres on 127.0.0.1:5432 (pgbench on PATH) and a broker (bash tools/kafka/kafka.sh start).
@@ -31,6 +31,8 @@ function arg(name: string, fallback: number): number {
 const agencies = arg('agencies', 3000);
 const concurrency = arg('concurrency', 32);
 const retryShare = arg('retry-share', 0.1);
+// 0: send no Idempotency-Key (and retry nothing), to see what the key's two extra statements cost.
+const withKeys = arg('keys', 1) === 1;
 const pgbenchSeconds = arg('pgbench-seconds', 10);
 // As many database connections as pgbench gets clients, unless told otherwise.
 const poolSize = arg('pool', concurrency);
@@ -101,7 +103,8 @@ async function main(): Promise<void> {
     let retriesInconsistent = 0;
     const submit = async (i: number) => {
       const body = JSON.stringify({ quote: { form: 'AMOUNT', amountFen: 5_000_000 + ((i * 7919) % 4_000_000) }, servicePeriodDays: 30 + (i % 60) });
-      const init = { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}`, 'idempotency-key': `storm-${i}` }, body };
+      const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}`, ...(withKeys ? { 'idempotency-key': `storm-${i}` } : {}) };
+      const init = { method: 'POST', headers, body };
       const started = performance.now();
       const res = await fetch(`${service.url}/api/bidding/biddings/${biddingId}/bids`, init);
       const json = await res.json();
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
       if (res.status === 201) receipts.set(`bench-agency-${i + 1}`, json.commitment);
       else if (json?.code === 'BIDDING.DEADLINE_PASSED') late++;
       else failed++;
-      if (res.status === 201 && Math.random() < retryShare) {
+      if (withKeys && res.status === 201 && Math.random() < retryShare) {
         // A client that never saw the answer sends the same request again: the same receipt, nothing new stored.
         const again = await (await fetch(`${service.url}/api/bidding/biddings/${biddingId}/bids`, init)).json();
         if (again.commitment === json.commitment) retriesConsistent++;
@@ -125,7 +128,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - stormStart) / 1000;
     const sorted = [...latencies].sort((a, b) => a - b);
     const bidsPerSecond = receipts.size / seconds;
-    console.log(`bid storm: ${agencies} agencies, concurrency ${concurrency}, pool ${poolSize} connections, ${Math.round(retryShare * 100)} % retried with the same Idempotency-Key`);
+    console.log(`bid storm: ${agencies} agencies, concurrency ${concurrency}, pool ${poolSize} connections, ${withKeys ? `${Math.round(retryShare * 100)} % retried with the same Idempotency-Key` : 'no Idempotency-Key'}`);
     console.log(`  accepted ${receipts.size}, late ${late}, other refusals ${failed}, in ${seconds.toFixed(2)} s`);
     console.log(`  throughput ${bidsPerSecond.toFixed(0)} bids/s   latency p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms`);
     console.log(`  retries: ${retriesConsistent} answered with the same receipt, ${retriesInconsistent} differently`);
