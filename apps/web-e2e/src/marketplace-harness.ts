@@ -37,12 +37,12 @@ export class ShiftingClock {
 
 @Module({})
 class JourneyRoot {
-  static with(staticDir: string, clock: ShiftingClock): DynamicModule {
+  static with(staticDir: string, clock: ShiftingClock, tokenTtlSeconds: number): DynamicModule {
     return {
       module: JourneyRoot,
       imports: [
         MessagingModule.forRoot({ transport: { kind: 'in-process' }, clock }),
-        AuthModule.forRoot({ secret: randomBytes(24).toString('hex') }),
+        AuthModule.forRoot({ secret: randomBytes(24).toString('hex'), tokenTtlSeconds }),
         IdentityModule.forRoot({ database: memory, passwordHashing: { ln: 10, r: 8, p: 1 } }),
         RegistryModule.forRoot({ database: memory }),
         ProjectsModule.forRoot({ database: memory }),
@@ -75,10 +75,11 @@ export interface Marketplace {
   close(): Promise<void>;
 }
 
-export async function startMarketplace(): Promise<Marketplace> {
+/** `accessTokenTtlSeconds` short makes the UI live through expired access tokens (it refreshes and repeats the call). */
+export async function startMarketplace(options: { accessTokenTtlSeconds?: number } = {}): Promise<Marketplace> {
   const staticDir = buildWebUi();
   const clock = new ShiftingClock();
-  const app = await createHttpApp(JourneyRoot.with(staticDir, clock), { logger: false });
+  const app = await createHttpApp(JourneyRoot.with(staticDir, clock, options.accessTokenTtlSeconds ?? 900), { logger: false });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const call = jsonClient(() => base);

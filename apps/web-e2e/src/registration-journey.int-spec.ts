@@ -7,7 +7,9 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 /**
  * A new firm joins through the browser, in Chinese: its user signs up under a fresh firm id, the operator opens the
  * account, the user applies for registration with a certificate scan and the items it offers, the operator sends
- * it back with a reason, the firm corrects and resubmits it, and the operator approves it — after which the firm is in the public directory and its record is its own.
+ * it back with a reason, the firm corrects and resubmits it, and the operator approves it — after which the firm is
+ * in the public directory and its record is its own. Access tokens last seconds here, so the UI's
+ * refresh-and-repeat is exercised throughout.
  */
 describe('agency registration journey (browser)', () => {
   let m: Marketplace;
@@ -19,7 +21,8 @@ describe('agency registration journey (browser)', () => {
   };
 
   beforeAll(async () => {
-    m = await startMarketplace();
+    // Access tokens good for 3 s only: every step below outlives one, so the UI must refresh its session itself.
+    m = await startMarketplace({ accessTokenTtlSeconds: 3 });
   }, 120000);
 
   afterAll(async () => {
@@ -46,8 +49,13 @@ describe('agency registration journey (browser)', () => {
     await admin.locator('[data-account="survey-qiantang"]').waitFor({ state: 'detached' });
 
     const agency = await open('survey-qiantang');
+    const refreshes: string[] = [];
+    agency.on('request', (request) => request.url().endsWith('/api/identity/refresh') && refreshes.push(request.url()));
+    await agency.waitForTimeout(3500); // outlive the access token: the next calls answer 401 and the UI refreshes once
     await agency.getByRole('navigation').getByRole('link', { name: '入驻申请' }).click();
     await agency.getByText('尚未提交申请').waitFor();
+    expect(refreshes.length).toBeGreaterThanOrEqual(1);
+    expect(await agency.getByTestId('session').textContent()).toContain('钱塘测绘 · 周经理');
     await agency.getByRole('button', { name: '提交入驻申请' }).click();
     // Nothing filled in: refused, naming the first field at fault by its label.
     await agency.getByRole('alert').filter({ hasText: '有误' }).first().waitFor();
