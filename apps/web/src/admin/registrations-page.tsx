@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, apiBlob } from '../app/api';
-import { formatTime, useLocale, useText } from '../app/locale';
+import { formatTime, punctuation, useLocale, useText } from '../app/locale';
 import type { Registration, RegistrationSummary } from '../agency/registration-api';
 import { REGISTRATION_TEXT } from '../agency/registration-messages';
 import { useAction } from '../ui/action';
@@ -35,6 +35,7 @@ export function RegistrationsPage() {
 function Application({ id, onChange }: { id: string; onChange: () => void }) {
   const t = useText(REGISTRATION_TEXT);
   const locale = useLocale();
+  const punct = punctuation(locale);
   const application = useLoad((signal) => api<Registration>(`/api/registry/registrations/${id}`, { signal }), [id]);
   const action = useAction();
   const scan = useAction();
@@ -58,18 +59,18 @@ function Application({ id, onChange }: { id: string; onChange: () => void }) {
         <dt>{t.legalRepresentative}</dt>
         <dd>{c.legalRepresentative}</dd>
         <dt>{t.contactName}</dt>
-        <dd>{c.contacts.map((x) => [x.name, x.phone, x.email].filter(Boolean).join(' · ')).join('；')}</dd>
+        <dd>{c.contacts.map((x) => [x.name, x.phone, x.email].filter(Boolean).join(' · ')).join(punct.items)}</dd>
         <dt>{t.region}</dt>
         <dd>{c.region}</dd>
         <dt>{t.serviceItems}</dt>
-        <dd>{c.serviceItems.join('、')}</dd>
+        <dd>{c.serviceItems.join(punct.list)}</dd>
         <dt>{t.submittedAt}</dt>
         <dd>{formatTime(r.submittedAt, locale)}</dd>
       </dl>
       <ul className="plain">
         {c.qualifications.map((q, i) => (
           <li key={q.certificateNumber}>
-            {t.certificate(i + 1)}：{q.qualificationType} · {q.level} · {q.certificateNumber} · {q.issuer} · {q.validFrom} — {q.validUntil}{' '}
+            {t.certificate(i + 1)}{punct.colon}{q.qualificationType} · {q.level} · {q.certificateNumber} · {q.issuer} · {q.validFrom} — {q.validUntil}{' '}
             <button type="button" onClick={() => void openScan(q.scanId)}>
               {t.downloadScan}
             </button>

@@ -1,5 +1,5 @@
 import { api } from '../app/api';
-import { useText } from '../app/locale';
+import { punctuation, useLocale, useText } from '../app/locale';
 import { useSession } from '../auth/session';
 import { CreditEntries } from '../directory/agency-profile-page';
 import { DIRECTORY_TEXT } from '../directory/directory-messages';
@@ -27,6 +27,7 @@ interface CreditRecord {
 export function AgencyRecordPage() {
   const t = useText(AGENCY_TEXT);
   const d = useText(DIRECTORY_TEXT);
+  const punct = punctuation(useLocale());
   const agencyId = useSession()?.account.organizationId ?? null;
   const record = useLoad((signal) => (agencyId ? api<AgencyRecord>(`/api/registry/agencies/${agencyId}`, { signal }) : Promise.resolve(null)), [agencyId]);
   const credit = useLoad((signal) => (agencyId ? api<CreditRecord>(`/api/registry/agencies/${agencyId}/credit`, { signal }) : Promise.resolve(null)), [agencyId]);
@@ -46,7 +47,7 @@ export function AgencyRecordPage() {
           <dt>{d.status}</dt>
           <dd>{d.statuses[r.status] ?? r.status}</dd>
           <dt>{d.qualifications}</dt>
-          <dd>{r.qualifications.map((q) => `${q.serviceItemCode} · ${d.grade(q.level)} · ${q.validUntil}`).join('；')}</dd>
+          <dd>{r.qualifications.map((q) => `${q.serviceItemCode} · ${d.grade(q.level)} · ${q.validUntil}`).join(punct.items)}</dd>
         </dl>
       )}
       {c && (

@@ -23,6 +23,6 @@ export function formatTime(iso: string | null | undefined, locale: Locale): stri
 }
 
 /** Punctuation differs: 「名称：甲、乙」 against "Name: A, B". */
-export function punctuation(locale: Locale): { readonly colon: string; readonly list: string } {
-  return locale === 'en' ? { colon: ': ', list: ', ' } : { colon: '：', list: '、' };
+export function punctuation(locale: Locale): { readonly colon: string; readonly list: string; readonly items: string } {
+  return locale === 'en' ? { colon: ': ', list: ', ', items: '; ' } : { colon: '：', list: '、', items: '；' };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../app/api';
-import { useText } from '../app/locale';
+import { punctuation, useLocale, useText } from '../app/locale';
 import { Link } from '../app/router';
 import { ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
@@ -31,6 +31,7 @@ const EMPTY: Filters = { q: '', serviceItemCode: '', level: '', region: '', stat
 /** The public directory of firms, searchable by name, item, qualification level, region and status. */
 export function DirectoryPage() {
   const t = useText(DIRECTORY_TEXT);
+  const punct = punctuation(useLocale());
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v.trim() !== '')).toString();
@@ -109,7 +110,7 @@ export function DirectoryPage() {
                     </td>
                     <td data-label={t.region}>{a.region}</td>
                     <td data-label={t.status}>{t.statuses[a.status] ?? a.status}</td>
-                    <td data-label={t.qualifications}>{a.qualifications.map((q) => `${q.serviceItemCode} · ${t.grade(q.level)}`).join('；')}</td>
+                    <td data-label={t.qualifications}>{a.qualifications.map((q) => `${q.serviceItemCode} · ${t.grade(q.level)}`).join(punct.items)}</td>
                     <td data-label={t.credit}>{a.creditScore}</td>
                   </tr>
                 ))}
