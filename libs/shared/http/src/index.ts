@@ -12,3 +12,4 @@ export { swaggerUiPage, swaggerUiStartScript, swaggerUiAsset, type SwaggerUiSour
 export { createPinoLogger, PinoNestLogger, logLevelFromEnv } from './observability/platform-logger';
 export { correlationMiddleware } from './observability/correlation.middleware';
 export { HttpMetrics } from './observability/http-metrics';
+export { singleFileUpload, fileMustBePresent, originalNameOf, type UploadedFileContent } from './uploaded-file';

@@ -7,7 +7,7 @@ import { UnitOfWork } from '@mkt/shared/messaging';
 import { AttachmentFileRepository, type StoredAttachmentFile } from '../../../infrastructure/attachment-file.repository';
 import { ProjectRepository } from '../../../infrastructure/project.repository';
 import { changeProjectIn } from '../../change-project';
-import { fileMustBePresent, originalNameOf, type UploadedFileContent } from '../../uploaded-file';
+import { fileMustBePresent, originalNameOf, type UploadedFileContent } from '@mkt/shared/http';
 
 export type UploadedAttachment = StoredAttachmentFile & { readonly status: 'ATTACHED' | 'AWAITING_AMENDMENT' };
 

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { MAX_ATTACHMENT_BYTES } from '@mkt/projects/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { singleFileUpload, type UploadedFileContent } from '../../uploaded-file';
+import { singleFileUpload, type UploadedFileContent } from '@mkt/shared/http';
 import { UploadAttachmentHandler } from './upload-attachment.handler';
 
 @Controller('api/projects/projects')

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { Roles } from '@mkt/shared/auth';
 import { MAX_IMPORT_BYTES } from '../../../infrastructure/import-table.reader';
-import { fileMustBePresent, singleFileUpload, type UploadedFileContent } from '../../uploaded-file';
+import { fileMustBePresent, singleFileUpload, type UploadedFileContent } from '@mkt/shared/http';
 import { ImportAgenciesHandler } from './import-agencies.handler';
 
 @Controller('api/registry/imports')

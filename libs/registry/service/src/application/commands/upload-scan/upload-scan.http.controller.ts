@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { MAX_SCAN_BYTES } from '@mkt/registry/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { fileMustBePresent, singleFileUpload, type UploadedFileContent } from '../../uploaded-file';
+import { fileMustBePresent, singleFileUpload, type UploadedFileContent } from '@mkt/shared/http';
 import { UploadScanHandler } from './upload-scan.handler';
 
 @Controller('api/registry/scans')

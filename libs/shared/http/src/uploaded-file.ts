@@ -11,8 +11,7 @@ export interface UploadedFileContent {
 
 /**
  * Accepts one multipart part named `file`, at most `maxBytes`, held in memory; multer stops reading past the
- * limit. A file over it is answered 413 naming the field, like every other refusal. (The registry has the same
- * interceptor; a service may not import another's code, so each keeps its own until it moves to shared/http.)
+ * limit. A file over it is answered 413 naming the field, like every other refusal.
  */
 export function singleFileUpload(maxBytes: number): Type<NestInterceptor> {
   // busboy stops at the limit itself, so it is set one byte past the largest file accepted.
