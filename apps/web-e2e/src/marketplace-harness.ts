@@ -144,9 +144,12 @@ export async function publicPage(m: Marketplace, options: { width?: number } = {
   return { context, page: await context.newPage() };
 }
 
-/** Screenshots for the README, in docs/screenshots (zh-CN). */
+/**
+ * Screenshots of each main page (zh-CN), taken on every run: into tmp/screenshots, or into docs/screenshots for the
+ * README with `SCREENSHOTS=docs` — so an everyday test run leaves the committed pictures alone.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = join(workspaceRoot, 'docs/screenshots');
+  const dir = join(workspaceRoot, process.env['SCREENSHOTS'] === 'docs' ? 'docs/screenshots' : 'tmp/screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
 }
