@@ -10,7 +10,8 @@ const root = join(__dirname, '../..');
 ensureWebBuild();
 
 const dataDir = process.env.DATA_DIR ?? join(root, '.data');
-const env = { ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '' };
+// A first start also generates a directory of a few hundred demo firms across the catalog (DEMO_DIRECTORY_SIZE).
+const env = { DEMO_DIRECTORY_SIZE: '300', ...process.env, DATA_DIR: dataDir, NODE_OPTIONS: '' };
 // The app gets its own process group and exactly one signal, from here: a terminal's Ctrl-C reaches the whole
 // foreground group, and a second signal in the middle of a graceful shutdown would cut it short.
 const app = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/marketplace/src/main.ts'], { cwd: root, env, stdio: 'inherit', detached: true });

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { CatalogSeeder, ChangeAgencyStatusHandler, GrantQualificationHandler, RegisterAgencyHandler, SubmitRegistrationHandler, UploadScanHandler } from '@mkt/registry/service';
+import { CatalogSeeder, ChangeAgencyStatusHandler, DemoDirectorySeeder, GrantQualificationHandler, RegisterAgencyHandler, SubmitRegistrationHandler, UploadScanHandler } from '@mkt/registry/service';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
 import { DemoUsersSeeder } from './demo-users.seeder';
 
@@ -42,6 +42,7 @@ export class DemoAgenciesSeeder implements OnApplicationBootstrap {
     private readonly users: DemoUsersSeeder,
     private readonly uploadScan: UploadScanHandler,
     private readonly submitRegistration: SubmitRegistrationHandler,
+    private readonly directory: DemoDirectorySeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -68,6 +69,21 @@ export class DemoAgenciesSeeder implements OnApplicationBootstrap {
     await this.applyForRegistration();
     // Users after firms: agency users carry their firm's id.
     await this.users.seed(agencyIds);
+    this.fillDirectory();
+  }
+
+  /**
+   * `DEMO_DIRECTORY_SIZE` generated firms more (npm start asks for a few hundred), in the background: the app serves
+   * at once and the directory fills within a minute on a first start; later starts replay the stored answers.
+   */
+  private fillDirectory(): void {
+    const size = Number(process.env['DEMO_DIRECTORY_SIZE'] ?? 0);
+    if (!Number.isSafeInteger(size) || size <= 0) return;
+    const started = Date.now();
+    this.directory.seed(size).then(
+      (n) => this.logger.log(`demo directory: ${n} generated firms in place (${((Date.now() - started) / 1000).toFixed(1)} s)`),
+      (error: Error) => this.logger.warn(`demo directory not complete: ${error.message}`),
+    );
   }
 
   /** So the operator's review queue has an application in it: once (the scan is kept by its hash, the submission by its key). */

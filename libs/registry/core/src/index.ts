@@ -64,3 +64,4 @@ export { parseCsv } from './import/csv';
 export { recordsOf, type ImportRecord, type ImportRowError, type ImportColumn } from './import/import-sheet';
 export { planAgencyImport, AGENCY_IMPORT_COLUMNS, type AgencyImportContext, type ImportedFirm } from './import/agency-import';
 export { applyCatalogImport, CATALOG_IMPORT_COLUMNS } from './import/catalog-import';
+export { demoDirectory, type DemoFirm } from './demo-directory';

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { REGISTRY_TOPICS } from '@mkt/registry/contracts';
 import { ServicePlatformModule, type ServiceModuleOptions } from '@mkt/shared/messaging';
 import { CatalogSeeder } from './application/catalog.seeder';
+import { DemoDirectorySeeder } from './application/demo-directory.seeder';
 import { AddServiceItemHandler } from './application/commands/add-service-item/add-service-item.handler';
 import { AddServiceItemHttpController } from './application/commands/add-service-item/add-service-item.http.controller';
 import { ChangeAgencyStatusHandler } from './application/commands/change-agency-status/change-agency-status.handler';
@@ -103,6 +104,7 @@ export class RegistryModule {
         RetireServiceItemHandler,
         MergeServiceItemsHandler,
         CatalogSeeder,
+        DemoDirectorySeeder,
         RecordMisconductHandler,
         OnProjectEventsHandler,
         SanctionDeadlinesHandler,
@@ -116,7 +118,7 @@ export class RegistryModule {
         QualificationExpiryHandler,
       ],
       // Exported for the embedded composition root's demo data; other services use events, never these.
-      exports: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler, CatalogSeeder, UploadScanHandler, SubmitRegistrationHandler],
+      exports: [RegisterAgencyHandler, ChangeAgencyStatusHandler, GrantQualificationHandler, CatalogSeeder, DemoDirectorySeeder, UploadScanHandler, SubmitRegistrationHandler],
     };
   }
 }
