@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -94,6 +94,7 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
       launcher.kill('SIGINT');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 30000))]);
     }
+    mkdirSync(join(root, 'tmp/logs'), { recursive: true });
     writeFileSync(join(root, 'tmp/logs/distributed-launcher.log'), output, { flag: 'w' });
     const admin = new Client({ connectionString: process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
     await admin.connect();
