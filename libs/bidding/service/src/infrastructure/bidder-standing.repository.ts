@@ -39,6 +39,12 @@ export class BidderStandingRepository {
     ]);
   }
 
+  /** The standing of each of these agencies that the read model knows, in one statement. */
+  async findMany(agencyIds: readonly string[]): Promise<Map<string, BidderStanding>> {
+    const rows = await this.manager.query(`SELECT agency_id, status, items, offered_items FROM bidder_standing WHERE agency_id = ANY($1)`, [agencyIds]);
+    return new Map(rows.map((row: { agency_id: string; status: string; items: unknown; offered_items: unknown }) => [row.agency_id, standingOf(row)]));
+  }
+
   async find(agencyId: string): Promise<BidderStanding | null> {
     const [row] = await this.manager.query(`SELECT status, items, offered_items FROM bidder_standing WHERE agency_id = $1`, [agencyId]);
     return row ? standingOf(row) : null;

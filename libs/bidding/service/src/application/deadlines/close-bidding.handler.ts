@@ -27,10 +27,10 @@ export class CloseBiddingHandler implements OnModuleInit {
 
   /** Bidders admitted when they bid whose standing has since lapsed (sanctioned, withdrawn, qualification gone). */
   private async noLongerEligible(tx: TransactionContext, round: StoredRound, agencyIds: readonly string[]): Promise<Map<string, string>> {
-    const standings = new BidderStandingRepository(tx.manager);
+    const standings = await new BidderStandingRepository(tx.manager).findMany(agencyIds);
     const ineligible = new Map<string, string>();
     for (const agencyId of agencyIds) {
-      const refusal = bidderMustBeEligible(await standings.find(agencyId), round.serviceItemCode, round.requiredLevel, round.eligibleOn);
+      const refusal = bidderMustBeEligible(standings.get(agencyId) ?? null, round.serviceItemCode, round.requiredLevel, round.eligibleOn);
       if (refusal) ineligible.set(agencyId, refusal);
     }
     return ineligible;
