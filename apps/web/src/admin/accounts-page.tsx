@@ -5,7 +5,7 @@ import { AUTH_TEXT } from '../auth/auth-messages';
 import type { Account } from '../auth/session';
 import { DIRECTORY_TEXT } from '../directory/directory-messages';
 import { useAction } from '../ui/action';
-import { ActionResult, ErrorNote } from '../ui/form';
+import { ActionResult, ErrorNote, StatusFilter } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { ADMIN_TEXT } from './admin-messages';
 
@@ -19,16 +19,7 @@ export function AccountsPage() {
   return (
     <section>
       <h2>{t.accountsHeading}</h2>
-      <label className="inline-form">
-        {t.filter}
-        <select name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
-          {Object.entries(t.statuses).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StatusFilter label={t.filter} value={status} choices={t.statuses} onChange={setStatus} />
       <ErrorNote error={accounts.error} />
       {accounts.data?.length === 0 && <p>{t.none}</p>}
       <ul className="cards">

@@ -4,7 +4,7 @@ import { formatTime, punctuation, useLocale, useText } from '../app/locale';
 import type { Registration, RegistrationSummary } from '../agency/registration-api';
 import { REGISTRATION_TEXT } from '../agency/registration-messages';
 import { useAction } from '../ui/action';
-import { ActionResult, ErrorNote, Field } from '../ui/form';
+import { ActionResult, ErrorNote, Field, StatusFilter } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 
 /** The operator's queue of registration applications: the content, each certificate's scan, and the decision with a reason. */
@@ -15,16 +15,7 @@ export function RegistrationsPage() {
   return (
     <section>
       <h2>{t.reviewHeading}</h2>
-      <label className="inline-form">
-        {t.filter}
-        <select name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
-          {Object.entries(t.statuses).map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StatusFilter label={t.filter} value={status} choices={t.statuses} onChange={setStatus} />
       <ErrorNote error={list.error} />
       {list.data?.length === 0 && <p>{t.none}</p>}
       {list.data?.map((r) => <Application key={r.id} id={r.id} onChange={list.reload} />)}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../app/api';
 import { formatTime, formatYuan, useLocale, useText, punctuation } from '../app/locale';
 import { useAction } from '../ui/action';
-import { ActionResult, Field } from '../ui/form';
+import { ActionResult, CheckboxField, Field } from '../ui/form';
 import type { ProjectDetail } from '../projects/project-api';
 import { ProjectExports } from '../supervisor/exports';
 import { OWNER_TEXT } from './owner-messages';
@@ -198,11 +198,7 @@ function EvaluationForm({ project, names, onChange }: { project: ProjectDetail; 
           ))}
         </select>
       </Field>
-      <div className="field checkbox">
-        <label>
-          <input type="checkbox" name="feeCompliant" checked={feeCompliant} onChange={(e) => setFeeCompliant(e.target.checked)} /> {t.feeCompliant}
-        </label>
-      </div>
+      <CheckboxField label={t.feeCompliant} name="feeCompliant" checked={feeCompliant} onChange={setFeeCompliant} />
       <Field label={t.comment} name="comment" action={action}>
         <textarea name="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
       </Field>
@@ -238,17 +234,9 @@ function RepostForm({ project, onChange }: { project: ProjectDetail; onChange: (
         <input name="repostReason" value={reason} onChange={(e) => setReason(e.target.value)} />
       </Field>
       {project.terms.selection.method !== 'RANDOM_DRAW' && (
-        <div className="field checkbox">
-          <label>
-            <input type="checkbox" checked={toDraw} onChange={(e) => setToDraw(e.target.checked)} /> {t.switchToDraw}
-          </label>
-        </div>
+        <CheckboxField label={t.switchToDraw} checked={toDraw} onChange={setToDraw} />
       )}
-      <div className="field checkbox">
-        <label>
-          <input type="checkbox" checked={allEligible} onChange={(e) => setAllEligible(e.target.checked)} /> {t.openToAll}
-        </label>
-      </div>
+      <CheckboxField label={t.openToAll} checked={allEligible} onChange={setAllEligible} />
       <ActionResult action={action} labels={{ reason: t.repostReason, 'signUp.closesAt': t.openToAll, selection: t.switchToDraw }} />
       <button type="submit" className="primary" disabled={action.busy}>
         {t.repost}

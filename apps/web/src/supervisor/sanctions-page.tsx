@@ -4,7 +4,7 @@ import { useText } from '../app/locale';
 import { Link } from '../app/router';
 import { DIRECTORY_TEXT } from '../directory/directory-messages';
 import { useAction } from '../ui/action';
-import { ActionResult, Field } from '../ui/form';
+import { ActionResult, ChoiceSelect, Field } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { SUPERVISOR_TEXT } from './supervisor-messages';
 
@@ -46,13 +46,7 @@ export function SanctionsPage() {
           </select>
         </Field>
         <Field label={t.kind} name="status" action={action}>
-          <select name="status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            {Object.entries(t.kinds).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect name="status" value={status} choices={t.kinds} onChange={(v) => setStatus(v as typeof status)} />
         </Field>
         <Field label={t.sanctionReason} name="reason" action={action}>
           <textarea name="reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />

@@ -45,3 +45,37 @@ export function ErrorNote({ error }: { error: ApiError | null }) {
   if (!error) return null;
   return <p className="notice bad" role="alert">{describeError(error, {}, locale)}</p>;
 }
+
+/** A select over a fixed set of choices, keyed by value, each shown by its label in the reader's language. */
+export function ChoiceSelect({ name, value, choices, onChange }: { name: string; value: string; choices: Record<string, string>; onChange: (value: string) => void }) {
+  return (
+    <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+      {Object.entries(choices).map(([k, v]) => (
+        <option key={k} value={k}>
+          {v}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The status filter above a review list. */
+export function StatusFilter({ label, value, choices, onChange }: { label: string; value: string; choices: Record<string, string>; onChange: (value: string) => void }) {
+  return (
+    <label className="inline-form">
+      {label}
+      <ChoiceSelect name="status" value={value} choices={choices} onChange={onChange} />
+    </label>
+  );
+}
+
+/** A labelled checkbox laid out like a field. */
+export function CheckboxField({ label, name, checked, onChange }: { label: string; name?: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="field checkbox">
+      <label>
+        <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+      </label>
+    </div>
+  );
+}
