@@ -1,5 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { beijingInput, FIRMS, publicPage, screenshot, signedInPage, startMarketplace, type Marketplace } from './marketplace-harness';
+import type { Page } from 'playwright-core';
+import { beijingInput, FIRMS, pageOpener, screenshot, startMarketplace, type Marketplace } from './marketplace-harness';
 
 /**
  * Sealed bidding in a real browser, in Chinese: the owner posts a bidding project and opens the round; three agencies
@@ -11,19 +11,15 @@ describe('bidding journey (browser)', () => {
   let m: Marketplace;
   let projectId: string;
   let biddingId: string;
-  const contexts: BrowserContext[] = [];
-  const open = async (username: string | null): Promise<Page> => {
-    const { context, page } = username ? await signedInPage(m, username) : await publicPage(m);
-    contexts.push(context);
-    return page;
-  };
+  const pages = pageOpener(() => m);
+  const open = pages.open;
 
   beforeAll(async () => {
     m = await startMarketplace();
   }, 120000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await m?.close();
   });
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
 import { waitFor } from '@mkt/shared/testing';
-import { beijingInput, FIRMS, HOUR, PASSWORD, publicPage, screenshot, signedInPage, startMarketplace, type Marketplace } from './marketplace-harness';
+import { beijingInput, FIRMS, HOUR, PASSWORD, pageOpener, screenshot, startMarketplace, type Marketplace } from './marketplace-harness';
 
 /**
  * The random-draw journey in a real browser, in Chinese: a firm's user signs up and the operator approves it; an
@@ -13,19 +12,15 @@ describe('random-draw journey (browser)', () => {
   let m: Marketplace;
   let projectId: string;
   let drawId: string;
-  const contexts: BrowserContext[] = [];
-  const open = async (username: string | null, width?: number): Promise<Page> => {
-    const { context, page } = username ? await signedInPage(m, username, { width }) : await publicPage(m, { width });
-    contexts.push(context);
-    return page;
-  };
+  const pages = pageOpener(() => m);
+  const open = pages.open;
 
   beforeAll(async () => {
     m = await startMarketplace();
   }, 120000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await m?.close();
   });
 

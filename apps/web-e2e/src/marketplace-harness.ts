@@ -144,6 +144,21 @@ export async function publicPage(m: Marketplace, options: { width?: number } = {
   return { context, page: await context.newPage() };
 }
 
+/** Opens pages as a demo user (or as the public) on the running marketplace, and closes every context it opened. */
+export function pageOpener(marketplace: () => Marketplace) {
+  const contexts: BrowserContext[] = [];
+  return {
+    async open(username: string | null, width?: number): Promise<Page> {
+      const { context, page } = username ? await signedInPage(marketplace(), username, { width }) : await publicPage(marketplace(), { width });
+      contexts.push(context);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const c of contexts.splice(0)) await c.close().catch(() => undefined);
+    },
+  };
+}
+
 /**
  * Screenshots of each main page (zh-CN), taken on every run: into tmp/screenshots, or into docs/screenshots for the
  * README with `SCREENSHOTS=docs` — so an everyday test run leaves the committed pictures alone.

@@ -1,5 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, publicPage, screenshot, signedInPage, startMarketplace, type Marketplace } from './marketplace-harness';
+import { PASSWORD, pageOpener, screenshot, startMarketplace, type Marketplace } from './marketplace-harness';
 
 /** A 1×1 PNG: the registry checks a scan's type by its bytes. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -13,12 +12,8 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
  */
 describe('agency registration journey (browser)', () => {
   let m: Marketplace;
-  const contexts: BrowserContext[] = [];
-  const open = async (username: string | null): Promise<Page> => {
-    const { context, page } = username ? await signedInPage(m, username) : await publicPage(m);
-    contexts.push(context);
-    return page;
-  };
+  const pages = pageOpener(() => m);
+  const open = pages.open;
 
   beforeAll(async () => {
     // Access tokens good for 3 s only: every step below outlives one, so the UI must refresh its session itself.
@@ -26,7 +21,7 @@ describe('agency registration journey (browser)', () => {
   }, 120000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
+    await pages.closeAll();
     await m?.close();
   });
 
