@@ -47,16 +47,8 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     const rotated = agencyMustNotHaveWonRecentlyForSameOwner(eligible.pool, rules, history, request.ownerOrganizationId, tx.now);
     const unfinished = await new OpenContractsRepository(tx.manager).countsFor(rotated.pool);
     const unburdened = agencyMustHaveFewerUnfinishedContracts(rotated.pool, rules, unfinished);
-    // 信用择优: below the threshold out (on the record), the rest weighed by the published function.
-    let weights: readonly WeightedCandidate[] | undefined;
-    let credited: { pool: readonly string[]; exclusions: readonly { agencyId: string; reason: string }[] } = { pool: unburdened.pool, exclusions: [] };
-    if (request.method === 'CREDIT_WEIGHTED_DRAW') {
-      const scores = await new AgencyViewRepository(tx.manager).creditScoresOf(unburdened.pool);
-      const weighing = weighPoolByCredit(unburdened.pool, scores, request.creditThreshold ?? 0, request.weightFunction ?? '');
-      if (!weighing) return this.fail(tx, request, 'UNKNOWN_WEIGHT_FUNCTION', 0, []);
-      credited = weighing;
-      weights = weighing.weights;
-    }
+    const credited = await this.creditWeighting(tx, request, unburdened.pool);
+    if (!credited) return this.fail(tx, request, 'UNKNOWN_WEIGHT_FUNCTION', 0, []);
     const frozen = {
       pool: credited.pool,
       exclusions: [...eligible.exclusions, ...rotated.exclusions, ...unburdened.exclusions, ...credited.exclusions].sort((a, b) => compareUtf8(a.agencyId, b.agencyId)),
@@ -70,12 +62,12 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
       drawId: randomUUID(),
       projectId: request.projectId,
       round: request.round,
-      algorithm: weights ? WEIGHTED_DRAW_V1 : UNIFORM_DRAW_V1,
+      algorithm: credited.weights ? WEIGHTED_DRAW_V1 : UNIFORM_DRAW_V1,
       rulesVersion: request.rulesVersion,
       k: request.winners,
       m: request.alternates,
       pool: frozen.pool,
-      weights,
+      weights: credited.weights,
       exclusions: frozen.exclusions,
       entropyPlan: this.entropyPlan(request, tx.now),
       committedAt: tx.now.toISOString(),
@@ -85,6 +77,20 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     await draws.insert(commitment, secret, request.ownerOrganizationId, revealDeadline);
     publishCommitment(tx, commitment, revealDeadline, { purpose: 'SELECTION' });
     tx.schedule(REVEAL_DEADLINE_TASK, commitment.drawId, revealDeadline);
+  }
+
+  /**
+   * 信用择优: firms below the threshold out (on the record), the rest weighed by the published function; a uniform
+   * draw keeps its pool as it is. Null when the named weight function is not published.
+   */
+  private async creditWeighting(
+    tx: TransactionContext,
+    request: Request,
+    pool: readonly string[],
+  ): Promise<{ pool: readonly string[]; exclusions: readonly { agencyId: string; reason: string }[]; weights?: readonly WeightedCandidate[] } | null> {
+    if (request.method !== 'CREDIT_WEIGHTED_DRAW') return { pool, exclusions: [] };
+    const scores = await new AgencyViewRepository(tx.manager).creditScoresOf(pool);
+    return weighPoolByCredit(pool, scores, request.creditThreshold ?? 0, request.weightFunction ?? '');
   }
 
   private entropyPlan(request: Request, now: Date): EntropyPlan {
