@@ -53,11 +53,6 @@ export class BidRepository {
   async all(biddingId: string): Promise<StoredBid[]> {
     return (await this.manager.query(`SELECT * FROM bid WHERE bidding_id = $1 ORDER BY submitted_at, bid_id`, [biddingId])).map(toStored);
   }
-
-  async countLive(biddingId: string): Promise<number> {
-    const [row] = await this.manager.query(`SELECT count(*)::int AS n FROM bid WHERE bidding_id = $1 AND status = 'LIVE'`, [biddingId]);
-    return row.n;
-  }
 }
 
 export function toStored(row: Record<string, unknown>): StoredBid {

@@ -4,7 +4,7 @@ import type { TransactionContext } from '@mkt/shared/messaging';
 import type { DrawPurpose } from '../infrastructure/draw.repository';
 
 /** The purpose fields every draw event carries, so projects act on selections only and bidding on its tie-breaks. */
-export function purposeFields(p: DrawPurpose) {
+function purposeFields(p: DrawPurpose) {
   return { purpose: p.purpose, tieBreak: p.purpose === 'TIE_BREAK' ? p.tieBreak : null };
 }
 
