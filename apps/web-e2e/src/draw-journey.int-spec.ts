@@ -314,9 +314,18 @@ describe('random-draw journey (browser)', () => {
     const agency = await open(FIRMS[0].user as string);
     await agency.goto(`${m.base}/owner/projects/new`);
     await agency.getByText('此页面需要以项目业主身份登录。').waitFor();
+    // The refresh token is out of the page's reach: HttpOnly cookies that only /refresh and /logout receive.
+    const refreshCookies = (await agency.context().cookies()).filter((c) => c.name === 'mkt_refresh');
+    expect(refreshCookies.map((c) => [c.path, c.httpOnly, c.sameSite]).sort()).toEqual([['/api/identity/logout', true, 'Strict'], ['/api/identity/refresh', true, 'Strict']]);
+    expect(await agency.evaluate(() => [document.cookie, sessionStorage.length])).toEqual(['mkt_session=1', 0]);
+    // A reload resumes the session through the cookie.
+    await agency.reload();
+    await agency.getByTestId('session').waitFor();
     await agency.getByRole('button', { name: '退出登录' }).click();
     await agency.getByRole('link', { name: '登录' }).first().waitFor();
-    expect(await agency.evaluate(() => sessionStorage.getItem('mkt.refreshToken'))).toBeNull();
+    expect(await agency.context().cookies()).toEqual([]);
+    await agency.reload();
+    await agency.getByRole('link', { name: '登录' }).first().waitFor();
   });
 
   it('lets the owner repost a failed round without a sign-up window, then cancel it with a reason', async () => {

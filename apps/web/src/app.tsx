@@ -2,13 +2,13 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import { fetchHealth, type Health } from './health';
 import { initialLocale, MESSAGES, type Locale } from './messages';
 import { AnnouncementList } from './announcements/announcement-list';
-import { api, resumeSession } from './app/api';
+import { resumeSession, signOut } from './app/api';
 import { LocaleContext, useLocale } from './app/locale';
 import { navFor } from './app/nav';
 import { Link, matchPath, RouterProvider, useRouter } from './app/router';
 import { AUTH_TEXT } from './auth/auth-messages';
 import { LoginPage } from './auth/login-page';
-import { endSession, storedRefreshToken, useSession, type Role } from './auth/session';
+import { hasRefreshCookie, useSession, type Role } from './auth/session';
 import { SignUpPage } from './auth/sign-up-page';
 import { DirectoryPage } from './directory/directory-page';
 import { AgencyProfilePage } from './directory/agency-profile-page';
@@ -115,10 +115,8 @@ function SessionBox({ locale }: { locale: Locale }) {
     );
   }
   async function logout(): Promise<void> {
-    const refreshToken = storedRefreshToken();
-    // Ends the refresh-token family on the server; the in-memory access token lapses by itself.
-    if (refreshToken) await api('/api/identity/logout', { method: 'POST', body: { refreshToken } }).catch(() => undefined);
-    endSession();
+    // The in-memory access token lapses by itself; the refresh cookie's family ends on the server.
+    await signOut();
     navigate('/');
   }
   return (
@@ -131,9 +129,9 @@ function SessionBox({ locale }: { locale: Locale }) {
   );
 }
 
-/** A reload keeps the session when this tab still holds a refresh token. */
+/** A reload keeps the session when this browser still holds a refresh cookie. */
 function useResumedSession(): boolean {
-  const [resuming, setResuming] = useState(() => storedRefreshToken() !== null);
+  const [resuming, setResuming] = useState(() => hasRefreshCookie());
   useEffect(() => {
     if (resuming) void resumeSession().finally(() => setResuming(false));
     // eslint-disable-next-line react-hooks/exhaustive-deps

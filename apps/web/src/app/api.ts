@@ -1,4 +1,4 @@
-import { currentSession, endSession, startSession, storedRefreshToken, type SessionTokens } from '../auth/session';
+import { currentSession, endSession, hasRefreshCookie, startSession, type SessionTokens } from '../auth/session';
 
 /** The API's one error body `{ code, message, field }`, with the HTTP status; status 0 means no answer at all. */
 export class ApiError extends Error {
@@ -30,26 +30,46 @@ export interface RequestOptions {
 
 let refreshing: Promise<boolean> | null = null;
 
-/** Trades the stored refresh token for a new session once, however many requests found their token expired. */
+/**
+ * Trades the refresh cookie for a new session once, however many requests found their token expired. Tabs share
+ * the cookie, and identity takes a token presented twice for a stolen one (it ends the session everywhere): the
+ * Web Locks API makes tabs refresh one after another, each sending the cookie the previous one left.
+ */
 export function resumeSession(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const refreshToken = storedRefreshToken();
-    if (!refreshToken) return false;
-    try {
-      const res = await fetch('/api/identity/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
-      if (!res.ok) {
-        endSession();
-        return false;
-      }
-      startSession((await res.json()) as SessionTokens);
-      return true;
-    } catch {
-      return false;
-    }
-  })().finally(() => {
+  refreshing ??= withRefreshLock(refreshOnce).finally(() => {
     refreshing = null;
   });
   return refreshing;
+}
+
+async function refreshOnce(): Promise<boolean> {
+  if (!hasRefreshCookie()) {
+    endSession();
+    return false;
+  }
+  try {
+    // JSON, as identity requires of a request that relies on the cookie alone (forms from elsewhere cannot send it).
+    const res = await fetch('/api/identity/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin' });
+    if (!res.ok) {
+      endSession();
+      return false;
+    }
+    startSession((await res.json()) as SessionTokens);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function withRefreshLock(work: () => Promise<boolean>): Promise<boolean> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? await locks.request('mkt.session-refresh', work) : work();
+}
+
+/** Ends the session on the server (its refresh-token family; the answer clears the cookies) and in this page. */
+export async function signOut(): Promise<void> {
+  await fetch('/api/identity/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin' }).catch(() => undefined);
+  endSession();
 }
 
 async function send(path: string, options: RequestOptions, idempotencyKey: string | null): Promise<Response> {

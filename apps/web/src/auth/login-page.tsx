@@ -16,7 +16,7 @@ export function LoginPage() {
   const action = useAction();
 
   async function submit(): Promise<void> {
-    const tokens = await action.run(() => api<SessionTokens>('/api/identity/login', { method: 'POST', body: { username, password } }));
+    const tokens = await action.run(() => api<SessionTokens>('/api/identity/login', { method: 'POST', body: { username, password, refreshTokenDelivery: 'cookie' } }));
     if (!tokens) return;
     startSession(tokens);
     navigate(safeNext(query.get('next')) ?? homeOf(tokens.account.role), { replace: true });

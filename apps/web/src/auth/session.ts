@@ -11,11 +11,13 @@ export interface Account {
   readonly status: string;
 }
 
-/** What POST /api/identity/login and /refresh answer. */
+/**
+ * What POST /api/identity/login and /refresh answer to the browser: the refresh token itself never reaches this
+ * code; identity sets it as an HttpOnly cookie that only /api/identity/refresh and /logout receive.
+ */
 export interface SessionTokens {
   readonly accessToken: string;
   readonly expiresIn: number;
-  readonly refreshToken: string;
   readonly refreshTokenExpiresAt: string;
   readonly account: Account;
 }
@@ -25,13 +27,7 @@ export interface Session {
   readonly account: Account;
 }
 
-/**
- * The access token lives only in memory. The one-time refresh token is kept in sessionStorage so a reload of
- * this tab can resume the session (the identity API rotates it on every use and revokes the family on reuse);
- * closing the tab forgets it.
- */
-const REFRESH_KEY = 'mkt.refreshToken';
-
+/** The access token lives only in memory; a reload gets a new one through the refresh cookie. */
 let session: Session | null = null;
 const listeners = new Set<() => void>();
 
@@ -45,18 +41,21 @@ export function currentSession(): Session | null {
 
 export function startSession(tokens: SessionTokens): void {
   session = { accessToken: tokens.accessToken, account: tokens.account };
-  sessionStorage.setItem(REFRESH_KEY, tokens.refreshToken);
   emit();
 }
 
+/** Forgets the in-memory session; the cookies are cleared by identity's answer to /logout or a refused /refresh. */
 export function endSession(): void {
   session = null;
-  sessionStorage.removeItem(REFRESH_KEY);
   emit();
 }
 
-export function storedRefreshToken(): string | null {
-  return sessionStorage.getItem(REFRESH_KEY);
+/**
+ * Whether this browser holds a refresh cookie worth trying: identity sets the readable, secret-free `mkt_session`
+ * cookie beside the HttpOnly one, so a public visitor's page load does not call /refresh for nothing.
+ */
+export function hasRefreshCookie(): boolean {
+  return document.cookie.split(';').some((pair) => pair.trim() === 'mkt_session=1');
 }
 
 export function useSession(): Session | null {

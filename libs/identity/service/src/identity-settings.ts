@@ -1,5 +1,6 @@
 import { LOGIN_RATE_LIMITS, type RateLimit } from '@mkt/identity/core';
 import type { ServiceModuleOptions } from '@mkt/shared/messaging';
+import type { CookieSecurity } from './application/http/session-cookies';
 import { DEFAULT_SCRYPT, type ScryptParameters } from './infrastructure/scrypt-password.hasher';
 
 export interface IdentityModuleOptions extends ServiceModuleOptions {
@@ -13,6 +14,8 @@ export interface IdentityModuleOptions extends ServiceModuleOptions {
    * the client's; never set it higher than the real number of proxies, or clients could choose their address.
    */
   readonly trustedProxyHops?: number;
+  /** The refresh cookie's Secure attribute (see session-cookies.ts); default `auto`. */
+  readonly refreshCookieSecure?: CookieSecurity;
 }
 
 export interface IdentitySettings {
@@ -20,6 +23,7 @@ export interface IdentitySettings {
   readonly loginRateLimits: { readonly perAddress: RateLimit; readonly perAccount: RateLimit };
   readonly signUpRateLimit: RateLimit;
   readonly trustedProxyHops: number;
+  readonly refreshCookieSecure: CookieSecurity;
 }
 
 export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');
@@ -31,5 +35,12 @@ export function identitySettings(options: IdentityModuleOptions, env: NodeJS.Pro
     loginRateLimits: options.loginRateLimits ?? LOGIN_RATE_LIMITS,
     signUpRateLimit: options.signUpRateLimit ?? { limit: 10, windowMs: 3600_000 },
     trustedProxyHops: options.trustedProxyHops ?? Number(env['IDENTITY_TRUSTED_PROXY_HOPS'] ?? 0),
+    refreshCookieSecure: options.refreshCookieSecure ?? cookieSecurityOf(env['IDENTITY_REFRESH_COOKIE_SECURE']),
   };
+}
+
+function cookieSecurityOf(value: string | undefined): CookieSecurity {
+  const given = (value ?? '').trim() || 'auto';
+  if (given === 'auto' || given === 'always' || given === 'never') return given;
+  throw new Error(`IDENTITY_REFRESH_COOKIE_SECURE must be auto, always or never, got "${value}"`);
 }

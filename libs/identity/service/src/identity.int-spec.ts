@@ -16,6 +16,29 @@ const as = (role: 'ADMIN' | 'AGENCY' | 'OWNER' | 'SUPERVISOR', org: string | nul
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
 
+interface SetCookie {
+  readonly name: string;
+  readonly value: string;
+  /** Attribute names in lower case; flags (HttpOnly, Secure) as `true`. */
+  readonly attributes: Readonly<Record<string, string | true>>;
+}
+
+function parseSetCookie(header: string): SetCookie {
+  const [pair, ...rest] = header.split(';').map((s) => s.trim());
+  const at = pair.indexOf('=');
+  const attributes = Object.fromEntries(rest.map((a) => (a.includes('=') ? [a.slice(0, a.indexOf('=')).toLowerCase(), a.slice(a.indexOf('=') + 1)] : [a.toLowerCase(), true])));
+  return { name: pair.slice(0, at), value: decodeURIComponent(pair.slice(at + 1)), attributes };
+}
+
+const refreshCookies = (cookies: readonly SetCookie[]) => cookies.filter((c) => c.name === 'mkt_refresh');
+/** The one value both refresh cookies (one per path) carry. */
+function refreshCookieValue(cookies: readonly SetCookie[]): string {
+  const values = new Set(refreshCookies(cookies).map((c) => c.value));
+  expect(values.size).toBe(1);
+  return [...values][0];
+}
+const isCleared = (c: SetCookie) => c.value === '' && typeof c.attributes['expires'] === 'string' && Date.parse(c.attributes['expires']) < Date.now();
+
 describe('identity service', () => {
   let app: INestApplication;
   let base: string;
@@ -25,7 +48,21 @@ describe('identity service', () => {
   let nameCounter = 0;
   const uniqueName = (stem: string) => `${stem}-${++nameCounter}`;
 
-  const login = (username: string, password = PASSWORD, headers: Record<string, string> = {}) => call('POST', '/api/identity/login', { body: { username, password }, headers });
+  // The refresh token in the body, as a non-browser client takes it; browser sessions (cookies) have their own tests.
+  const login = (username: string, password = PASSWORD, headers: Record<string, string> = {}) =>
+    call('POST', '/api/identity/login', { body: { username, password, refreshTokenDelivery: 'body' }, headers });
+
+  /** A POST as a browser makes it, with what jsonClient does not show: the cookies set and Cache-Control. */
+  async function browserPost(path: string, options: { body?: unknown; cookie?: string; contentType?: string; headers?: Record<string, string> } = {}) {
+    const body = options.body ?? {};
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': options.contentType ?? 'application/json', ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null, cookies: res.headers.getSetCookie().map(parseSetCookie), cacheControl: res.headers.get('cache-control') };
+  }
 
   /** An approved account of the given kind, signed up through the API. */
   async function activeAccount(role: 'AGENCY' | 'OWNER', organizationId: string): Promise<{ id: string; username: string }> {
@@ -161,6 +198,92 @@ describe('identity service', () => {
       expect(await call('POST', '/api/identity/logout', { body: { refreshToken: 'mrt_unknown' } })).toMatchObject({ status: 204 });
       clock.advance(7 * 24 * 3600_000);
       expect(await call('POST', '/api/identity/refresh', { body: { refreshToken: idle.refreshToken } })).toMatchObject({ status: 401, body: { code: 'IDENTITY.INVALID_REFRESH_TOKEN' } });
+    });
+  });
+
+  describe('browser sessions: the refresh token in HttpOnly cookies', () => {
+    const cookieOf = (token: string) => `mkt_refresh=${encodeURIComponent(token)}`;
+
+    it('sets it HttpOnly and SameSite=Strict, scoped to /refresh and /logout, with a readable hint cookie, and leaves it out of the body', async () => {
+      const { username } = await activeAccount('AGENCY', 'agency-cookie');
+      const signedIn = await browserPost('/api/identity/login', { body: { username, password: PASSWORD } });
+      expect(signedIn).toMatchObject({ status: 200, cacheControl: 'no-store', body: { tokenType: 'Bearer', account: { role: 'AGENCY' } } });
+      expect(signedIn.body.accessToken).toMatch(/^ey/);
+      expect(signedIn.body).not.toHaveProperty('refreshToken');
+
+      const refresh = refreshCookies(signedIn.cookies);
+      expect(refresh.map((c) => c.attributes['path']).sort()).toEqual(['/api/identity/logout', '/api/identity/refresh']);
+      expect(refreshCookieValue(signedIn.cookies)).toMatch(/^mrt_[A-Za-z0-9_-]{43}$/);
+      for (const c of refresh) {
+        expect(c.attributes).toMatchObject({ httponly: true, samesite: 'Strict' });
+        // Plain http on a loopback host (this test's 127.0.0.1): not Secure, or Safari and Firefox would drop it.
+        expect(c.attributes).not.toHaveProperty('secure');
+        // A browser-session cookie: the server's own expiry bounds the token.
+        expect(c.attributes).not.toHaveProperty('expires');
+        expect(c.attributes).not.toHaveProperty('max-age');
+      }
+      const hint = signedIn.cookies.filter((c) => c.name === 'mkt_session');
+      expect(hint).toEqual([{ name: 'mkt_session', value: '1', attributes: { path: '/', samesite: 'Strict' } }]);
+
+      // The public host as the gateway forwards it: every cookie is Secure.
+      const publicHost = await browserPost('/api/identity/login', { body: { username, password: PASSWORD }, headers: { 'x-forwarded-host': 'zhongjie.example.gov.cn' } });
+      expect(publicHost.status).toBe(200);
+      expect(publicHost.cookies).toHaveLength(3);
+      for (const c of publicHost.cookies) expect(c.attributes).toMatchObject({ secure: true, samesite: 'Strict' });
+
+      // A non-browser client asks for the token in the body and gets no cookies.
+      const inBody = await browserPost('/api/identity/login', { body: { username, password: PASSWORD, refreshTokenDelivery: 'body' } });
+      expect(inBody).toMatchObject({ status: 200, cookies: [], cacheControl: 'no-store' });
+      expect(inBody.body.refreshToken).toMatch(/^mrt_/);
+      expect(await call('POST', '/api/identity/login', { body: { username, password: PASSWORD, refreshTokenDelivery: 'localStorage' } })).toMatchObject({ status: 400, body: { field: 'refreshTokenDelivery' } });
+    });
+
+    it('rotates the cookie on every refresh; an earlier cookie coming back ends the family and clears the cookies', async () => {
+      const { username } = await activeAccount('OWNER', 'owner-cookie');
+      const first = refreshCookieValue((await browserPost('/api/identity/login', { body: { username, password: PASSWORD } })).cookies);
+      const rotated = await browserPost('/api/identity/refresh', { cookie: cookieOf(first) });
+      expect(rotated).toMatchObject({ status: 200, cacheControl: 'no-store', body: { account: { role: 'OWNER', organizationId: 'owner-cookie' } } });
+      expect(rotated.body).not.toHaveProperty('refreshToken');
+      const second = refreshCookieValue(rotated.cookies);
+      expect(second).not.toBe(first);
+      expect(rotated.cookies.find((c) => c.name === 'mkt_session')?.value).toBe('1');
+      const third = refreshCookieValue((await browserPost('/api/identity/refresh', { cookie: cookieOf(second) })).cookies);
+
+      const replayed = await browserPost('/api/identity/refresh', { cookie: cookieOf(first) });
+      expect(replayed).toMatchObject({ status: 401, body: { code: 'IDENTITY.REFRESH_TOKEN_REUSED' } });
+      expect(replayed.cookies.map((c) => `${c.name} ${c.attributes['path']}`).sort()).toEqual(['mkt_refresh /api/identity/logout', 'mkt_refresh /api/identity/refresh', 'mkt_session /']);
+      expect(replayed.cookies.every(isCleared)).toBe(true);
+      expect(await browserPost('/api/identity/refresh', { cookie: cookieOf(third) })).toMatchObject({ status: 401, body: { code: 'IDENTITY.INVALID_REFRESH_TOKEN' } });
+    });
+
+    it('refuses a cookie-borne refresh, logout or sign-in that is not JSON (what a form on another page could send), without spending the token', async () => {
+      const { username } = await activeAccount('AGENCY', 'agency-csrf');
+      const token = refreshCookieValue((await browserPost('/api/identity/login', { body: { username, password: PASSWORD } })).cookies);
+      const refused = { status: 403, body: { code: 'IDENTITY.JSON_REQUEST_REQUIRED', field: 'content-type' } };
+      expect(await browserPost('/api/identity/refresh', { cookie: cookieOf(token), contentType: 'text/plain', body: '{}' })).toMatchObject(refused);
+      expect(await browserPost('/api/identity/refresh', { cookie: cookieOf(token), contentType: 'application/x-www-form-urlencoded', body: '' })).toMatchObject(refused);
+      expect(await browserPost('/api/identity/logout', { cookie: cookieOf(token), contentType: 'text/plain', body: '' })).toMatchObject(refused);
+      const form = new URLSearchParams({ username, password: PASSWORD }).toString();
+      expect(await browserPost('/api/identity/login', { contentType: 'application/x-www-form-urlencoded', body: form })).toMatchObject(refused);
+      expect(await browserPost('/api/identity/refresh', { cookie: cookieOf(token) })).toMatchObject({ status: 200 });
+
+      const none = await browserPost('/api/identity/refresh', { cookie: 'mkt_session=1' });
+      expect(none).toMatchObject({ status: 400, body: { code: 'IDENTITY.REFRESH_TOKEN_MISSING', field: 'refreshToken' } });
+      const hint = none.cookies.find((c) => c.name === 'mkt_session');
+      expect(hint && isCleared(hint)).toBe(true);
+    });
+
+    it('logs out by the cookie: the family ends and both cookies are cleared', async () => {
+      const { username } = await activeAccount('OWNER', 'owner-cookie-out');
+      const first = refreshCookieValue((await browserPost('/api/identity/login', { body: { username, password: PASSWORD } })).cookies);
+      const second = refreshCookieValue((await browserPost('/api/identity/refresh', { cookie: cookieOf(first) })).cookies);
+      const out = await browserPost('/api/identity/logout', { cookie: cookieOf(second) });
+      expect(out.status).toBe(204);
+      expect(out.cookies).toHaveLength(3);
+      expect(out.cookies.every(isCleared)).toBe(true);
+      expect(await browserPost('/api/identity/refresh', { cookie: cookieOf(second) })).toMatchObject({ status: 401, body: { code: 'IDENTITY.INVALID_REFRESH_TOKEN' } });
+      // Without any token it still answers 204 and clears whatever the browser holds.
+      expect(await browserPost('/api/identity/logout')).toMatchObject({ status: 204, cookies: expect.arrayContaining([expect.objectContaining({ name: 'mkt_session' })]) });
     });
   });
 
