@@ -156,7 +156,9 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   // draw
   'GET /api/draw/draws/:drawId': PUBLIC,
   'POST /api/draw/draws/:drawId/beacon': only('OWNER', 'SUPERVISOR', 'ADMIN'),
-  'POST /api/draw/draws/:drawId/witness-values': only('OWNER', 'SUPERVISOR'),
+  // Any signed-in role reaches the use case, which lets in the owner, supervisors and the named observers only (below).
+  'POST /api/draw/draws/:drawId/witness-values': only('ADMIN', 'OWNER', 'AGENCY', 'SUPERVISOR'),
+  'GET /api/draw/observed-draws': only('ADMIN', 'OWNER', 'AGENCY', 'SUPERVISOR'),
   'GET /api/draw/pool-preview': only('OWNER', 'SUPERVISOR', 'ADMIN'),
   'GET /api/draw/projects/:projectId/draws': { ...PUBLIC, params: projectParam },
   'POST /api/draw/verify': PUBLIC,
@@ -314,6 +316,51 @@ describe('authorization matrix: every route × every role', () => {
     }
     expect(mismatches).toEqual([]);
   }, 300000);
+
+  it("lets a draw's named observer into their own witness slot, and refuses another user and a candidate agency", async () => {
+    const journey = new AgencyJourney(base, { admin: token('ADMIN', null), supervisor: token('SUPERVISOR', null) });
+    await journey.qualify(fixture.agencyId, 'EIA-REPORT');
+    const owner = token('OWNER', OWNER_ORG);
+    const notary = { userId: randomUUID(), label: '公证员 张敏' };
+    const firmUser = { userId: randomUUID(), label: 'A firm in the pool' };
+    const posting = {
+      title: '观察员权限测试项目', serviceItemCode: 'EIA-REPORT', description: '环评报告书', budgetCapFen: 8_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 30,
+      selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 0, minimumCandidates: 1, observers: [notary, firmUser] }, signUp: { mode: 'ALL_ELIGIBLE' }, conflicts: [],
+    };
+    const drafted = await call('POST', '/api/projects/projects', { token: owner, body: posting });
+    expect(drafted.status).toBe(201);
+    const projectId = drafted.body.id as string;
+    expect(await call('POST', `/api/projects/projects/${projectId}/publish`, { token: owner })).toMatchObject({ status: 200 });
+    // The draw service learns the qualification from registry events: wait until the firm is in its pool.
+    await waitFor(
+      () => call('GET', '/api/draw/pool-preview?serviceItemCode=EIA-REPORT&requiredLevel=2&on=2026-06-01', { token: owner }),
+      (r) => (r.body?.pool ?? []).includes(fixture.agencyId),
+      { what: 'the qualified firm in the draw read model' },
+    );
+    expect(await call('POST', `/api/projects/projects/${projectId}/request-selection`, { token: owner })).toMatchObject({ status: 200 });
+    const [drawn] = await waitFor(() => call('GET', `/api/draw/projects/${projectId}/draws`).then((r) => r.body), (d) => d?.length === 1, { what: 'the commitment' });
+    expect(drawn.commitment.pool).toContain(fixture.agencyId);
+
+    const path = `/api/draw/draws/${drawn.drawId}/witness-values`;
+    const as = (userId: string, role: Role, organizationId: string | null) => issueTestToken(secret, { userId, role, organizationId });
+    const refusals = {
+      'another owner': await call('POST', path, { token: token('OWNER', OTHER_OWNER_ORG), body: { value: '1' } }),
+      'an administrator nobody named': await call('POST', path, { token: token('ADMIN', null), body: { value: '1' } }),
+      'an agency nobody named': await call('POST', path, { token: token('AGENCY', fixture.otherAgencyId), body: { value: '1' } }),
+      'the named user of a firm in the pool': await call('POST', path, { token: as(firmUser.userId, 'AGENCY', fixture.agencyId), body: { value: '1' } }),
+    };
+    expect(Object.fromEntries(Object.entries(refusals).map(([who, r]) => [who, `${r.status} ${r.body?.code}`]))).toEqual({
+      'another owner': '403 DRAW.NOT_YOUR_DRAW',
+      'an administrator nobody named': '403 DRAW.NOT_YOUR_DRAW',
+      'an agency nobody named': '403 DRAW.NOT_YOUR_DRAW',
+      'the named user of a firm in the pool': '403 DRAW.AGENCY_CANNOT_WITNESS',
+    });
+    const notaryToken = as(notary.userId, 'ADMIN', null);
+    expect((await call('GET', '/api/draw/observed-draws', { token: token('ADMIN', null) })).body).toEqual([]);
+    expect((await call('GET', '/api/draw/observed-draws', { token: notaryToken })).body).toEqual([expect.objectContaining({ drawId: drawn.drawId, awaitingValue: true, label: notary.label })]);
+    expect(await call('POST', path, { token: notaryToken, body: { value: '公证 117' } })).toMatchObject({ status: 200, body: { revealed: false } });
+    expect((await call('GET', `/api/draw/draws/${drawn.drawId}`)).body.witnessValues).toEqual([{ witness: `OBSERVER:${notary.userId}`, value: '公证 117' }]);
+  }, 120000);
 
   it('refuses an expired, a tampered and a wrongly signed token with 401 on every protected route', async () => {
     const admin = token('ADMIN', null);

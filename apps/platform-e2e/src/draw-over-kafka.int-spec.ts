@@ -118,7 +118,8 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
     await call(services.audit, 'POST', '/api/audit/checkpoints', { token: token('SUPERVISOR') });
     const story = await waitFor(
       () => call(services.audit, 'GET', `/api/audit/projects/${id}/record`, { token: token('SUPERVISOR') }).then((r) => r.body),
-      (b) => JSON.stringify(b ?? {}).includes('projects.SelectionRecorded'),
+      // The draw's events and the project's reach the audit service on different topics, in no fixed order between them.
+      (b) => ['projects.SelectionRecorded', 'draw.DrawRevealed'].every((type) => JSON.stringify(b ?? {}).includes(type)),
       { what: 'the project story in the audit log', timeoutMs: 30000 },
     );
     const types: string[] = JSON.stringify(story).match(/"type":"[a-z]+\.[A-Za-z]+"/g) ?? [];
@@ -126,5 +127,45 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
     expect(firstOf('draw.DrawCommitted')).toBeGreaterThanOrEqual(0);
     expect(firstOf('draw.DrawCommitted')).toBeLessThan(firstOf('draw.EntropyContributed'));
     expect(firstOf('draw.EntropyContributed')).toBeLessThan(firstOf('draw.DrawRevealed'));
+  });
+
+  it("names an observer when posting, and the observer's value is the one that reveals the draw", async () => {
+    const ownerOrg = 'owner-org-observed';
+    const observedOwner = token('OWNER', ownerOrg);
+    const notary = { userId: randomUUID(), label: '公证员 张敏' };
+    // A notary's account: any role will do; the draw service lets the named account id into its own slot only.
+    const notaryToken = issueTestToken(secret, { userId: notary.userId, role: 'ADMIN', organizationId: null });
+    await waitFor(
+      () => call(services.draw, 'GET', `/api/draw/pool-preview?serviceItemCode=${ITEM}&requiredLevel=2&on=2026-06-01`, { token: observedOwner }).then((r) => r.body.pool),
+      (pool) => pool?.length >= 3,
+      { what: 'draw read model' },
+    );
+    const draft = await call(services.projects, 'POST', '/api/projects/projects', {
+      token: observedOwner,
+      body: {
+        title: '公证摇号的环境影响评价', serviceItemCode: ITEM, description: '环评报告书', budgetCapFen: 9_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 45,
+        selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 3, observers: [notary] }, signUp: { mode: 'ALL_ELIGIBLE' },
+      },
+    });
+    expect(draft.status).toBe(201);
+    const id = draft.body.id;
+    expect((await call(services.projects, 'POST', `/api/projects/projects/${id}/publish`, { token: observedOwner })).status).toBe(200);
+    expect((await call(services.projects, 'POST', `/api/projects/projects/${id}/request-selection`, { token: observedOwner })).body.status).toBe('SELECTING');
+
+    const [committed] = await waitFor(() => call(services.draw, 'GET', `/api/draw/projects/${id}/draws`).then((r) => r.body), (d) => d?.length === 1, { what: 'commitment', timeoutMs: 30000 });
+    expect(committed.commitment.entropyPlan).toEqual({ source: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR', `OBSERVER:${notary.userId}`], observers: [notary] });
+    expect((await call(services.draw, 'GET', '/api/draw/observed-draws', { token: notaryToken })).body).toEqual([expect.objectContaining({ drawId: committed.drawId, awaitingValue: true })]);
+
+    const path = `/api/draw/draws/${committed.drawId}/witness-values`;
+    expect(await call(services.draw, 'POST', path, { token: observedOwner, body: { value: 'plum rain' } })).toMatchObject({ status: 200, body: { revealed: false } });
+    expect(await call(services.draw, 'POST', path, { token: token('SUPERVISOR'), body: { value: '1618' } })).toMatchObject({ status: 200, body: { revealed: false } });
+    const revealed = await call(services.draw, 'POST', path, { token: notaryToken, body: { value: '公证 2026-117' } });
+    expect(revealed).toMatchObject({ status: 200, body: { revealed: true } });
+
+    const project = await waitFor(() => call(services.projects, 'GET', `/api/projects/projects/${id}`, { token: observedOwner }).then((r) => r.body), (p) => p.status === 'PUBLICITY', { what: 'project receives the winner', timeoutMs: 30000 });
+    expect(project.selection.winners.map((w: { agencyId: string }) => w.agencyId)).toEqual(revealed.body.winners);
+    const record = (await call(services.draw, 'GET', `/api/draw/draws/${committed.drawId}`)).body.record;
+    expect(record.entropy.values.at(-1)).toEqual({ witness: `OBSERVER:${notary.userId}`, value: '公证 2026-117' });
+    expect(verifyDraw(record).ok).toBe(true);
   });
 });

@@ -21,6 +21,11 @@ export interface DrawCommittedV1 {
   readonly commitment: string;
   readonly entropySource: 'witnesses' | 'drand';
   readonly witnesses: readonly string[];
+  /**
+   * Observers named by the project owner, each holding the witness slot `OBSERVER:<userId>`. Absent from
+   * commitments made before observers existed and from draws without any.
+   */
+  readonly observers?: readonly DrawObserverV1[];
   readonly drandChainHash: string | null;
   readonly drandRound: number | null;
   readonly committedAt: string;
@@ -28,6 +33,12 @@ export interface DrawCommittedV1 {
   readonly purpose: DrawPurposeV1;
   /** Set for a TIE_BREAK draw, null for a SELECTION. */
   readonly tieBreak: TieBreakContextV1 | null;
+}
+
+/** A named witness: an identity account id and the label printed on the public record. */
+export interface DrawObserverV1 {
+  readonly userId: string;
+  readonly label: string;
 }
 
 const hex64 = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
@@ -58,6 +69,16 @@ export const DrawCommittedV1 = defineEvent<DrawCommittedV1>({
       commitment: hex64,
       entropySource: { type: 'string', enum: ['witnesses', 'drand'] },
       witnesses: { type: 'array', items: { type: 'string' } },
+      observers: {
+        type: 'array',
+        maxItems: 5,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['userId', 'label'],
+          properties: { userId: { type: 'string', minLength: 1, maxLength: 100 }, label: { type: 'string', minLength: 1, maxLength: 60 } },
+        },
+      },
       drandChainHash: { type: 'string', nullable: true },
       drandRound: { type: 'integer', nullable: true },
       committedAt: { type: 'string', format: 'date-time' },

@@ -1,9 +1,12 @@
 import { defineEvent } from '@mkt/shared/contracts';
 import { DRAW_TOPIC } from './topics';
 
-export const DRAW_FAILURE_REASONS = ['TOO_FEW_CANDIDATES', 'METHOD_NOT_SUPPORTED', 'UNKNOWN_RULES', 'UNKNOWN_WEIGHT_FUNCTION'] as const;
+export const DRAW_FAILURE_REASONS = ['TOO_FEW_CANDIDATES', 'METHOD_NOT_SUPPORTED', 'UNKNOWN_RULES', 'UNKNOWN_WEIGHT_FUNCTION', 'INVALID_OBSERVERS'] as const;
 
-/** No draw could run for this round (流标): the pool was below the minimum, the method is not offered, or the rules version or weight function is unknown. */
+/**
+ * No draw could run for this round (流标): the pool was below the minimum, the method is not offered, the rules
+ * version or weight function is unknown, or the named observers break the limits (too many, named twice).
+ */
 export interface DrawFailedV1 {
   readonly projectId: string;
   readonly round: number;

@@ -20,7 +20,24 @@ export interface DrandEntropy {
   readonly randomness: string;
 }
 
-/** What the commitment promises about entropy, before any of it exists. */
-export type EntropyPlan =
-  | { readonly source: 'witnesses'; readonly witnesses: readonly string[] }
-  | { readonly source: 'drand'; readonly chainHash: string; readonly round: number };
+/**
+ * A named person who witnesses one draw (a notary, a deputy the owner invited): an identity account id and the
+ * label the public sees. Their slot in `witnesses` is `OBSERVER:<userId>`.
+ */
+export interface DrawObserver {
+  readonly userId: string;
+  readonly label: string;
+}
+
+/**
+ * What the commitment promises about entropy, before any of it exists. Witness slots are roles (`OWNER`,
+ * `SUPERVISOR`) or named observers; `observers` lists the latter and is absent from records made before
+ * observers existed, which verify as they always did.
+ */
+export type EntropyPlan = WitnessPlan | { readonly source: 'drand'; readonly chainHash: string; readonly round: number };
+
+export interface WitnessPlan {
+  readonly source: 'witnesses';
+  readonly witnesses: readonly string[];
+  readonly observers?: readonly DrawObserver[];
+}

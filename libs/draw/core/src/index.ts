@@ -15,12 +15,14 @@ export { poolHashOf, exclusionsHashOf, weightsHashOf, isFrozenPoolOrder } from '
 export { deriveSeed, type SeedInput } from './seed';
 export { seededGenerator, uniformIndex, type Uint32Source } from './seeded-generator';
 export { selectUniformly, selectByWeight, type Selection, type WeightedCandidate } from './select';
-export type { Entropy, WitnessEntropy, DrandEntropy, EntropyPlan } from './entropy';
+export type { Entropy, WitnessEntropy, DrandEntropy, EntropyPlan, WitnessPlan, DrawObserver } from './entropy';
 export { QUICKNET, drandRoundAt, drandRoundMessage, verifyDrandBeacon, type BeaconCheck } from './drand';
 export type { DrawCommitment, DrawRecord } from './draw-record';
 export { commitDraw, revealDraw } from './conduct-draw';
 export { verifyDraw, type DrawCheck, type DrawCheckName, type DrawVerification, type DrandTrust } from './verify-draw';
 export { freezePool, type FrozenPool, type FreezeExclusionReason } from './freeze-pool';
 export { witnessMustBeNamedAndEnterOnce } from './witness-entropy.rule';
+export { OBSERVER_SLOT_PREFIX, MAX_OBSERVERS, MAX_OBSERVER_LABEL_LENGTH, observerSlotOf, isObserverSlot, observerListProblem, planWitnesses, witnessPlanProblem } from './witness-plan';
+export { witnessSlotOf, type WitnessActor, type WitnessedDraw } from './witness-slot.rule';
 export { ROTATION_RULE_SETS, agencyMustNotHaveWonRecentlyForSameOwner, agencyMustHaveFewerUnfinishedContracts, type RotationRuleSet, type PastWin } from './rotation-rules';
 export { CREDIT_WEIGHT_FUNCTIONS, CREDIT_START_SCORE, weighPoolByCredit, type CreditWeighting } from './credit-weights';

@@ -6,8 +6,10 @@ import { commitmentOf } from './commitment';
 import { commitDraw, revealDraw } from './conduct-draw';
 import { QUICKNET, drandRoundAt } from './drand';
 import type { DrawRecord } from './draw-record';
+import type { WitnessEntropy } from './entropy';
 import { poolHashOf } from './pool';
 import { verifyDraw } from './verify-draw';
+import { planWitnesses } from './witness-plan';
 
 const secret = '9f'.repeat(32);
 // A real quicknet beacon, as published by the League of Entropy.
@@ -108,6 +110,42 @@ describe('verifyDraw', () => {
     const rewritten = { ...heavier, weightsHash: weightsHashOf(heavier.weights) };
     const consistent = { ...rewritten, ...selectionFor(rewritten, record.seed) };
     expect(failureOf(consistent)).toBe('seed');
+  });
+});
+
+describe('verifyDraw with named observers', () => {
+  const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
+  const slot = `OBSERVER:${notary.userId}`;
+
+  function observedDraw(): DrawRecord {
+    const commitment = commitDraw({ ...base, entropyPlan: planWitnesses(['OWNER', 'SUPERVISOR'], [notary]), secret });
+    return revealDraw(commitment, secret, {
+      source: 'witnesses',
+      values: [{ witness: 'OWNER', value: '1' }, { witness: 'SUPERVISOR', value: '2' }, { witness: slot, value: 'last word' }],
+    });
+  }
+
+  it('confirms a draw whose last value came from the named observer', () => {
+    expect(verifyDraw(observedDraw())).toMatchObject({ ok: true, firstFailure: null });
+  });
+
+  it.each<[string, (r: DrawRecord) => DrawRecord]>([
+    ["the observer's value credited to someone never named", (r) => ({ ...r, entropy: { source: 'witnesses', values: (r.entropy as WitnessEntropy).values.map((v) => (v.witness === slot ? { ...v, witness: 'OBSERVER:stand-in' } : v)) } })],
+    ['the observer dropped from the plan and the values', (r) => ({ ...r, entropyPlan: { source: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR', slot] } })],
+    ['an observer slot added to the plan without naming who holds it', (r) => ({ ...r, entropyPlan: { ...(r.entropyPlan as object), witnesses: ['OWNER', 'SUPERVISOR', slot, 'OBSERVER:ghost'] } as never })],
+  ])('refuses %s', (_, tamper) => {
+    expect(verifyDraw(tamper(observedDraw())).firstFailure?.name).toBe('entropy');
+  });
+
+  it("binds the observer's account into the seed: moving the value to another slot changes the seed", () => {
+    const record = observedDraw();
+    const other = { userId: 'b2d4e6f8-1a3c-4e5f-8a7b-9c0d1e2f3a4b', label: notary.label };
+    const moved = {
+      ...record,
+      entropyPlan: planWitnesses(['OWNER', 'SUPERVISOR'], [other]),
+      entropy: { source: 'witnesses' as const, values: [{ witness: 'OWNER', value: '1' }, { witness: 'SUPERVISOR', value: '2' }, { witness: `OBSERVER:${other.userId}`, value: 'last word' }] },
+    };
+    expect(verifyDraw(moved).firstFailure?.name).toBe('seed');
   });
 });
 

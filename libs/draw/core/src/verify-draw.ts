@@ -7,6 +7,7 @@ import { exclusionsHashOf, isFrozenPoolOrder, poolHashOf, weightsHashOf } from '
 import { WEIGHTED_DRAW_V1 } from './algorithm';
 import { deriveSeed } from './seed';
 import { selectionFor } from './conduct-draw';
+import { witnessPlanProblem } from './witness-plan';
 
 export type DrawCheckName = 'algorithm' | 'pool-order' | 'pool-hash' | 'exclusions' | 'commitment' | 'entropy' | 'seed' | 'result';
 
@@ -76,6 +77,8 @@ function entropyCheck(record: DrawRecord, trust: DrandTrust): string | null {
   const { entropy, entropyPlan: plan } = record;
   if (entropy.source !== plan.source) return `the commitment promised ${plan.source} entropy, the record has ${entropy.source}`;
   if (entropy.source === 'witnesses' && plan.source === 'witnesses') {
+    const planProblem = witnessPlanProblem(plan);
+    if (planProblem) return planProblem;
     const who = entropy.values.map((v) => v.witness);
     if (canonicalJson([...who].sort()) !== canonicalJson([...plan.witnesses].sort())) return 'the witnesses who entered values are not the witnesses named in the commitment';
     if (entropy.values.some((v) => v.value.length === 0)) return 'a witness value is empty';

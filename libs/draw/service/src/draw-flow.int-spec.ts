@@ -245,4 +245,64 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     expect(d.commitment.pool).not.toContain('agency-5');
     expect(d.commitment.exclusions).toContainEqual({ agencyId: 'agency-5', reason: 'ITEM_NOT_OFFERED' });
   });
+
+  it('lets a named observer, of any role, enter the value that reveals the draw; refuses everyone else their slot', async () => {
+    const notary = { userId: 'c0ffee00-0000-4000-8000-000000000001', label: '公证员 张敏' };
+    const firm = { userId: 'c0ffee00-0000-4000-8000-000000000002', label: 'A candidate firm' };
+    await deliver(SelectionRequestedV1, 'p-obs', request('p-obs', { ownerOrganizationId: 'owner-org-obs', minimumCandidates: 1, observers: [notary, firm] }));
+    const [d] = (await call('GET', '/api/draw/projects/p-obs/draws')).body;
+    expect(d.commitment.entropyPlan).toEqual({
+      source: 'witnesses',
+      witnesses: ['OWNER', 'SUPERVISOR', `OBSERVER:${notary.userId}`, `OBSERVER:${firm.userId}`],
+      observers: [notary, firm],
+    });
+    const [committed] = await draw.database.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = 'draw.DrawCommitted' AND aggregate_id = $1`, [d.drawId]);
+    expect(JSON.parse(committed.envelope).payload).toMatchObject({ observers: [notary, firm] });
+
+    const path = `/api/draw/draws/${d.drawId}/witness-values`;
+    const as = (userId: string, role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId, role, organizationId: org });
+    // Someone not named, and the named firm user acting for a firm in the pool: refused before any value is kept.
+    expect(await call('POST', path, { token: as('c0ffee00-0000-4000-8000-0000000000ff', 'ADMIN'), body: { value: 'x' } })).toMatchObject({ status: 403, body: { code: 'DRAW.NOT_YOUR_DRAW' } });
+    expect(await call('POST', path, { token: as(firm.userId, 'AGENCY', d.commitment.pool[0]), body: { value: 'x' } })).toMatchObject({ status: 403, body: { code: 'DRAW.AGENCY_CANNOT_WITNESS' } });
+
+    const notaryToken = as(notary.userId, 'ADMIN');
+    const listed = await call('GET', '/api/draw/observed-draws', { token: notaryToken });
+    expect(listed).toMatchObject({ status: 200, body: [{ drawId: d.drawId, projectId: 'p-obs', status: 'COMMITTED', label: notary.label, awaitingValue: true, enteredValue: null }] });
+    expect((await call('GET', '/api/draw/observed-draws', { token: token('SUPERVISOR') })).body).toEqual([]);
+
+    await call('POST', path, { token: token('OWNER', 'owner-org-obs'), body: { value: '1' } });
+    await call('POST', path, { token: token('SUPERVISOR'), body: { value: '2' } });
+    // The firm's slot stays empty (its user may never fill it): the draw waits, to be flagged at its deadline.
+    expect(await call('POST', path, { token: notaryToken, body: { value: '  seal 0042 ' } })).toMatchObject({ status: 200, body: { revealed: false } });
+    expect(await call('POST', path, { token: notaryToken, body: { value: 'again' } })).toMatchObject({ status: 409, body: { code: 'DRAW.WITNESS_ALREADY_ENTERED' } });
+    expect((await call('GET', '/api/draw/observed-draws', { token: notaryToken })).body[0]).toMatchObject({ awaitingValue: false, enteredValue: 'seal 0042' });
+    const { body } = await call('GET', `/api/draw/draws/${d.drawId}`);
+    expect(body.witnessValues).toEqual([
+      { witness: 'OWNER', value: '1' },
+      { witness: 'SUPERVISOR', value: '2' },
+      { witness: `OBSERVER:${notary.userId}`, value: 'seal 0042' },
+    ]);
+  });
+
+  it('reveals in the transaction that accepts the last value when that value is an observer\'s', async () => {
+    const deputy = { userId: 'c0ffee00-0000-4000-8000-000000000003', label: 'Deputy director' };
+    await deliver(SelectionRequestedV1, 'p-obs-2', request('p-obs-2', { ownerOrganizationId: 'owner-org-obs-2', minimumCandidates: 1, observers: [deputy] }));
+    const [d] = (await call('GET', '/api/draw/projects/p-obs-2/draws')).body;
+    const path = `/api/draw/draws/${d.drawId}/witness-values`;
+    await call('POST', path, { token: token('SUPERVISOR'), body: { value: 'north' } });
+    await call('POST', path, { token: token('OWNER', 'owner-org-obs-2'), body: { value: 'south' } });
+    const last = await call('POST', path, { token: issueTestToken(secret, { userId: deputy.userId, role: 'OWNER', organizationId: 'owner-org-obs-2' }), body: { value: 'west' } });
+    expect(last).toMatchObject({ status: 200, body: { revealed: true } });
+    const { body } = await call('GET', `/api/draw/draws/${d.drawId}`);
+    expect(body.record.entropy.values.at(-1)).toEqual({ witness: `OBSERVER:${deputy.userId}`, value: 'west' });
+    expect(verifyDraw(body.record)).toMatchObject({ ok: true });
+  });
+
+  it('fails a round whose observers break the limits, on the record, instead of committing', async () => {
+    const twice = { userId: 'c0ffee00-0000-4000-8000-000000000004', label: 'Twice' };
+    await deliver(SelectionRequestedV1, 'p-obs-3', request('p-obs-3', { minimumCandidates: 1, observers: [twice, twice] }));
+    expect((await call('GET', '/api/draw/projects/p-obs-3/draws')).body).toEqual([]);
+    const [failure] = await draw.database.dataSource.query(`SELECT reason FROM draw_failure WHERE project_id = 'p-obs-3'`);
+    expect(failure.reason).toBe('INVALID_OBSERVERS');
+  });
 });

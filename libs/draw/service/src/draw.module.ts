@@ -11,6 +11,7 @@ import { OnContractEventsHandler } from './application/events/on-contract-events
 import { OnSelectionRequestedHandler } from './application/events/on-selection-requested.handler';
 import { OnTieBreakRequestedHandler } from './application/events/on-tie-break-requested.handler';
 import { GetDrawHttpController } from './application/queries/get-draw/get-draw.http.controller';
+import { ListObservedDrawsHttpController } from './application/queries/list-observed-draws/list-observed-draws.http.controller';
 import { PreviewPoolHttpController } from './application/queries/preview-pool/preview-pool.http.controller';
 import { VerifyDrawRecordHttpController } from './application/queries/verify-draw-record/verify-draw-record.http.controller';
 import { CreateAgencyEligibilityView1764374600000 } from './infrastructure/migrations/1764374600000-create-agency-eligibility-view';
@@ -35,7 +36,7 @@ export class DrawModule {
           database: options.database,
         }),
       ],
-      controllers: [PreviewPoolHttpController, EnterWitnessValueHttpController, SubmitBeaconHttpController, GetDrawHttpController, VerifyDrawRecordHttpController],
+      controllers: [PreviewPoolHttpController, EnterWitnessValueHttpController, SubmitBeaconHttpController, GetDrawHttpController, ListObservedDrawsHttpController, VerifyDrawRecordHttpController],
       providers: [OnAgencyEventsHandler, OnContractEventsHandler, OnSelectionRequestedHandler, OnTieBreakRequestedHandler, OnRevealDeadlineHandler, EnterWitnessValueHandler, SubmitBeaconHandler],
     };
   }

@@ -23,6 +23,14 @@ export interface BiddingTermsV1 {
   readonly minimumValidBids: number;
 }
 
+export interface SelectionObserverV1 {
+  readonly userId: string;
+  readonly label: string;
+}
+
+/** At most this many observers per draw; the draw service enforces the same limit when it commits. */
+export const MAX_SELECTION_OBSERVERS = 5;
+
 /**
  * A project's sign-up has closed and a selection round must run. The draw service answers the draw methods,
  * the bidding service answers BIDDING; each ignores the others.
@@ -46,6 +54,11 @@ export interface SelectionRequestedV1 {
   readonly entropySource: 'witnesses' | 'drand';
   /** Witness draws: who enters values after the commitment, by role. */
   readonly witnesses: readonly string[];
+  /**
+   * Witness draws: people the owner named to witness as well (a notary, a deputy), by identity account id with
+   * the label the public sees; each enters a value in their own slot. Absent in requests from before observers.
+   */
+  readonly observers?: readonly SelectionObserverV1[];
   /** Credit-weighted draws: agencies below this credit score drop out. */
   readonly creditThreshold: number | null;
   /** Credit-weighted draws: the published weight function, e.g. `credit-linear/v1`. */
@@ -82,6 +95,16 @@ export const SelectionRequestedV1 = defineEvent<SelectionRequestedV1>({
       signedUpAgencyIds: { type: 'array', items: { type: 'string' }, nullable: true },
       entropySource: { type: 'string', enum: ['witnesses', 'drand'] },
       witnesses: { type: 'array', items: { type: 'string', enum: [...WITNESS_ROLES] } },
+      observers: {
+        type: 'array',
+        maxItems: MAX_SELECTION_OBSERVERS,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['userId', 'label'],
+          properties: { userId: { type: 'string', minLength: 1, maxLength: 100 }, label: { type: 'string', minLength: 1, maxLength: 60 } },
+        },
+      },
       creditThreshold: { type: 'number', nullable: true },
       weightFunction: { type: 'string', minLength: 1, nullable: true },
       rulesVersion: { type: 'string', minLength: 1 },

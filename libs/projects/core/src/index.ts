@@ -24,6 +24,8 @@ export {
   type SelectionRule,
   type SelectionRuleInput,
   type DrawParameters,
+  type DrawObserver,
+  MAX_DRAW_OBSERVERS,
   type BidEvaluation,
   type QuoteForm,
 } from './selection-rule.value-object';

@@ -979,3 +979,29 @@ describe('the lifecycle', () => {
     expect(PROJECT_TRANSITIONS.CANCELLED).toEqual([]);
   });
 });
+
+describe('observers of a draw', () => {
+  const ME = { ...OWNER, userId: '11111111-2222-4333-8444-555555555555' };
+  const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
+  const withObservers = (observers: unknown[]) => aDraftInput({ selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3, observers } as never });
+
+  it('keeps the observers the owner names in the terms, and carries them through publication', () => {
+    const { project } = Project.draft(ME, withObservers([notary]), DEFAULT_PROJECT_POLICY, DRAFTED_AT, POSTING);
+    project.publish(ME, DRAFTED_AT, POSTING);
+    expect(project.snapshot.terms.selection).toMatchObject({ observers: [notary] });
+  });
+
+  it('refuses the posting user as an observer of their own project, when drafting and when revising', () => {
+    expect(refusalOf(() => Project.draft(ME, withObservers([notary, { userId: ME.userId, label: 'me' }]), DEFAULT_PROJECT_POLICY, DRAFTED_AT, POSTING))).toBe(
+      'PROJECTS.INVALID_OBSERVERS@selection.observers[1].userId',
+    );
+    const { project } = Project.draft(ME, withObservers([notary]), DEFAULT_PROJECT_POLICY, DRAFTED_AT, POSTING);
+    const selection = { method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3, observers: [{ userId: ME.userId.toUpperCase(), label: 'me' }] };
+    expect(refusalOf(() => project.reviseDraft(ME, { selection } as never, DRAFTED_AT, POSTING))).toBe('PROJECTS.INVALID_OBSERVERS@selection.observers[0].userId');
+  });
+
+  it('sees no change in a rule written before observers existed', () => {
+    const project = aDraft();
+    expect(refusalOf(() => project.reviseDraft(OWNER, { selection: { ...aDraftInput().selection, observers: [] } as never }, DRAFTED_AT, POSTING))).toBe('PROJECTS.NO_CHANGE@changes');
+  });
+});

@@ -18,6 +18,7 @@ import { candidatesMustReachMinimum } from './rules/candidates-must-reach-minimu
 import { completionMustFallBetweenStartAndToday } from './rules/completion-must-fall-between-start-and-today.rule';
 import { contractAmountMustNotExceedCeiling, contractCeilingFen, contractMustNotStartBeforeAward } from './rules/contract-must-fit-award.rule';
 import { objectionMustBeFiledDuringPublicity, publicityMustBeOver } from './rules/objection-must-be-filed-during-publicity.rule';
+import { observersMustNotIncludeActor } from './rules/observer-must-not-be-the-poster.rule';
 import { poorEvaluationMustGiveReason } from './rules/poor-evaluation-must-give-reason.rule';
 import { selectionResultMustFitRound } from './rules/selection-result-must-fit-round.rule';
 import { signUpMustBeWithinWindow, signUpMustHaveClosed } from './rules/sign-up-must-be-within-window.rule';
@@ -226,6 +227,7 @@ export class Project {
     const id = requiredText(input?.id, 'id', 100);
     const sound = projectPolicyMustBeSound(policy);
     const terms = parseProjectTerms(input, sound, context);
+    observersMustNotIncludeActor(terms.selection, actor);
     const project = new Project({
       id,
       ownerId: actor.organizationId,
@@ -270,6 +272,7 @@ export class Project {
     actorMustOwnProject(actor, this.state.ownerId, 'revise the draft');
     projectMustBeIn(this.state.status, ['DRAFT'], 'revise the draft');
     const terms = mergeTerms(this.state.terms, changes, this.state.policy, context, 'RECHECK');
+    observersMustNotIncludeActor(terms.selection, actor);
     const changedFields = changedTermFields(this.state.terms, terms);
     if (changedFields.length === 0) throw invalid('PROJECTS.NO_CHANGE', 'the revision changes nothing', 'changes');
     return this.commit({ state: { ...this.state, terms }, events: [{ kind: 'draft-revised', projectId: this.state.id, at, changedFields, terms }] });
@@ -285,6 +288,7 @@ export class Project {
     actorMustOwnProject(actor, state.ownerId, 'publish the project');
     projectMustBeIn(state.status, ['DRAFT'], 'publish');
     const terms = mergeTerms(state.terms, {}, state.policy, context, 'RECHECK');
+    observersMustNotIncludeActor(terms.selection, actor);
     signUpWindowMustBeLongEnough(terms.signUp, at, state.policy.minimumSignUpHours);
     bidDeadlineMustBeAhead(terms.selection, at);
     const next = moved(state, 'PUBLISHED', { terms, round: 1, publishedAt: at });
@@ -325,6 +329,7 @@ export class Project {
     projectMustBeIn(state.status, ['PUBLISHED'], 'amend the announcement');
     const reason = requiredText(input?.reason, 'reason', 2000);
     const terms = mergeTerms(state.terms, input.changes, state.policy, context, 'KEEP');
+    observersMustNotIncludeActor(terms.selection, actor);
     const changedFields = changedTermFields(state.terms, terms);
     const amendment = state.amendments + 1;
     const addedAttachments = (input.attachments ?? []).map((a) => ({ ...a, addedAt: at, amendment }));
@@ -654,6 +659,7 @@ export class Project {
     const reason = optionalText(input?.reason, 'reason', 2000);
     // A new round is a new publication: the item must still be offered.
     const terms = mergeTerms(state.terms, input?.changes ?? {}, state.policy, context, 'RECHECK');
+    observersMustNotIncludeActor(terms.selection, actor);
     signUpWindowMustBeLongEnough(terms.signUp, at, state.policy.minimumSignUpHours);
     bidDeadlineMustBeAhead(terms.selection, at);
     const round = state.round + 1;

@@ -42,4 +42,37 @@ describe('parseSelectionRule', () => {
       parseSelectionRule({ method: 'CREDIT_WEIGHTED_DRAW', winners: 1, alternates: 0, minimumCandidates: 3, minimumCreditScore: -1, weightFunction: 'w' }),
     ).toThrow(expect.objectContaining({ code: 'PROJECTS.INVALID_SELECTION', field: 'selection.minimumCreditScore' }));
   });
+
+  describe('observers of a draw', () => {
+    const draw = { method: 'RANDOM_DRAW' as const, winners: 1, alternates: 1, minimumCandidates: 2 };
+    const notary = { userId: '6F1C2A9E-0C1D-4E55-9A43-5B7F0D3C2E10', label: '  公证员 张敏 ' };
+
+    it('keeps the observers the owner names, account ids in lower case and labels trimmed', () => {
+      expect(parseSelectionRule({ ...draw, observers: [notary] })).toEqual({
+        ...draw,
+        observers: [{ userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' }],
+      });
+      expect(parseSelectionRule({ ...draw, method: 'CREDIT_WEIGHTED_DRAW', minimumCreditScore: 60, weightFunction: 'credit-linear/v1', observers: [notary] })).toMatchObject({
+        observers: [{ label: '公证员 张敏' }],
+      });
+    });
+
+    it('leaves a rule without observers as it was before observers existed', () => {
+      expect(parseSelectionRule({ ...draw, observers: [] })).toEqual(draw);
+      expect(parseSelectionRule(draw)).not.toHaveProperty('observers');
+    });
+
+    const uuid = (i: number) => `00000000-0000-4000-8000-00000000000${i}`;
+    it.each<[string, unknown, string]>([
+      ['six observers', Array.from({ length: 6 }, (_, i) => ({ userId: uuid(i), label: `Guest ${i}` })), 'selection.observers'],
+      ['a list that is not one', { userId: uuid(1), label: 'x' }, 'selection.observers'],
+      ['an account id that is not a UUID', [{ userId: 'notary', label: 'Notary' }], 'selection.observers[0].userId'],
+      ['the same account twice, in any case', [{ userId: uuid(1), label: 'A' }, { userId: uuid(1).toUpperCase(), label: 'B' }], 'selection.observers[1].userId'],
+      ['a blank label', [{ userId: uuid(1), label: '   ' }], 'selection.observers[0].label'],
+      ['a label of 61 characters', [{ userId: uuid(1), label: '名'.repeat(61) }], 'selection.observers[0].label'],
+      ['a label over two lines', [{ userId: uuid(1), label: 'Notary\nZhang' }], 'selection.observers[0].label'],
+    ])('refuses %s, naming the field', (_, observers, field) => {
+      expect(() => parseSelectionRule({ ...draw, observers } as never)).toThrow(expect.objectContaining({ code: 'PROJECTS.INVALID_OBSERVERS', field }));
+    });
+  });
 });

@@ -22,7 +22,26 @@ export interface DrawParameters {
   readonly alternates: number;
   /** Fewer candidates than this in the frozen pool (or signed up) and the round fails (流标). */
   readonly minimumCandidates: number;
+  /**
+   * People the owner invites to witness the draw besides itself and a supervisor (a notary, a deputy), each
+   * entering a value in their own slot. Absent when there are none, so rules written before observers existed
+   * compare equal to their re-parsed selves.
+   */
+  readonly observers?: readonly DrawObserver[];
 }
+
+/** A witness named by account: the identity account id and the label the public record shows. */
+export interface DrawObserver {
+  readonly userId: string;
+  readonly label: string;
+}
+
+/** The draw service commits to at most this many observers (its contract says the same). */
+export const MAX_DRAW_OBSERVERS = 5;
+const MAX_OBSERVER_LABEL = 60;
+const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Line breaks and control characters have no place in a name printed on a public record.
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/u;
 
 /** The rule a project announces; fixed at publication, changed only by a recorded amendment. */
 export type SelectionRule =
@@ -52,8 +71,16 @@ export type SelectionRule =
 
 /** What a caller may send; numbers and strings are checked, not trusted. */
 export type SelectionRuleInput =
-  | { method: 'RANDOM_DRAW'; winners: number; alternates: number; minimumCandidates: number }
-  | { method: 'CREDIT_WEIGHTED_DRAW'; winners: number; alternates: number; minimumCandidates: number; minimumCreditScore: number; weightFunction: string }
+  | { method: 'RANDOM_DRAW'; winners: number; alternates: number; minimumCandidates: number; observers?: readonly DrawObserver[] }
+  | {
+      method: 'CREDIT_WEIGHTED_DRAW';
+      winners: number;
+      alternates: number;
+      minimumCandidates: number;
+      minimumCreditScore: number;
+      weightFunction: string;
+      observers?: readonly DrawObserver[];
+    }
   | { method: 'BIDDING'; winners?: number; minimumValidBids: number; evaluation: BidEvaluation; quoteForm: QuoteForm; bidDeadline: string }
   | { method: 'DIRECT_SELECTION'; justification: string };
 
@@ -61,14 +88,34 @@ const MAX_WINNERS = 20;
 const MAX_ALTERNATES = 50;
 const MAX_MINIMUM = 500;
 
-function drawParameters(input: { winners: unknown; alternates: unknown; minimumCandidates: unknown }, field: string): DrawParameters {
+function drawParameters(input: { winners: unknown; alternates: unknown; minimumCandidates: unknown; observers?: unknown }, field: string): DrawParameters {
   const winners = wholeNumberIn(input.winners, 1, MAX_WINNERS, `${field}.winners`, 'PROJECTS.INVALID_SELECTION');
   const alternates = wholeNumberIn(input.alternates, 0, MAX_ALTERNATES, `${field}.alternates`, 'PROJECTS.INVALID_SELECTION');
   const minimumCandidates = wholeNumberIn(input.minimumCandidates, 1, MAX_MINIMUM, `${field}.minimumCandidates`, 'PROJECTS.INVALID_SELECTION');
   if (minimumCandidates < winners) {
     throw invalid('PROJECTS.INVALID_SELECTION', 'the minimum number of candidates cannot be below the number of winners', `${field}.minimumCandidates`);
   }
-  return { winners, alternates, minimumCandidates };
+  const observers = drawObservers(input.observers, `${field}.observers`);
+  return observers.length > 0 ? { winners, alternates, minimumCandidates, observers } : { winners, alternates, minimumCandidates };
+}
+
+/** At most five, each an identity account id (a UUID) named once, with a printable label of 1 to 60 characters. */
+function drawObservers(input: unknown, field: string): DrawObserver[] {
+  if (input === undefined || input === null) return [];
+  if (!Array.isArray(input)) throw invalid('PROJECTS.INVALID_OBSERVERS', 'observers are a list of { userId, label }', field);
+  if (input.length > MAX_DRAW_OBSERVERS) throw invalid('PROJECTS.INVALID_OBSERVERS', `a draw names at most ${MAX_DRAW_OBSERVERS} observers`, field);
+  const observers: DrawObserver[] = [];
+  for (const [i, raw] of input.entries()) {
+    const userId = typeof raw?.userId === 'string' ? raw.userId.trim().toLowerCase() : '';
+    if (!ACCOUNT_ID.test(userId)) throw invalid('PROJECTS.INVALID_OBSERVERS', 'an observer is named by their account id (a UUID)', `${field}[${i}].userId`);
+    if (observers.some((o) => o.userId === userId)) throw invalid('PROJECTS.INVALID_OBSERVERS', 'this observer is already named', `${field}[${i}].userId`);
+    const label = typeof raw?.label === 'string' ? raw.label.trim() : '';
+    if (label.length === 0 || label.length > MAX_OBSERVER_LABEL || CONTROL.test(label)) {
+      throw invalid('PROJECTS.INVALID_OBSERVERS', `an observer's label is 1 to ${MAX_OBSERVER_LABEL} characters on one line`, `${field}[${i}].label`);
+    }
+    observers.push({ userId, label });
+  }
+  return observers;
 }
 
 function bidEvaluation(input: unknown, field: string): BidEvaluation {

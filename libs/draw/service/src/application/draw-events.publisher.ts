@@ -24,6 +24,7 @@ export function publishCommitment(tx: TransactionContext, c: DrawCommitment, rev
     commitment: c.commitment,
     entropySource: c.entropyPlan.source,
     witnesses: c.entropyPlan.source === 'witnesses' ? c.entropyPlan.witnesses : [],
+    ...(c.entropyPlan.source === 'witnesses' && c.entropyPlan.observers ? { observers: c.entropyPlan.observers } : {}),
     drandChainHash: c.entropyPlan.source === 'drand' ? c.entropyPlan.chainHash : null,
     drandRound: c.entropyPlan.source === 'drand' ? c.entropyPlan.round : null,
     committedAt: c.committedAt,

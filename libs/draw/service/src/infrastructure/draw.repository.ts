@@ -123,6 +123,16 @@ export class DrawRepository {
     return toStored(row);
   }
 
+  /** Draws whose commitment names this account as an observer, newest first. */
+  async listNamingObserver(observerSlot: string, limit: number): Promise<StoredDraw[]> {
+    const rows = await this.manager.query(
+      `SELECT draw_id, project_id, round, owner_org, status, commitment, witness_values, record, reveal_deadline, overdue_at, purpose, tie_break FROM draw
+        WHERE commitment->'entropyPlan'->'witnesses' @> $1::jsonb ORDER BY committed_at DESC LIMIT $2`,
+      [JSON.stringify([observerSlot]), limit],
+    );
+    return rows.map(toStored);
+  }
+
   async listForProject(projectId: string): Promise<StoredDraw[]> {
     const rows = await this.manager.query(
       `SELECT draw_id, project_id, round, owner_org, status, commitment, witness_values, record, reveal_deadline, overdue_at, purpose, tie_break FROM draw WHERE project_id = $1 ORDER BY round, committed_at`,

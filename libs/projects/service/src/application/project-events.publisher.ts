@@ -32,7 +32,7 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
           requiredLevel: e.requiredLevel, winners: winnersOf(rule), alternates: 'alternates' in rule ? rule.alternates : 0,
           minimumCandidates: minimumCandidatesOf(rule), conflictAgencyIds: e.excluded.map((x) => x.agencyId),
           signedUpAgencyIds: e.candidates.mode === 'SIGNED_UP' ? e.candidates.agencyIds : null,
-          entropySource: 'witnesses', witnesses: [...DRAW_WITNESSES],
+          entropySource: 'witnesses', witnesses: [...DRAW_WITNESSES], observers: 'observers' in rule ? [...(rule.observers ?? [])] : [],
           creditThreshold: rule.method === 'CREDIT_WEIGHTED_DRAW' ? rule.minimumCreditScore : null,
           weightFunction: rule.method === 'CREDIT_WEIGHTED_DRAW' ? rule.weightFunction : null,
           rulesVersion: RULES_VERSION, eligibleOn: calendarDateAt(e.at, s.policy.utcOffsetMinutes),

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  agencyMustHaveFewerUnfinishedContracts, agencyMustNotHaveWonRecentlyForSameOwner, commitDraw, compareUtf8, drandRoundAt, freezePool, QUICKNET, ROTATION_RULE_SETS,
-  UNIFORM_DRAW_V1, weighPoolByCredit, WEIGHTED_DRAW_V1, type EntropyPlan, type WeightedCandidate,
+  agencyMustHaveFewerUnfinishedContracts, agencyMustNotHaveWonRecentlyForSameOwner, commitDraw, compareUtf8, drandRoundAt, freezePool, observerListProblem, planWitnesses,
+  QUICKNET, ROTATION_RULE_SETS, UNIFORM_DRAW_V1, weighPoolByCredit, WEIGHTED_DRAW_V1, type EntropyPlan, type WeightedCandidate,
 } from '@mkt/draw/core';
 import { DrawFailedV1 } from '@mkt/draw/contracts';
 import { SelectionRequestedV1 } from '@mkt/projects/contracts';
@@ -36,6 +36,8 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     if (await draws.exists(request.projectId, request.round)) return;
     const rules = ROTATION_RULE_SETS[request.rulesVersion];
     if (!rules) return this.fail(tx, request, 'UNKNOWN_RULES', 0, []);
+    // Projects checks the observers when the owner names them; a list that still breaks the limits fails the round on the record.
+    if (request.entropySource === 'witnesses' && observerListProblem(request.observers ?? [])) return this.fail(tx, request, 'INVALID_OBSERVERS', 0, []);
 
     const candidates = await new AgencyViewRepository(tx.manager).candidatesFor(request.serviceItemCode);
     const eligible = freezePool(
@@ -97,10 +99,10 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     if (request.entropySource === 'drand') {
       return { source: 'drand', chainHash: QUICKNET.chainHash, round: drandRoundAt(now.getTime() / 1000 + DRAND_MARGIN_SECONDS) };
     }
-    return { source: 'witnesses', witnesses: request.witnesses.length > 0 ? [...request.witnesses] : ['OWNER', 'SUPERVISOR'] };
+    return planWitnesses(request.witnesses.length > 0 ? request.witnesses : ['OWNER', 'SUPERVISOR'], request.observers ?? []);
   }
 
-  private async fail(tx: TransactionContext, request: Request, reason: 'TOO_FEW_CANDIDATES' | 'UNKNOWN_RULES' | 'UNKNOWN_WEIGHT_FUNCTION', poolSize: number, exclusions: readonly { agencyId: string; reason: string }[]): Promise<void> {
+  private async fail(tx: TransactionContext, request: Request, reason: 'TOO_FEW_CANDIDATES' | 'UNKNOWN_RULES' | 'UNKNOWN_WEIGHT_FUNCTION' | 'INVALID_OBSERVERS', poolSize: number, exclusions: readonly { agencyId: string; reason: string }[]): Promise<void> {
     const minimum = Math.max(request.minimumCandidates, request.winners);
     await new DrawRepository(tx.manager).recordFailure({ projectId: request.projectId, round: request.round, reason, poolSize, minimum, exclusions, at: tx.now });
     tx.publish(DrawFailedV1, request.projectId, { projectId: request.projectId, round: request.round, reason, poolSize, minimumCandidates: minimum, exclusions });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { revealDraw, witnessMustBeNamedAndEnterOnce } from '@mkt/draw/core';
+import { revealDraw, witnessMustBeNamedAndEnterOnce, witnessSlotOf } from '@mkt/draw/core';
 import { EntropyContributedV1 } from '@mkt/draw/contracts';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
-import { conflict, forbidden } from '@mkt/shared/kernel';
+import { conflict } from '@mkt/shared/kernel';
 import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
 import { DrawRepository, purposeOf } from '../../../infrastructure/draw.repository';
 import { publishReveal } from '../../draw-events.publisher';
@@ -30,7 +30,8 @@ export class EnterWitnessValueHandler {
         if (draw.status !== 'COMMITTED') throw conflict('DRAW.ALREADY_REVEALED', 'this draw has already been revealed');
         const plan = draw.commitment.entropyPlan;
         if (plan.source !== 'witnesses') throw conflict('DRAW.NOT_A_WITNESS_DRAW', 'this draw takes its entropy from drand, not from witnesses');
-        const witness = witnessRoleOf(command.actor, draw.ownerOrganizationId);
+        const { pool, exclusions } = draw.commitment;
+        const witness = witnessSlotOf(command.actor, { ownerOrganizationId: draw.ownerOrganizationId, plan, pool, exclusions });
         const { entropy, complete } = witnessMustBeNamedAndEnterOnce(plan.witnesses, draw.witnessValues, witness, command.value);
         await draws.saveWitnessValues(draw.drawId, entropy.values);
         const entered = entropy.values[entropy.values.length - 1];
@@ -44,11 +45,4 @@ export class EnterWitnessValueHandler {
       { idempotency: command.idempotency },
     );
   }
-}
-
-/** The owner witnesses only its own project's draw; any supervisor may witness as SUPERVISOR. */
-function witnessRoleOf(actor: AuthenticatedUser, ownerOrganizationId: string): string {
-  if (actor.role === 'SUPERVISOR') return 'SUPERVISOR';
-  if (actor.role === 'OWNER' && actor.organizationId === ownerOrganizationId) return 'OWNER';
-  throw forbidden('DRAW.NOT_YOUR_DRAW', 'only the project owner or a supervisor witnesses this draw');
 }

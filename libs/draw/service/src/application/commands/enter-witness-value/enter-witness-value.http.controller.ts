@@ -9,9 +9,10 @@ import { EnterWitnessValueRequestDto } from './enter-witness-value.request.dto';
 export class EnterWitnessValueHttpController {
   constructor(private readonly handler: EnterWitnessValueHandler) {}
 
+  /** Any signed-in role: the use case lets through the owner, supervisors and the observers the commitment names. */
   @Post(':drawId/witness-values')
   @HttpCode(200)
-  @Roles('OWNER', 'SUPERVISOR')
+  @Roles('OWNER', 'SUPERVISOR', 'ADMIN', 'AGENCY')
   enter(
     @Param('drawId', new ParseUUIDPipe()) drawId: string,
     @Body() body: EnterWitnessValueRequestDto,
