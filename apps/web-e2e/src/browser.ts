@@ -12,13 +12,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Builds the web UI as `npm run build:web` does, so the browser sees the current sources. */
+/**
+ * Builds the web UI as `npm run build:web` does, so the browser sees the current sources — into a folder of this
+ * process's own, so that journeys run at the same time (or `npm start`) never serve a build another one is emptying.
+ */
 export function buildWebUi(): string {
-  const result = spawnSync(process.execPath, [join(workspaceRoot, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'error'], {
+  const outDir = join(workspaceRoot, 'tmp/web-ui', String(process.pid));
+  const result = spawnSync(process.execPath, [join(workspaceRoot, 'node_modules/vite/bin/vite.js'), 'build', 'apps/web', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
     cwd: workspaceRoot,
     encoding: 'utf8',
     env: { ...process.env, NODE_OPTIONS: '' },
   });
   if (result.status !== 0) throw new Error(`vite build failed: ${result.stderr}`);
-  return join(workspaceRoot, 'dist/apps/web');
+  return outDir;
 }

@@ -23,6 +23,7 @@ const AgencyProjectsPage = lazy(() => import('./agency/agency-projects-page').th
 const AgencyRecordPage = lazy(() => import('./agency/agency-record-page').then((m) => ({ default: m.AgencyRecordPage })));
 const AccountsPage = lazy(() => import('./admin/accounts-page').then((m) => ({ default: m.AccountsPage })));
 const CatalogPage = lazy(() => import('./admin/catalog-page').then((m) => ({ default: m.CatalogPage })));
+const ImportsPage = lazy(() => import('./admin/imports-page').then((m) => ({ default: m.ImportsPage })));
 const RegistrationsPage = lazy(() => import('./admin/registrations-page').then((m) => ({ default: m.RegistrationsPage })));
 const RegistrationPage = lazy(() => import('./agency/registration-page').then((m) => ({ default: m.RegistrationPage })));
 const SupervisionPage = lazy(() => import('./supervisor/supervision-page').then((m) => ({ default: m.SupervisionPage })));
@@ -159,6 +160,7 @@ function Routes({ locale }: { locale: Locale }) {
     ['/admin/accounts', () => <AccountsPage />, ['ADMIN']],
     ['/admin/catalog', () => <CatalogPage />, ['ADMIN']],
     ['/admin/registrations', () => <RegistrationsPage />, ['ADMIN']],
+    ['/admin/imports', () => <ImportsPage />, ['ADMIN']],
     ['/supervisor', () => <SupervisionPage />, ['SUPERVISOR']],
     ['/supervisor/projects/:id/record', (p) => <ProjectRecordPage projectId={p['id']} />, ['SUPERVISOR']],
     ['/supervisor/sanctions', () => <SanctionsPage />, ['SUPERVISOR']],

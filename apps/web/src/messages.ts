@@ -23,6 +23,7 @@ export interface Messages {
   readonly navRegistration: string;
   readonly navRegistrations: string;
   readonly navCatalog: string;
+  readonly navImports: string;
   readonly navSupervision: string;
   readonly navSanctions: string;
   readonly navVerifyLog: string;
@@ -60,6 +61,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     navRegistration: '入驻申请',
     navRegistrations: '入驻审核',
     navCatalog: '服务目录',
+    navImports: '批量导入',
     navSupervision: '项目监督',
     navSanctions: '暂停与黑名单',
     navVerifyLog: '核验日志',
@@ -96,6 +98,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     navRegistration: 'Registration',
     navRegistrations: 'Registrations',
     navCatalog: 'Catalog',
+    navImports: 'Bulk import',
     navSupervision: 'Supervision',
     navSanctions: 'Sanctions',
     navVerifyLog: 'Verify the log',

@@ -27,6 +27,7 @@ const BY_ROLE: Record<Role, readonly NavItem[]> = {
     { to: '/admin/accounts', label: (t) => t.navAccounts },
     { to: '/admin/registrations', label: (t) => t.navRegistrations },
     { to: '/admin/catalog', label: (t) => t.navCatalog },
+    { to: '/admin/imports', label: (t) => t.navImports },
   ],
   SUPERVISOR: [
     { to: '/supervisor', label: (t) => t.navSupervision },
