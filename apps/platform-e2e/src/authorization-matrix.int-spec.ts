@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { INestApplication } from '@nestjs/common';
 import { CatalogSeeder } from '@mkt/registry/service';
@@ -36,6 +39,17 @@ interface Fixture {
   readonly scanId: string;
   /** What the applicant submitted: a valid body for resubmitting it. */
   readonly registration: Record<string, unknown>;
+  /** Eligible for EIA-REPORT like the fixture agency; the rival bids while the matrix runs, the bystander never. */
+  readonly rivalAgencyId: string;
+  readonly bystanderAgencyId: string;
+  /** The fixture owner's projects, in the states the organisation rows need; the fixture agency was selected directly. */
+  readonly awardedProjectId: string;
+  readonly publicityProjectId: string;
+  /** Open for sign-up; the fixture agency signed up. */
+  readonly windowProjectId: string;
+  /** An open bidding round where the fixture agency holds a sealed bid. */
+  readonly biddingId: string;
+  readonly bidId: string;
 }
 
 interface Entry {
@@ -52,6 +66,18 @@ interface Entry {
   readonly query?: (f: Fixture) => Record<string, string>;
   /** Sent by every caller; needed where the ownership check comes after validation. Default `{}`. */
   readonly body?: (f: Fixture) => unknown;
+  /**
+   * A caller of `role` acting for another organisation (default: the other agency, the other owner) where the
+   * design answers something other than an ownership refusal: `status` (that status and code, e.g. a "mine"
+   * route reaching only the caller's own, which does not exist; `why` says so), `allowed` (2xx: any organisation
+   * of that role may act), or `own-list` (a "mine" list: the fixture organisation's answer lists `expected`, the
+   * other's does not).
+   */
+  readonly otherOrganisation?: { readonly role: 'AGENCY' | 'OWNER'; readonly org?: (f: Fixture) => string } & (
+    | { readonly gets: 'status'; readonly status: number; readonly code: string; readonly why: string }
+    | { readonly gets: 'allowed'; readonly why: string }
+    | { readonly gets: 'own-list'; readonly ids: (body: any) => readonly string[]; readonly expected: (f: Fixture) => string }
+  );
 }
 
 const PUBLIC: Entry = { allow: 'public' };
@@ -60,6 +86,17 @@ const agencyParam = (name: string) => (f: Fixture) => ({ [name]: f.agencyId });
 const projectParam = (f: Fixture) => ({ id: f.projectId, projectId: f.projectId });
 const ownProject = (body?: (f: Fixture) => unknown): Entry => ({ allow: ['OWNER'], ownedBy: 'OWNER', params: projectParam, body });
 const standing = () => ({ serviceItemCode: 'EIA-REPORT', requiredLevel: '2', on: '2026-06-01' });
+const biddingParam = (f: Fixture) => ({ biddingId: f.biddingId });
+const SEALED_BID = { quote: { form: 'AMOUNT', amountFen: 6_000_000 }, servicePeriodDays: 30 };
+const DAY = 86_400_000;
+const NO_BID_OF_ITS_OWN: Entry['otherOrganisation'] = {
+  role: 'AGENCY',
+  org: (f) => f.bystanderAgencyId,
+  gets: 'status',
+  status: 409,
+  code: 'BIDDING.NO_LIVE_BID',
+  why: '"mine" is the caller’s own live bid, and it has none',
+};
 
 const MATRIX: Readonly<Record<string, Entry>> = {
   // platform
@@ -146,12 +183,27 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   'POST /api/projects/projects/:id/direct-selection': ownProject((f) => ({ agencyId: f.agencyId })),
   'POST /api/projects/projects/:id/evaluation': ownProject((f) => ({ agencyId: f.agencyId, quality: 4, feeCompliant: true })),
   'POST /api/projects/projects/:id/repost': ownProject(),
-  'POST /api/projects/projects/:id/award/accept': { ...only('AGENCY'), params: projectParam },
-  'POST /api/projects/projects/:id/award/decline': { ...only('AGENCY'), params: projectParam },
-  'POST /api/projects/projects/:id/objections': { ...only('AGENCY'), params: projectParam },
+  // The fixture agency holds the seat; a firm without one is refused by the award's own rule (PROJECTS.NOT_SELECTED).
+  'POST /api/projects/projects/:id/award/accept': { allow: ['AGENCY'], ownedBy: 'AGENCY', params: (f) => ({ id: f.awardedProjectId }) },
+  'POST /api/projects/projects/:id/award/decline': { allow: ['AGENCY'], ownedBy: 'AGENCY', params: (f) => ({ id: f.awardedProjectId }), body: () => ({ reason: 'authorization matrix' }) },
+  'POST /api/projects/projects/:id/objections': {
+    ...only('AGENCY'),
+    params: (f) => ({ id: f.publicityProjectId }),
+    body: () => ({ grounds: 'authorization matrix: the selected firm is related to the owner' }),
+    otherOrganisation: { role: 'AGENCY', gets: 'allowed', why: 'any firm may object during publicity, one left out of the pool most of all' },
+  },
   'POST /api/projects/projects/:id/objections/:objectionId/ruling': { ...only('SUPERVISOR'), params: projectParam },
   'POST /api/projects/projects/:id/sign-ups': { ...only('AGENCY'), params: projectParam },
   'DELETE /api/projects/projects/:id/sign-ups': { ...only('AGENCY'), params: projectParam },
+  // The organisation comes from the token: another owner's or firm's list never shows the fixture's.
+  'GET /api/projects/mine': {
+    ...only('OWNER'),
+    otherOrganisation: { role: 'OWNER', gets: 'own-list', ids: (body) => body.items.map((x: { id: string }) => x.id), expected: (f) => f.projectId },
+  },
+  'GET /api/projects/sign-ups/mine': {
+    ...only('AGENCY'),
+    otherOrganisation: { role: 'AGENCY', gets: 'own-list', ids: (body) => body.items.map((x: { projectId: string }) => x.projectId), expected: (f) => f.windowProjectId },
+  },
 
   // draw
   'GET /api/draw/draws/:drawId': PUBLIC,
@@ -166,10 +218,20 @@ const MATRIX: Readonly<Record<string, Entry>> = {
   // bidding
   'GET /api/bidding/bidders/:agencyId/standing': { allow: ['AGENCY', 'SUPERVISOR', 'ADMIN'], ownedBy: 'AGENCY', params: agencyParam('agencyId'), query: standing },
   'GET /api/bidding/biddings/:biddingId': PUBLIC,
-  'POST /api/bidding/biddings/:biddingId/bids': only('AGENCY'),
-  'GET /api/bidding/biddings/:biddingId/bids/mine': only('AGENCY'),
-  'PUT /api/bidding/biddings/:biddingId/bids/mine': only('AGENCY'),
-  'DELETE /api/bidding/biddings/:biddingId/bids/mine': only('AGENCY'),
+  'POST /api/bidding/biddings/:biddingId/bids': {
+    ...only('AGENCY'),
+    params: biddingParam,
+    body: () => SEALED_BID,
+    otherOrganisation: { role: 'AGENCY', org: (f) => f.rivalAgencyId, gets: 'allowed', why: 'every eligible firm bids in the round; it is nobody’s own' },
+  },
+  // "mine" is the caller's own bid: another eligible firm without one lists none and has none to replace or withdraw.
+  'GET /api/bidding/biddings/:biddingId/bids/mine': {
+    ...only('AGENCY'),
+    params: biddingParam,
+    otherOrganisation: { role: 'AGENCY', org: (f) => f.bystanderAgencyId, gets: 'own-list', ids: (body) => body.map((b: { bidId: string }) => b.bidId), expected: (f) => f.bidId },
+  },
+  'PUT /api/bidding/biddings/:biddingId/bids/mine': { ...only('AGENCY'), params: biddingParam, body: () => SEALED_BID, otherOrganisation: NO_BID_OF_ITS_OWN },
+  'DELETE /api/bidding/biddings/:biddingId/bids/mine': { ...only('AGENCY'), params: biddingParam, otherOrganisation: NO_BID_OF_ITS_OWN },
   'GET /api/bidding/projects/:projectId/biddings': { ...PUBLIC, params: projectParam },
 
   // audit
@@ -200,6 +262,11 @@ describe('authorization matrix: every route × every role', () => {
   let routes: readonly HttpRoute[];
   let fixture: Fixture;
   const call = jsonClient(() => base);
+  // The app's clock (scheduler, transactions; not token expiry) runs shifted by this file, so publicity can end.
+  const clockDir = mkdtempSync(join(tmpdir(), 'matrix-clock-'));
+  const clockFile = join(clockDir, 'offset.json');
+  let offsetMs = 0;
+  const appNow = () => new Date(Date.now() + offsetMs);
   // Account ids are UUIDs (identity looks `/me` up by it); one per role and organisation.
   const userIds = new Map<string, string>();
   const userIdOf = (role: Role, organizationId: string | null) => {
@@ -212,6 +279,8 @@ describe('authorization matrix: every route × every role', () => {
 
   beforeAll(async () => {
     process.env['AUTH_TOKEN_SECRET'] = secret;
+    writeFileSync(clockFile, JSON.stringify({ offsetMs }));
+    process.env['MKT_CLOCK_OFFSET_FILE'] = clockFile;
     app = await createHttpApp(MarketplaceModule.forRoot({ dataDir: 'memory://', demoData: false }), { logger: false });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
@@ -222,6 +291,8 @@ describe('authorization matrix: every route × every role', () => {
   afterAll(async () => {
     await app?.close();
     delete process.env['AUTH_TOKEN_SECRET'];
+    delete process.env['MKT_CLOCK_OFFSET_FILE'];
+    rmSync(clockDir, { recursive: true, force: true });
   });
 
   async function makeFixture(): Promise<Fixture> {
@@ -260,7 +331,44 @@ describe('authorization matrix: every route × every role', () => {
 
     // The audit service reads the project's owner from the events: wait until it can tell the owner apart.
     await waitFor(() => call('GET', `/api/audit/projects/${projectId}/ocds`, { token: owner }), (r) => r.status !== 403 && r.status !== 404, { what: 'the project in the audit log' });
-    return { agencyId, otherAgencyId, projectId, applicantId, registrationId: registration.body.id as string, scanId, registration: application };
+
+    // Projects for the organisation rows: selected directly (no draw or bids needed), awarded, open for sign-up, bidding.
+    await journey.qualify(agencyId, 'EIA-REPORT');
+    const rivalAgencyId = await journey.onboard('EIA-REPORT');
+    const bystanderAgencyId = await journey.onboard('EIA-REPORT');
+    const agency = token('AGENCY', agencyId);
+    const post = async (title: string, overrides: Record<string, unknown>): Promise<string> => {
+      const res = await call('POST', '/api/projects/projects', { token: owner, body: { ...posting, title, ...overrides } });
+      expect(res).toMatchObject({ status: 201 });
+      expect(await call('POST', `/api/projects/projects/${res.body.id}/publish`, { token: owner })).toMatchObject({ status: 200 });
+      return res.body.id as string;
+    };
+    const selectedDirectly = async (title: string): Promise<string> => {
+      const id = await post(title, { selection: { method: 'DIRECT_SELECTION', justification: '预算低于十万元，按规定直接选取' } });
+      expect(await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner })).toMatchObject({ status: 200 });
+      expect(await call('POST', `/api/projects/projects/${id}/direct-selection`, { token: owner, body: { agencyId } })).toMatchObject({ status: 200, body: { status: 'PUBLICITY' } });
+      return id;
+    };
+    const awardedProjectId = await selectedDirectly('权限矩阵 · 已确定');
+    // Publicity lasts days: move the app's clock past it, and its scheduler awards.
+    offsetMs += 4 * DAY;
+    writeFileSync(clockFile, JSON.stringify({ offsetMs }));
+    await waitFor(() => call('GET', `/api/projects/projects/${awardedProjectId}`, { token: owner }), (r) => r.body?.status === 'AWARDED', { what: 'the award after publicity' });
+    const publicityProjectId = await selectedDirectly('权限矩阵 · 公示中');
+    const windowProjectId = await post('权限矩阵 · 报名中', { signUp: { mode: 'WINDOW', opensAt: appNow().toISOString(), closesAt: new Date(appNow().getTime() + 4 * DAY).toISOString() } });
+    expect(await call('POST', `/api/projects/projects/${windowProjectId}/sign-ups`, { token: agency })).toMatchObject({ status: 200 });
+
+    const bidDeadline = new Date(appNow().getTime() + 2 * DAY).toISOString();
+    const biddingProjectId = await post('权限矩阵 · 竞价', { selection: { method: 'BIDDING', winners: 1, minimumValidBids: 1, evaluation: { rule: 'LOWEST_PRICE' }, quoteForm: 'AMOUNT', bidDeadline } });
+    expect(await call('POST', `/api/projects/projects/${biddingProjectId}/request-selection`, { token: owner })).toMatchObject({ status: 200 });
+    const [round] = await waitFor(() => call('GET', `/api/bidding/projects/${biddingProjectId}/biddings`).then((r) => r.body), (b) => b?.length === 1, { what: 'the bidding round' });
+    // Bidding learns the firm's qualification from registry events: retry until its bid is taken.
+    const bid = await waitFor(() => call('POST', `/api/bidding/biddings/${round.biddingId}/bids`, { token: agency, body: SEALED_BID }), (r) => r.status === 201, { what: 'the fixture agency’s sealed bid' });
+
+    return {
+      agencyId, otherAgencyId, projectId, applicantId, registrationId: registration.body.id as string, scanId, registration: application,
+      rivalAgencyId, bystanderAgencyId, awardedProjectId, publicityProjectId, windowProjectId, biddingId: round.biddingId as string, bidId: bid.body.bidId as string,
+    };
   }
 
   /** A path with its parameters filled from the entry, else with values no route can confuse with real data. */
@@ -277,10 +385,26 @@ describe('authorization matrix: every route × every role', () => {
     return null;
   }
 
-  async function outcome(route: HttpRoute, entry: Entry, bearer: string | null): Promise<{ outcome: Outcome; status: number; code: unknown }> {
+  async function outcome(route: HttpRoute, entry: Entry, bearer: string | null): Promise<{ outcome: Outcome; status: number; code: unknown; body: any }> {
     const res = await call(route.method, pathOf(route, entry), { token: bearer ?? undefined, body: route.method === 'GET' ? undefined : (entry.body?.(fixture) ?? {}) });
     const seen: Outcome = res.status === 401 ? 'unauthenticated' : res.status === 403 ? 'forbidden' : 'allowed';
-    return { outcome: seen, status: res.status, code: res.body?.code };
+    return { outcome: seen, status: res.status, code: res.body?.code, body: res.body };
+  }
+
+  /** The `otherOrganisation` row of an entry: what a caller acting for another organisation gets, by design. */
+  async function otherOrganisationMismatch(route: HttpRoute, entry: Entry): Promise<string | null> {
+    const other = entry.otherOrganisation;
+    if (!other) return null;
+    const org = other.org?.(fixture) ?? (other.role === 'AGENCY' ? fixture.otherAgencyId : OTHER_OWNER_ORG);
+    const seen = await outcome(route, entry, token(other.role, org));
+    const label = `${routeKey(route)} as ${other.role} of another organisation`;
+    const got = `${seen.status} ${String(seen.code)}`;
+    if (other.gets === 'status') return seen.status === other.status && seen.code === other.code ? null : `${label}: expected ${other.status} ${other.code} (${other.why}), got ${got}`;
+    if (other.gets === 'allowed') return seen.status >= 200 && seen.status < 300 ? null : `${label}: expected 2xx (${other.why}), got ${got}`;
+    const own = await outcome(route, entry, token(other.role, organisationOf(other.role, entry)));
+    const expected = other.expected(fixture);
+    if (own.status !== 200 || !other.ids(own.body).includes(expected)) return `${label}: the owning organisation's list lacks ${expected} (${own.status})`;
+    return seen.status === 200 && !other.ids(seen.body).includes(expected) ? null : `${label}: expected its own list without ${expected}, got ${got}`;
   }
 
   // An entry for a route not (yet) served grants nothing, so only the missing direction fails.
@@ -308,6 +432,8 @@ describe('authorization matrix: every route × every role', () => {
           mismatches.push(`${routeKey(route)} as ${entry.ownedBy} of another organisation: expected an ownership refusal, got ${seen.status} ${String(seen.code)}`);
         }
       }
+      const otherMismatch = await otherOrganisationMismatch(route, entry);
+      if (otherMismatch) mismatches.push(otherMismatch);
       await expectOutcome(route, entry, 'no token', null, isPublic ? 'allowed' : 'unauthenticated');
       for (const role of CALLER_ROLES) {
         const allowed = isPublic || (entry.allow as readonly Role[]).includes(role);

@@ -89,6 +89,9 @@ describe('random-draw journey (browser)', () => {
       await item.getByRole('link', { name: '城西道路改造工程测绘服务' }).click();
       await agency.getByRole('button', { name: '报名', exact: true }).click();
       await agency.getByRole('status').filter({ hasText: '报名成功' }).waitFor();
+      // The agency's own list (GET /api/projects/sign-ups/mine) has it, awaiting selection.
+      await agency.getByRole('navigation').getByRole('link', { name: '报名与竞价' }).click();
+      await agency.locator(`[data-sign-up="${projectId}"][data-outcome="PENDING"]`).getByText('待选取').waitFor();
     }
     const owner = await open('owner');
     await owner.goto(`${m.base}/projects/${projectId}`);
@@ -156,10 +159,20 @@ describe('random-draw journey (browser)', () => {
     await screenshot(agency, 'agency-award');
     await agency.getByRole('button', { name: '接受中选' }).click();
     await agency.getByRole('status').filter({ hasText: '已接受中选' }).waitFor();
+    await agency.getByRole('navigation').getByRole('link', { name: '报名与竞价' }).click();
+    await agency.locator(`[data-sign-up="${projectId}"][data-outcome="SELECTED"]`).getByText('已接受').waitFor();
+    const loserIndex = [0, 1, 2].find((i) => m.firmIds[i] !== record.winners[0]) as number;
+    const loser = await open(FIRMS[loserIndex].user as string);
+    await loser.getByRole('navigation').getByRole('link', { name: '报名与竞价' }).click();
+    const fared = record.alternates.includes(m.firmIds[loserIndex]) ? 'ALTERNATE' : 'NOT_SELECTED';
+    await loser.locator(`[data-sign-up="${projectId}"][data-outcome="${fared}"]`).waitFor();
 
     const owner = await open('owner');
     await owner.goto(`${m.base}/projects/${projectId}`);
     await owner.locator(`[data-testid="seats"] [data-agency="${record.winners[0]}"][data-accepted="true"]`).waitFor();
+    // The owner's list (GET /api/projects/mine) says the contract is the owner's to record.
+    await owner.getByRole('navigation').getByRole('link', { name: '我的项目' }).click();
+    await owner.locator(`[data-project="${projectId}"] [data-next-action="RECORD_CONTRACT"]`).getByText('待您办理').waitFor();
   });
 
   it('lets the owner record contract, completion and evaluation, which reach the winner’s credit record', async () => {

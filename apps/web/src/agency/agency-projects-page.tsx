@@ -3,11 +3,16 @@ import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
-import { fetchAnnouncements, fetchBiddings } from '../projects/project-api';
+import { fetchAnnouncements, fetchBiddings, fetchOwnSignUps } from '../projects/project-api';
 import { PROJECT_TEXT } from '../projects/project-messages';
 import { AGENCY_TEXT } from './agency-messages';
 
-/** Projects an agency can act on now: open sign-up windows, open bidding rounds, and results naming it. */
+const SIGN_UPS_SHOWN = 50;
+
+/**
+ * The agency's own sign-ups and how each fared (GET /api/projects/sign-ups/mine), then the projects it can act on
+ * now from the public announcements: open sign-up windows, open bidding rounds, and results naming it.
+ */
 export function AgencyProjectsPage() {
   const t = useText(AGENCY_TEXT);
   const p = useText(PROJECT_TEXT);
@@ -25,30 +30,51 @@ export function AgencyProjectsPage() {
     [],
     5000,
   );
+  const signUps = useLoad((signal) => fetchOwnSignUps(0, SIGN_UPS_SHOWN, signal), [], 5000);
   return (
-    <section>
-      <h2>{t.projectsHeading}</h2>
-      <ErrorNote error={list.error} />
-      {list.data?.length === 0 && <p>{t.none}</p>}
-      <ul className="cards">
-        {list.data?.map((a) => (
-          <li key={a.id} data-project={a.id}>
-            <Link to={`/projects/${a.id}`}>{a.title}</Link>
-            <span className="meta">
-              {a.serviceItemCode} · {p.methods[a.method] ?? a.method} · {p.statuses[a.status] ?? a.status} · {formatYuan(a.budgetCapFen, locale)}
-              {a.signUp.mode === 'WINDOW' && a.status === 'PUBLISHED' && ` · ${p.signUpWindow(formatTime(a.signUp.opensAt, locale), formatTime(a.signUp.closesAt, locale))}`}
-            </span>
-            {a.selection?.winners.some((w) => w.agencyId === agencyId) && <span className="tag ok">{p.winners}</span>}
-            {a.rounds
-              .filter((r) => !r.closedAt)
-              .map((r) => (
-                <Link key={r.biddingId} to={`/biddings/${r.biddingId}`} className="button-link">
-                  {p.openBidding} · {formatTime(r.rules.deadline, locale)}
-                </Link>
-              ))}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      <section>
+        <h2>{t.signUpsHeading}</h2>
+        <ErrorNote error={signUps.error} />
+        {signUps.data?.total === 0 && <p>{t.noSignUps}</p>}
+        <ul className="cards">
+          {signUps.data?.items.map((s) => (
+            <li key={s.projectId} data-sign-up={s.projectId} data-outcome={s.outcome}>
+              <Link to={`/projects/${s.projectId}`}>{s.title}</Link>
+              <span className="meta">
+                {p.methods[s.method] ?? s.method} · {p.statuses[s.projectStatus] ?? s.projectStatus} · {t.signedUpAt(formatTime(s.signUp.signedUpAt, locale))}
+              </span>
+              <span className={`tag${s.selected ? ' ok' : ''}`}>{t.outcomes[s.outcome] ?? s.outcome}</span>
+              {s.award && <span className="meta">{s.award.acceptedAt ? t.acceptedAward : t.answerBy(formatTime(s.award.respondBy, locale))}</span>}
+            </li>
+          ))}
+        </ul>
+        {signUps.data && signUps.data.total > signUps.data.items.length && <p className="hint">{t.moreSignUps(signUps.data.items.length, signUps.data.total)}</p>}
+      </section>
+      <section>
+        <h2>{t.projectsHeading}</h2>
+        <ErrorNote error={list.error} />
+        {list.data?.length === 0 && <p>{t.none}</p>}
+        <ul className="cards">
+          {list.data?.map((a) => (
+            <li key={a.id} data-project={a.id}>
+              <Link to={`/projects/${a.id}`}>{a.title}</Link>
+              <span className="meta">
+                {a.serviceItemCode} · {p.methods[a.method] ?? a.method} · {p.statuses[a.status] ?? a.status} · {formatYuan(a.budgetCapFen, locale)}
+                {a.signUp.mode === 'WINDOW' && a.status === 'PUBLISHED' && ` · ${p.signUpWindow(formatTime(a.signUp.opensAt, locale), formatTime(a.signUp.closesAt, locale))}`}
+              </span>
+              {a.selection?.winners.some((w) => w.agencyId === agencyId) && <span className="tag ok">{p.winners}</span>}
+              {a.rounds
+                .filter((r) => !r.closedAt)
+                .map((r) => (
+                  <Link key={r.biddingId} to={`/biddings/${r.biddingId}`} className="button-link">
+                    {p.openBidding} · {formatTime(r.rules.deadline, locale)}
+                  </Link>
+                ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
   );
 }

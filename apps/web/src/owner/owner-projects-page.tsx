@@ -1,34 +1,26 @@
 import { useState } from 'react';
-import { formatYuan, useLocale, useText } from '../app/locale';
+import { formatTime, formatYuan, useLocale, useText } from '../app/locale';
 import { Link, useRouter } from '../app/router';
-import { useSession } from '../auth/session';
-import { ErrorNote } from '../ui/form';
+import { ErrorNote, StatusFilter } from '../ui/form';
 import { useLoad } from '../ui/use-load';
-import { fetchAnnouncements, fetchProject, rememberedProjects, type ProjectDetail } from '../projects/project-api';
+import { fetchOwnProjects } from '../projects/project-api';
 import { PROJECT_TEXT } from '../projects/project-messages';
 import { OWNER_TEXT } from './owner-messages';
 
-/** The owner's projects, read through the owner-only project endpoint. */
+const PAGE_SIZE = 20;
+
+/** The owner organisation's projects, drafts included, from GET /api/projects/mine: what each waits for, and from whom. */
 export function OwnerProjectsPage() {
   const t = useText(OWNER_TEXT);
   const p = useText(PROJECT_TEXT);
   const locale = useLocale();
-  const session = useSession();
   const { navigate } = useRouter();
   const [id, setId] = useState('');
-  const ownerId = session?.account.organizationId ?? '';
-  const projects = useLoad(
-    async (signal) => {
-      // Drafts made in this browser, and every published project this owner may read (the API answers 403 for
-      // another owner's): the projects API has no "my projects" list yet.
-      const published = await fetchAnnouncements(signal).catch(() => []);
-      const ids = [...new Set([...rememberedProjects(ownerId), ...published.map((a) => a.id)])];
-      const found = await Promise.all(ids.map((pid) => fetchProject(pid, signal).catch(() => null)));
-      return found.filter((x): x is ProjectDetail => x !== null && x.ownerId === ownerId);
-    },
-    [ownerId],
-    15000,
-  );
+  const [status, setStatus] = useState('');
+  const [offset, setOffset] = useState(0);
+  const projects = useLoad((signal) => fetchOwnProjects(status, offset, PAGE_SIZE, signal), [status, offset], 15000);
+  const page = projects.data;
+  const choices = { '': t.allStatuses, ...Object.fromEntries(Object.entries(p.statuses).map(([code, label]) => [code, `${label}${page?.countsByStatus[code] ? ` (${page.countsByStatus[code]})` : ''}`])) };
   return (
     <section>
       <h2>{t.myProjects}</h2>
@@ -37,18 +29,46 @@ export function OwnerProjectsPage() {
           {t.postHeading}
         </Link>
       </p>
+      <StatusFilter
+        label={t.statusFilter}
+        value={status}
+        choices={choices}
+        onChange={(value) => {
+          setStatus(value);
+          setOffset(0);
+        }}
+      />
       <ErrorNote error={projects.error} />
-      {projects.data && projects.data.length === 0 && <p>{t.noProjects}</p>}
+      {page && page.total === 0 && <p>{t.noProjects}</p>}
       <ul className="cards">
-        {projects.data?.map((x) => (
-          <li key={x.id} data-project={x.id}>
-            <Link to={`/projects/${x.id}`}>{x.terms.title}</Link>
+        {page?.items.map((x) => (
+          <li key={x.id} data-project={x.id} data-status={x.status}>
+            <Link to={`/projects/${x.id}`}>{x.title}</Link>
             <span className="meta">
-              {p.methods[x.terms.selection.method] ?? x.terms.selection.method} · {p.statuses[x.status] ?? x.status} · {formatYuan(x.terms.budgetCapFen, locale)}
+              {p.methods[x.method] ?? x.method} · {p.statuses[x.status] ?? x.status} · {formatYuan(x.budgetCapFen, locale)}
+              {x.status === 'PUBLISHED' && ` · ${t.signUpCount(x.signUpCount)}`}
+              {x.pendingObjections > 0 && ` · ${t.pendingObjections(x.pendingObjections)}`}
             </span>
+            {x.nextAction && (
+              <span className="meta" data-next-action={x.nextAction.kind}>
+                {x.nextAction.by === 'OWNER' && <span className="tag ok">{t.yourMove}</span>} {t.nextActions[x.nextAction.kind] ?? x.nextAction.kind}
+                {x.nextAction.due && t.due(x.nextAction.due.length > 10 ? formatTime(x.nextAction.due, locale) : x.nextAction.due)}
+              </span>
+            )}
           </li>
         ))}
       </ul>
+      {page && page.total > page.limit && (
+        <p className="inline-form">
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+            {t.previousPage}
+          </button>
+          <span>{t.pageOf(page.offset + 1, page.offset + page.items.length, page.total)}</span>
+          <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>
+            {t.nextPage}
+          </button>
+        </p>
+      )}
       <form
         className="inline-form"
         onSubmit={(e) => {

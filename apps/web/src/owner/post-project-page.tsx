@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { api } from '../app/api';
 import { useLocale, useText } from '../app/locale';
 import { Link, useRouter } from '../app/router';
-import { useSession } from '../auth/session';
 import { useAction } from '../ui/action';
 import { ActionResult, Field } from '../ui/form';
 import { useLoad } from '../ui/use-load';
-import { fetchAgencyNames, rememberProject } from '../projects/project-api';
+import { fetchAgencyNames } from '../projects/project-api';
 import { OWNER_TEXT } from './owner-messages';
 import { localInput, termsOf, type ProjectForm } from './project-terms';
 import { PoolPreview } from './pool-preview';
@@ -18,7 +17,6 @@ interface Catalog {
 export function PostProjectPage() {
   const t = useText(OWNER_TEXT);
   const locale = useLocale();
-  const session = useSession();
   const { navigate } = useRouter();
   const catalog = useLoad((signal) => api<Catalog>('/api/registry/catalog', { signal }), []);
   const agencies = useLoad(fetchAgencyNames, []);
@@ -46,7 +44,6 @@ export function PostProjectPage() {
   async function save(publish: boolean): Promise<void> {
     const created = await action.run(() => api<{ id: string }>('/api/projects/projects', { method: 'POST', body: termsOf(f, conflicts) }));
     if (!created) return;
-    if (session?.account.organizationId) rememberProject(session.account.organizationId, created.id);
     if (publish && (await action.run(() => api(`/api/projects/projects/${created.id}/publish`, { method: 'POST' }))) === undefined) {
       // Saved but not published: the error stays on screen, and the draft is one click away.
       setSavedDraft(created.id);

@@ -127,6 +127,53 @@ export interface BiddingView {
   readonly submissions?: readonly { readonly agencyId: string; readonly commitment: string; readonly status: string; readonly submittedAt: string; readonly endedAt: string | null }[];
 }
 
+/** What the project waits for and from whom (GET /api/projects/mine). */
+export interface NextAction {
+  readonly kind: string;
+  readonly by: 'OWNER' | 'AGENCY' | 'SUPERVISOR' | 'MARKETPLACE';
+  readonly due: string | null;
+}
+
+export interface OwnProject {
+  readonly id: string;
+  readonly title: string;
+  readonly serviceItemCode: string;
+  readonly method: string;
+  readonly status: ProjectStatus;
+  readonly round: number;
+  readonly budgetCapFen: number;
+  readonly updatedAt: string;
+  readonly signUpCount: number;
+  readonly pendingObjections: number;
+  readonly nextAction: NextAction | null;
+}
+
+export interface Page<T> {
+  readonly offset: number;
+  readonly limit: number;
+  readonly total: number;
+  readonly items: readonly T[];
+}
+
+/** GET /api/projects/sign-ups/mine: a project the agency signed up for, and how it fared. */
+export interface OwnSignUp {
+  readonly projectId: string;
+  readonly title: string;
+  readonly serviceItemCode: string;
+  readonly method: string;
+  readonly projectStatus: ProjectStatus;
+  readonly signUpRule: SignUpRule;
+  readonly signUp: { readonly round: number; readonly signedUpAt: string; readonly withdrawnAt: string | null };
+  readonly outcome: 'PENDING' | 'SELECTED' | 'ALTERNATE' | 'NOT_SELECTED' | 'DROPPED' | 'WITHDRAWN';
+  readonly selected: boolean;
+  readonly award: { readonly respondBy: string; readonly acceptedAt: string | null } | null;
+}
+
+const pageQuery = (status: string, offset: number, limit: number) => new URLSearchParams({ ...(status ? { status } : {}), offset: String(offset), limit: String(limit) }).toString();
+
+export const fetchOwnProjects = (status: string, offset: number, limit: number, signal?: AbortSignal) =>
+  api<Page<OwnProject> & { readonly countsByStatus: Readonly<Record<string, number>> }>(`/api/projects/mine?${pageQuery(status, offset, limit)}`, { signal });
+export const fetchOwnSignUps = (offset: number, limit: number, signal?: AbortSignal) => api<Page<OwnSignUp>>(`/api/projects/sign-ups/mine?${pageQuery('', offset, limit)}`, { signal });
 export const fetchAnnouncements = (signal?: AbortSignal) => api<Announcement[]>('/api/projects/announcements', { signal });
 export const fetchProject = (id: string, signal?: AbortSignal) => api<ProjectDetail>(`/api/projects/projects/${encodeURIComponent(id)}`, { signal });
 export const fetchDraws = (projectId: string, signal?: AbortSignal) => api<DrawView[]>(`/api/draw/projects/${encodeURIComponent(projectId)}/draws`, { signal });
@@ -137,19 +184,4 @@ export const fetchBidding = (biddingId: string, signal?: AbortSignal) => api<Bid
 export async function fetchAgencyNames(signal?: AbortSignal): Promise<Map<string, string>> {
   const firms = await api<{ id: string; name: string }[]>('/api/registry/directory?limit=500', { signal }).catch(() => []);
   return new Map(firms.map((f) => [f.id, f.name]));
-}
-
-/** Projects an owner drafted in this browser: the projects API has no "my projects" list yet, so drafts are remembered here. */
-const MINE_KEY = 'mkt.owner.projects';
-export function rememberProject(ownerId: string, projectId: string): void {
-  const all = rememberedProjects(ownerId);
-  if (!all.includes(projectId)) localStorage.setItem(`${MINE_KEY}.${ownerId}`, JSON.stringify([projectId, ...all]));
-}
-export function rememberedProjects(ownerId: string): string[] {
-  try {
-    const list = JSON.parse(localStorage.getItem(`${MINE_KEY}.${ownerId}`) ?? '[]');
-    return Array.isArray(list) ? list.filter((x) => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
 }

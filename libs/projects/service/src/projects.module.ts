@@ -19,9 +19,12 @@ import { DownloadAttachmentHttpController } from './application/queries/download
 import { GetProjectHttpController } from './application/queries/get-project/get-project.http.controller';
 import { ListAnnouncementsHttpController } from './application/queries/list-announcements/list-announcements.http.controller';
 import { ListCatalogItemsHttpController } from './application/queries/list-catalog-items/list-catalog-items.http.controller';
+import { ListOwnProjectsHttpController } from './application/queries/list-own-projects/list-own-projects.http.controller';
+import { ListOwnSignUpsHttpController } from './application/queries/list-own-sign-ups/list-own-sign-ups.http.controller';
 import { CreateProjects1764374900000 } from './infrastructure/migrations/1764374900000-create-projects';
 import { CreateCatalogItems1764375300000 } from './infrastructure/migrations/1764375300000-create-catalog-items';
 import { CreateProjectAttachments1764375310000 } from './infrastructure/migrations/1764375310000-create-project-attachments';
+import { IndexSignUpsByAgency1764375330000 } from './infrastructure/migrations/1764375330000-index-sign-ups-by-agency';
 
 /**
  * The projects service: postings and their whole lifecycle (libs/projects/core) — draft, publish, sign-up,
@@ -38,7 +41,7 @@ export class ProjectsModule {
           service: 'projects',
           produces: PROJECTS_TOPICS,
           entities: [],
-          migrations: [CreateProjects1764374900000, CreateCatalogItems1764375300000, CreateProjectAttachments1764375310000],
+          migrations: [CreateProjects1764374900000, CreateCatalogItems1764375300000, CreateProjectAttachments1764375310000, IndexSignUpsByAgency1764375330000],
           database: options.database,
         }),
       ],
@@ -53,6 +56,8 @@ export class ProjectsModule {
         GetProjectHttpController,
         ListAnnouncementsHttpController,
         ListCatalogItemsHttpController,
+        ListOwnProjectsHttpController,
+        ListOwnSignUpsHttpController,
         UploadAttachmentHttpController,
         DownloadAttachmentHttpController,
       ],
