@@ -15,23 +15,9 @@ export interface StoredBid {
   readonly endedAt: string | null;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 /** Bid rows inside the caller's transaction. */
 export class BidRepository {
   constructor(private readonly manager: EntityManager) {}
-
-  async insert(bid: Omit<StoredBid, 'status' | 'endedAt'>): Promise<void> {
-    try {
-      await this.manager.query(`INSERT INTO bid (bid_id, bidding_id, agency_id, commitment, sealed, status, submitted_at) VALUES ($1, $2, $3, $4, $5, 'LIVE', $6)`, [
-        bid.bidId, bid.biddingId, bid.agencyId, bid.commitment, bid.sealed, bid.submittedAt,
-      ]);
-    } catch (e) {
-      // Two first bids from one agency racing: the partial unique index lets one in; the other is told why.
-      if ((e as { code?: string }).code === UNIQUE_VIOLATION) throw conflict('BIDDING.ALREADY_BID', 'an agency has one live bid; replace or withdraw it', 'agencyId');
-      throw e;
-    }
-  }
 
   /** Ends a live bid. A concurrent replace or withdraw that ended it first makes this one a conflict, not a second end. */
   async end(bidId: string, status: Exclude<SubmissionStatus, 'LIVE'>, at: string): Promise<void> {

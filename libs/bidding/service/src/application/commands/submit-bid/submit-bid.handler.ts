@@ -4,11 +4,11 @@ import { agencyMayHaveOneLiveBid, bidCommitment, bidderMustBeEligible, bidMustAr
 import { BidReplacedV1, BidSubmittedV1 } from '@mkt/bidding/contracts';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
 import { conflict, forbidden } from '@mkt/shared/kernel';
-import { UnitOfWork, type IdempotencyKey, type TransactionContext } from '@mkt/shared/messaging';
+import { replayIdempotentRequest, UnitOfWork, type CombinedTransactionContext, type IdempotencyKey } from '@mkt/shared/messaging';
 import { BidSealer } from '../../../infrastructure/bid-sealer';
-import { BidRepository } from '../../../infrastructure/bid.repository';
-import { BiddingRoundRepository, type StoredRound } from '../../../infrastructure/bidding-round.repository';
-import { submissionContext } from '../../../infrastructure/submission-context.query';
+import { BidSubmissionRepository } from '../../../infrastructure/bid-submission.repository';
+import type { StoredRound } from '../../../infrastructure/bidding-round.repository';
+import { claimHoldAndReadSubmission } from '../../../infrastructure/submission-context.query';
 import { sealEnvelope } from '../../sealed-envelope';
 import { agencyOf } from '../agency-of';
 
@@ -47,14 +47,25 @@ export class SubmitBidHandler {
     private readonly sealer: BidSealer,
   ) {}
 
-  execute(command: SubmitBidCommand): Promise<BidReceipt> {
-    return this.unitOfWork.run((tx) => this.submit(tx, command), { idempotency: command.idempotency });
+  async execute(command: SubmitBidCommand): Promise<BidReceipt> {
+    // A bid that waited for the round's lock while the close ran read the round as it was before the close; its
+    // write then finds the round closed, rolls back (its Idempotency-Key claim too), and the second attempt reads
+    // the close and refuses with the reason.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.unitOfWork.runCombined((tx) => this.submit(tx, command));
+      } catch (e) {
+        if (!(e instanceof RoundClosedMeanwhile)) throw e;
+        if (attempt === 2) throw conflict('BIDDING.ROUND_CLOSED', 'the round closed while this bid was being taken');
+      }
+    }
   }
 
-  private async submit(tx: TransactionContext, command: SubmitBidCommand): Promise<BidReceipt> {
+  private async submit(tx: CombinedTransactionContext, command: SubmitBidCommand): Promise<BidReceipt> {
     const agencyId = agencyOf(command.actor);
-    await new BiddingRoundRepository(tx.manager).holdOpenForBid(command.biddingId);
-    const { round, standing, live } = await submissionContext(tx.manager, command.biddingId, agencyId);
+    const key = command.idempotency;
+    const { claimed, round, standing, live } = await claimHoldAndReadSubmission(tx.manager, command.biddingId, agencyId, key);
+    if (key && !claimed) return replayIdempotentRequest<BidReceipt>(tx.manager, key);
     const now = tx.now.toISOString();
     bidMustArriveBeforeDeadline(round.rules.deadline, now);
     if (round.status === 'VOID') throw conflict('BIDDING.ROUND_VOID', `this round could not open (${round.voidReason}); it takes no bids`);
@@ -65,21 +76,27 @@ export class SubmitBidHandler {
     const commitment = bidCommitment(envelope.bid, salt);
     envelopeMustBeAcceptable(round.rules, round.status === 'OPEN' ? 'OPEN' : 'CLOSED', agencyId, envelope, commitment, now);
 
-    const bids = new BidRepository(tx.manager);
     if (command.mode === 'SUBMIT') agencyMayHaveOneLiveBid(live !== null);
     else if (!live) throw conflict('BIDDING.NO_LIVE_BID', 'the agency has no live bid to replace', 'agencyId');
-    if (live) await bids.end(live.bidId, 'REPLACED', now);
 
     const bidId = randomUUID();
-    await bids.insert({ bidId, biddingId: round.biddingId, agencyId, commitment, sealed: sealEnvelope(this.sealer, envelope, { biddingId: round.biddingId, agencyId, commitment }), submittedAt: now });
-    if (live) {
-      tx.publish(BidReplacedV1, round.biddingId, { biddingId: round.biddingId, projectId: round.projectId, agencyId, previousCommitment: live.commitment, commitment, acceptedAt: now });
-    } else {
-      tx.publish(BidSubmittedV1, round.biddingId, { biddingId: round.biddingId, projectId: round.projectId, agencyId, commitment, acceptedAt: now });
-    }
-    return { bidId, biddingId: round.biddingId, agencyId, commitment, salt, acceptedAt: now, replacedCommitment: live?.commitment ?? null };
+    const receipt: BidReceipt = { bidId, biddingId: round.biddingId, agencyId, commitment, salt, acceptedAt: now, replacedCommitment: live?.commitment ?? null };
+    const event = live
+      ? tx.record(BidReplacedV1, round.biddingId, { biddingId: round.biddingId, projectId: round.projectId, agencyId, previousCommitment: live.commitment, commitment, acceptedAt: now })
+      : tx.record(BidSubmittedV1, round.biddingId, { biddingId: round.biddingId, projectId: round.projectId, agencyId, commitment, acceptedAt: now });
+    const outcome = await new BidSubmissionRepository(tx.manager).write({
+      bid: { bidId, biddingId: round.biddingId, agencyId, commitment, sealed: sealEnvelope(this.sealer, envelope, { biddingId: round.biddingId, agencyId, commitment }), submittedAt: now },
+      replacing: live?.bidId ?? null,
+      event,
+      answer: key ? { key, response: receipt } : null,
+    });
+    if (outcome === 'ROUND_NOT_OPEN') throw new RoundClosedMeanwhile();
+    return receipt;
   }
 }
+
+/** Thrown inside the transaction so that it rolls back before the retry. */
+class RoundClosedMeanwhile extends Error {}
 
 const REFUSAL_MESSAGES: Record<BidRefusal, string> = {
   AGENCY_NOT_ACTIVE: 'only an ACTIVE agency may bid',
