@@ -1,4 +1,4 @@
-import { logLevelFromEnv } from './platform-logger';
+import { logDestinationFromEnv, logLevelFromEnv } from './platform-logger';
 
 describe('logLevelFromEnv', () => {
   it('takes LOG_LEVEL when set, in any case', () => {
@@ -14,5 +14,13 @@ describe('logLevelFromEnv', () => {
 
   it('refuses a level pino does not know, naming the variable', () => {
     expect(() => logLevelFromEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
+  });
+});
+
+describe('logDestinationFromEnv', () => {
+  it('refuses a buffer size that is not a whole number of bytes up to 64 KiB, naming the variable', () => {
+    for (const LOG_BUFFER_BYTES of ['-1', '1.5', 'lots', '70000']) {
+      expect(() => logDestinationFromEnv({ LOG_BUFFER_BYTES })).toThrow(/LOG_BUFFER_BYTES must be a whole number from 0 to 65536/);
+    }
   });
 });

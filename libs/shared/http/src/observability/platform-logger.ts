@@ -38,8 +38,32 @@ export function createPinoLogger(options: { readonly name: string; readonly leve
         return correlationId ? { correlationId } : {};
       },
     },
-    options.destination,
+    options.destination ?? logDestinationFromEnv(),
   );
+}
+
+const LOG_FLUSH_INTERVAL_MS = 1000;
+
+/**
+ * Standard output, written in batches of `LOG_BUFFER_BYTES` (default 4096; 0 writes each line at once) and at
+ * least once a second. A write per line is a system call per request, a real share of a busy service's time;
+ * pino flushes what is buffered when the process exits.
+ */
+export function logDestinationFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): pino.DestinationStream {
+  const configured = env['LOG_BUFFER_BYTES']?.trim();
+  const minLength = configured ? Number(configured) : 4096;
+  if (!Number.isInteger(minLength) || minLength < 0 || minLength > 65536) throw new Error(`LOG_BUFFER_BYTES must be a whole number from 0 to 65536, got "${configured}"`);
+  const destination = pino.destination({ dest: 1, minLength, sync: false });
+  if (minLength > 0) {
+    setInterval(() => {
+      try {
+        destination.flush();
+      } catch {
+        // Closed at shutdown: pino flushed it on the way out.
+      }
+    }, LOG_FLUSH_INTERVAL_MS).unref();
+  }
+  return destination;
 }
 
 /** Nest's logger interface on pino: Nest's own lines and every `new Logger(context)` go out as JSON. */
