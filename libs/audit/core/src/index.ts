@@ -50,9 +50,23 @@ export {
   type ExportVerification,
   type LogExport,
 } from './log-export';
-export type { DrawOutcome } from './fairness/draw-outcome';
-export { winsAgainstChance, winnerPositionUniformity, type FairnessTest } from './fairness/fairness-tests';
-export { fairnessReport, FAIRNESS_ALPHA, type FairnessReport, type FairnessFlag } from './fairness/fairness-report';
+export type { AgencyAtDraw, DrawOutcome } from './fairness/draw-outcome';
+export { fairnessHistoryOf, FAIRNESS_EVENT_TYPES } from './fairness/fairness-history';
+export { winsAgainstChance, type FairnessTest, type FairnessTestNotRun } from './fairness/fairness-tests';
+export { groupedWins, groupedWinsTest, type GroupedWinsResult, type GroupWins } from './fairness/grouped-wins';
+export {
+  gradeIndependence,
+  INDEPENDENCE_MIN_DRAWS,
+  INDEPENDENCE_MIN_EXPECTED_WINS,
+  POSITION_BINS,
+  priceLevelIndependence,
+  regionIndependence,
+  SIGN_UP_BINS,
+  signUpOrderIndependence,
+  winnerPositionUniformity,
+} from './fairness/independence-tests';
+export { CONCENTRATION_MIN_DRAWS, CONCENTRATION_MIN_ITEM_DRAWS, CONCENTRATION_SEED, CONCENTRATION_SIMULATIONS, winConcentration } from './fairness/win-concentration';
+export { fairnessReport, FAIRNESS_ALPHA, FAIRNESS_GLOBAL_SHARE, type FairnessReport, type FairnessFlag } from './fairness/fairness-report';
 export { useSha256, type Sha256 } from './sha256-provider';
 export { loggedEventOf, type LoggedEvent } from './records/logged-event';
 export { namesAgency, projectFactsOf, selectionRecords, type ProjectFacts, type RecordFilter, type RecordScope, type SelectionRecord } from './records/selection-records';

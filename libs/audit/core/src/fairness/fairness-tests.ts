@@ -1,5 +1,4 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import type { DrawOutcome } from './draw-outcome';
 
 /** One hypothesis test over the draw history: what was tested, its statistic, p-value and the evidence. */
@@ -10,6 +9,17 @@ export interface FairnessTest {
   readonly statistic: number;
   readonly pValue: number;
   readonly evidence: Readonly<Record<string, number>>;
+  /** Tests over groups of agencies: each group's observed figure against its expectation under the null. */
+  readonly groups?: readonly { readonly group: string; readonly observed: number; readonly expected: number }[];
+}
+
+/** A test fixed in advance that the history cannot support yet: the minimum sample it waits for. */
+export interface FairnessTestNotRun {
+  readonly name: string;
+  readonly reason: 'too-few-draws' | 'too-few-expected-wins' | 'one-group';
+  /** What the history has, and what the test needs, in the unit of `reason` (draws, or expected wins of the smallest group). */
+  readonly have: number;
+  readonly need: number;
 }
 
 /**
@@ -38,35 +48,4 @@ export function winsAgainstChance(draws: readonly DrawOutcome[]): FairnessTest[]
       const z = (t.wins - t.expected) / Math.sqrt(t.variance);
       return { name: 'wins-against-chance', agencyId, statistic: z, pValue: 1 - normalCdf(z, 0, 1), evidence: { entered: t.entered, wins: t.wins, expected: t.expected } };
     });
-}
-
-/**
- * Where winners stood in the frozen pool: if the draw is fair, a winner's relative position is uniform. The
- * positions are binned in deciles; each draw contributes its exact chance per decile (small pools fill deciles
- * unevenly), and a chi-square goodness-of-fit test with 9 degrees of freedom compares observed with expected.
- */
-export function winnerPositionUniformity(draws: readonly DrawOutcome[]): FairnessTest {
-  const observed = new Array(10).fill(0);
-  const expected = new Array(10).fill(0);
-  const decileOf = (index: number, n: number) => Math.min(9, Math.floor(((index + 0.5) / n) * 10));
-  for (const draw of draws) {
-    const n = draw.pool.length;
-    if (n === 0) continue;
-    const perPosition = draw.winners.length / n;
-    for (let i = 0; i < n; i++) expected[decileOf(i, n)] += perPosition;
-    for (const winner of draw.winners) {
-      const index = draw.pool.indexOf(winner);
-      if (index >= 0) observed[decileOf(index, n)]++;
-    }
-  }
-  const cells = expected.map((e, d) => ({ e, o: observed[d] })).filter((c) => c.e > 0);
-  const statistic = cells.reduce((sum, c) => sum + (c.o - c.e) ** 2 / c.e, 0);
-  const degrees = Math.max(1, cells.length - 1);
-  return {
-    name: 'winner-position-uniformity',
-    agencyId: null,
-    statistic,
-    pValue: 1 - chisquareCdf(statistic, degrees),
-    evidence: Object.fromEntries(observed.map((o, d) => [`decile${d + 1}`, o])),
-  };
 }
