@@ -6,7 +6,10 @@
  * Afterwards it checks that every accepted bid is revealed at the close exactly once: none lost, none doubled,
  * retried requests (same Idempotency-Key) included.
  *
- *   npm run bench:bids -- [--agencies 3000] [--concurrency 32] [--pool 32] [--retry-share 0.1] [--keys 1|0] [--pgbench-seconds 10]
+ *   npm run bench:bids -- [--agencies 3000] [--concurrency 32] [--pool 32] [--replicas 1] [--retry-share 0.1] [--keys 1|0] [--pgbench-seconds 10]
+ *
+ * --replicas N runs N service processes on one database, the client spreading requests over them as a load
+ * balancer would (how the service scales: docs/bidding.md); --pool is then the connections of each.
  *   BENCH_PROFILE=/tmp/prof npm run bench:bids   (also writes a CPU profile of the service)
  *
  * Needs Postgres on 127.0.0.1:5432 (pgbench on PATH) and a broker (bash tools/kafka/kafka.sh start).
@@ -35,6 +38,7 @@ const retryShare = arg('retry-share', 0.1);
 // 0: send no Idempotency-Key (and retry nothing), to see what the key's two extra statements cost.
 const withKeys = arg('keys', 1) === 1;
 const pgbenchSeconds = arg('pgbench-seconds', 10);
+const replicas = arg('replicas', 1);
 // As many database connections as pgbench gets clients, unless told otherwise.
 const poolSize = arg('pool', concurrency);
 const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
@@ -90,12 +94,18 @@ async function requestBidding(projectId: string, deadline: string): Promise<void
 async function main(): Promise<void> {
   const databases = await createTestDatabases(['bidding']);
   const url = databases.urlOf('bidding');
-  const service = await startServiceProcess({
-    name: 'bench-bidding', app: 'bidding', port: PORT,
-    // BENCH_PROFILE=<dir> writes a V8 CPU profile of the service for the storm.
-    nodeArgs: process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [],
-    env: { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, AUTH_TOKEN_SECRET: secret, BIDDING_DATABASE_URL: url, BIDDING_DATABASE_POOL_SIZE: String(poolSize), BIDDING_SEAL_KEY: randomBytes(32).toString('hex') },
-  });
+  const sealKey = randomBytes(32).toString('hex');
+  const services = await Promise.all(
+    Array.from({ length: replicas }, (_, r) =>
+      startServiceProcess({
+        name: `bench-bidding-${r + 1}`, app: 'bidding', port: PORT + r,
+        // BENCH_PROFILE=<dir> writes a V8 CPU profile of each replica for the storm.
+        nodeArgs: process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [],
+        env: { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, AUTH_TOKEN_SECRET: secret, BIDDING_DATABASE_URL: url, BIDDING_DATABASE_POOL_SIZE: String(poolSize), BIDDING_SEAL_KEY: sealKey },
+      }),
+    ),
+  );
+  const [service] = services;
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
@@ -122,12 +132,13 @@ async function main(): Promise<void> {
     let failed = 0;
     let retriesConsistent = 0;
     let retriesInconsistent = 0;
-    const post = poster(service.url, concurrency);
+    const posts = services.map((s) => poster(s.url, concurrency));
     const path = `/api/bidding/biddings/${biddingId}/bids`;
     const submit = async (i: number) => {
       const body = JSON.stringify({ quote: { form: 'AMOUNT', amountFen: 5_000_000 + ((i * 7919) % 4_000_000) }, servicePeriodDays: 30 + (i % 60) });
       const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}`, ...(withKeys ? { 'idempotency-key': `storm-${i}` } : {}) };
       const started = performance.now();
+      const post = posts[i % replicas];
       const { status, json } = await post(path, headers, body);
       latencies.push(performance.now() - started);
       if (status === 201) receipts.set(`bench-agency-${i + 1}`, json['commitment'] as string);
@@ -149,7 +160,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - stormStart) / 1000;
     const sorted = [...latencies].sort((a, b) => a - b);
     const bidsPerSecond = receipts.size / seconds;
-    console.log(`bid storm: ${agencies} agencies, concurrency ${concurrency}, pool ${poolSize} connections, ${withKeys ? `${Math.round(retryShare * 100)} % retried with the same Idempotency-Key` : 'no Idempotency-Key'}`);
+    console.log(`bid storm: ${agencies} agencies, concurrency ${concurrency}, ${replicas} service process${replicas > 1 ? 'es' : ''}, pool ${poolSize} connections${replicas > 1 ? ' each' : ''}, ${withKeys ? `${Math.round(retryShare * 100)} % retried with the same Idempotency-Key` : 'no Idempotency-Key'}`);
     console.log(`  accepted ${receipts.size}, late ${late}, other refusals ${failed}, in ${seconds.toFixed(2)} s`);
     console.log(`  throughput ${bidsPerSecond.toFixed(0)} bids/s   latency p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms`);
     console.log(`  retries: ${retriesConsistent} answered with the same receipt, ${retriesInconsistent} differently`);
@@ -170,7 +181,7 @@ async function main(): Promise<void> {
     );
     console.log(`  at the close: ${revealed.length} revealed; lost ${lost}, duplicated ${duplicated}, unexpected ${extra}; ${counts.bids} bid rows, ${counts.events} BidSubmitted events`);
 
-    await service.stop();
+    await Promise.all(services.map((s) => s.stop()));
     // pgbench: the same two inserts in one transaction, same concurrency, same database and indexes.
     const roundId = randomUUID();
     await db.query(
@@ -197,7 +208,7 @@ async function main(): Promise<void> {
     console.log(`ratio: the API takes ${((bidsPerSecond / tps) * 100).toFixed(1)} % of pgbench's rate (target ≥ 40 %); p99 ${percentile(sorted, 99).toFixed(1)} ms (target < 50 ms)`);
   } finally {
     await db.end();
-    await service.stop().catch(() => undefined);
+    await Promise.all(services.map((s) => s.stop().catch(() => undefined)));
     await databases.drop();
   }
 }
