@@ -8,6 +8,8 @@
  *
  *   npm run bench:bids -- [--agencies 3000] [--concurrency 32] [--pool 32] [--replicas 1] [--retry-share 0.1] [--keys 1|0] [--pgbench-seconds 10]
  *
+ * --socket DIR connects the service and pgbench alike through Postgres' Unix socket in DIR (e.g.
+ * /var/run/postgresql) instead of TCP on 127.0.0.1, as a deployment on one machine would.
  * --replicas N runs N service processes on one database, the client spreading requests over them as a load
  * balancer would (how the service scales: docs/bidding.md); --pool is then the connections of each.
  *   BENCH_PROFILE=/tmp/prof npm run bench:bids   (also writes a CPU profile of the service)
@@ -39,6 +41,7 @@ const retryShare = arg('retry-share', 0.1);
 const withKeys = arg('keys', 1) === 1;
 const pgbenchSeconds = arg('pgbench-seconds', 10);
 const replicas = arg('replicas', 1);
+const socketDir = process.argv.includes('--socket') ? process.argv[process.argv.indexOf('--socket') + 1] : null;
 // As many database connections as pgbench gets clients, unless told otherwise.
 const poolSize = arg('pool', concurrency);
 const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
@@ -64,6 +67,12 @@ function poster(base: string, connections: number) {
       req.on('error', reject);
       req.end(body);
     });
+}
+
+/** The same database through a Unix socket: libpq and node-postgres both read the socket folder from `host`. */
+function viaSocket(tcpUrl: string, dir: string): string {
+  const u = new URL(tcpUrl);
+  return `postgresql://${u.username}@/${u.pathname.slice(1)}?host=${encodeURIComponent(dir)}`;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -93,7 +102,8 @@ async function requestBidding(projectId: string, deadline: string): Promise<void
 
 async function main(): Promise<void> {
   const databases = await createTestDatabases(['bidding']);
-  const url = databases.urlOf('bidding');
+  const tcpUrl = databases.urlOf('bidding');
+  const url = socketDir ? viaSocket(tcpUrl, socketDir) : tcpUrl;
   const sealKey = randomBytes(32).toString('hex');
   const services = await Promise.all(
     Array.from({ length: replicas }, (_, r) =>
@@ -160,7 +170,7 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - stormStart) / 1000;
     const sorted = [...latencies].sort((a, b) => a - b);
     const bidsPerSecond = receipts.size / seconds;
-    console.log(`bid storm: ${agencies} agencies, concurrency ${concurrency}, ${replicas} service process${replicas > 1 ? 'es' : ''}, pool ${poolSize} connections${replicas > 1 ? ' each' : ''}, ${withKeys ? `${Math.round(retryShare * 100)} % retried with the same Idempotency-Key` : 'no Idempotency-Key'}`);
+    console.log(`bid storm: ${agencies} agencies, concurrency ${concurrency}, Postgres over ${socketDir ? `the Unix socket in ${socketDir}` : 'TCP'}, ${replicas} service process${replicas > 1 ? 'es' : ''}, pool ${poolSize} connections${replicas > 1 ? ' each' : ''}, ${withKeys ? `${Math.round(retryShare * 100)} % retried with the same Idempotency-Key` : 'no Idempotency-Key'}`);
     console.log(`  accepted ${receipts.size}, late ${late}, other refusals ${failed}, in ${seconds.toFixed(2)} s`);
     console.log(`  throughput ${bidsPerSecond.toFixed(0)} bids/s   latency p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms`);
     console.log(`  retries: ${retriesConsistent} answered with the same receipt, ${retriesInconsistent} differently`);
