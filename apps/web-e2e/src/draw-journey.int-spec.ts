@@ -12,6 +12,7 @@ describe('random-draw journey (browser)', () => {
   let m: Marketplace;
   let projectId: string;
   let drawId: string;
+  let notaryId: string;
   const pages = pageOpener(() => m);
   const open = pages.open;
 
@@ -71,6 +72,24 @@ describe('random-draw journey (browser)', () => {
     await owner.getByRole('button', { name: '添加回避机构' }).click();
     await owner.locator('select[name="conflicts.0.agencyId"]').selectOption(m.firmIds[3]);
     await owner.locator('input[name="conflicts.0.reason"]').fill('与业主存在关联关系');
+    // The owner invites a notary to witness the draw: an account of its own, which tells the owner its id.
+    const admin = (await m.call('POST', '/api/identity/login', { body: { username: 'admin', password: PASSWORD } })).body.accessToken as string;
+    const created = await m.call('POST', '/api/identity/accounts', {
+      token: admin,
+      body: { username: 'notary-zhang', password: PASSWORD, displayName: '西湖公证处 · 张敏', role: 'OWNER', organizationId: 'hz-xihu-notary' },
+    });
+    expect(created.status).toBe(201);
+    const notary = await open('notary-zhang');
+    await notary.getByRole('navigation').getByRole('link', { name: '我见证的抽取' }).click();
+    await notary.getByText('目前没有项目指定您为观察员。').waitFor();
+    notaryId = ((await notary.getByTestId('account-id').textContent()) ?? '').trim();
+    await owner.getByRole('button', { name: '添加观察员' }).click();
+    await owner.locator('input[name="observers.0.userId"]').fill('not-an-account');
+    await owner.locator('input[name="observers.0.label"]').fill('公证员 张敏');
+    await owner.getByRole('button', { name: '保存并发布' }).click();
+    // Refused by the projects API, the row's account field named.
+    await owner.locator('[data-field="selection.observers.0.userId"].invalid').waitFor();
+    await owner.locator('input[name="observers.0.userId"]').fill(notaryId);
     await screenshot(owner, 'owner-post-project');
     await owner.getByRole('button', { name: '保存并发布' }).click();
     await owner.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
@@ -98,7 +117,7 @@ describe('random-draw journey (browser)', () => {
     await owner.getByRole('heading', { name: '已报名机构（3）' }).waitFor();
   });
 
-  it('freezes the pool when the window closes; the owner and a supervisor witness the draw and it reveals itself', async () => {
+  it('freezes the pool when the window closes; the owner, a supervisor and the invited notary witness the draw, and the last value reveals it', async () => {
     m.clock.advance(97 * HOUR);
     const owner = await open('owner');
     await owner.goto(`${m.base}/projects/${projectId}`);
@@ -114,6 +133,20 @@ describe('random-draw journey (browser)', () => {
     await supervisor.goto(`${m.base}/projects/${projectId}`);
     await supervisor.getByLabel('见证数值').fill('监督-2026');
     await supervisor.getByRole('button', { name: '录入见证数值' }).click();
+    await supervisor.locator(`[data-witness="SUPERVISOR"]`).getByText('监督-2026').waitFor();
+    // Still committed: the notary's slot is open, and the public sees who holds it by label.
+    expect(await supervisor.locator('[data-draw]').getAttribute('data-status')).toBe('COMMITTED');
+    expect(await supervisor.locator(`[data-witness="OBSERVER:${notaryId}"]`).textContent()).toContain('观察员（公证员 张敏）');
+
+    const notary = await open('notary-zhang');
+    await notary.getByRole('navigation').getByRole('link', { name: '我见证的抽取' }).click();
+    const awaiting = notary.locator(`[data-draw="${drawId}"][data-awaiting="true"]`);
+    await awaiting.getByText('等待您录入').waitFor();
+    await awaiting.getByRole('link', { name: '城西道路改造工程测绘服务' }).click();
+    await notary.getByLabel('见证数值').fill('公证 2026-117');
+    await notary.getByRole('button', { name: '录入见证数值' }).click();
+    await notary.locator('[data-draw][data-status="REVEALED"]').waitFor();
+    await supervisor.reload();
     await supervisor.locator('[data-draw][data-status="REVEALED"]').waitFor();
     await supervisor.locator('[data-project][data-status="PUBLICITY"]').waitFor({ timeout: 20000 });
     const record = (await m.call('GET', `/api/draw/draws/${drawId}`)).body.record;

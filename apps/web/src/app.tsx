@@ -24,6 +24,7 @@ const AgencyRecordPage = lazy(() => import('./agency/agency-record-page').then((
 const AccountsPage = lazy(() => import('./admin/accounts-page').then((m) => ({ default: m.AccountsPage })));
 const CatalogPage = lazy(() => import('./admin/catalog-page').then((m) => ({ default: m.CatalogPage })));
 const ImportsPage = lazy(() => import('./admin/imports-page').then((m) => ({ default: m.ImportsPage })));
+const ObservedDrawsPage = lazy(() => import('./projects/observed-draws-page').then((m) => ({ default: m.ObservedDrawsPage })));
 const RegistrationsPage = lazy(() => import('./admin/registrations-page').then((m) => ({ default: m.RegistrationsPage })));
 const RegistrationPage = lazy(() => import('./agency/registration-page').then((m) => ({ default: m.RegistrationPage })));
 const SupervisionPage = lazy(() => import('./supervisor/supervision-page').then((m) => ({ default: m.SupervisionPage })));
@@ -152,6 +153,7 @@ function Routes({ locale }: { locale: Locale }) {
     ['/directory/:id', (p) => <AgencyProfilePage id={p['id']} />],
     ['/biddings/:id', (p) => <BiddingPage biddingId={p['id']} />],
     ['/projects/:id', (p) => <ProjectPage projectId={p['id']} />],
+    ['/observed-draws', () => <ObservedDrawsPage />, ['ADMIN', 'AGENCY', 'OWNER', 'SUPERVISOR']],
     ['/owner/projects', () => <OwnerProjectsPage />, ['OWNER']],
     ['/owner/projects/new', () => <PostProjectPage />, ['OWNER']],
     ['/agency', () => <AgencyProjectsPage />, ['AGENCY']],

@@ -15,6 +15,7 @@ export interface Messages {
   readonly navVerify: string;
   readonly navDirectory: string;
   readonly navStatistics: string;
+  readonly navObservedDraws: string;
   readonly navOwnerProjects: string;
   readonly navPostProject: string;
   readonly navAgencyProjects: string;
@@ -53,6 +54,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     navVerify: '核验抽取',
     navDirectory: '机构名录',
     navStatistics: '统计',
+    navObservedDraws: '我见证的抽取',
     navOwnerProjects: '我的项目',
     navPostProject: '发布项目',
     navAgencyProjects: '报名与竞价',
@@ -90,6 +92,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     navVerify: 'Verify a draw',
     navDirectory: 'Agencies',
     navStatistics: 'Statistics',
+    navObservedDraws: 'Draws I witness',
     navOwnerProjects: 'My projects',
     navPostProject: 'Post a project',
     navAgencyProjects: 'Sign up & bid',

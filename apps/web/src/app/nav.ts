@@ -36,7 +36,10 @@ const BY_ROLE: Record<Role, readonly NavItem[]> = {
   ],
 };
 
-/** Public pages for everyone, then the signed-in role's own pages. */
+/** Any account may be named to witness a draw (a notary, a deputy), whatever its role. */
+const SIGNED_IN: readonly NavItem[] = [{ to: '/observed-draws', label: (t) => t.navObservedDraws }];
+
+/** Public pages for everyone, then the signed-in role's own pages, then those of every account. */
 export function navFor(role: Role | null): readonly NavItem[] {
-  return role ? [...PUBLIC, ...BY_ROLE[role]] : PUBLIC;
+  return role ? [...PUBLIC, ...BY_ROLE[role], ...SIGNED_IN] : PUBLIC;
 }

@@ -7,7 +7,7 @@ import { ActionResult, Field } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { fetchAgencyNames } from '../projects/project-api';
 import { OWNER_TEXT } from './owner-messages';
-import { localInput, termsOf, type ProjectForm } from './project-terms';
+import { localInput, termsOf, type ObserverRow, type ProjectForm } from './project-terms';
 import { PoolPreview } from './pool-preview';
 
 interface Catalog {
@@ -29,6 +29,8 @@ export function PostProjectPage() {
     signUpMode: 'ALL_ELIGIBLE', opensAt: localInput(now), closesAt: localInput(new Date(now.getTime() + 4 * 86_400_000)),
   });
   const [conflicts, setConflicts] = useState<{ agencyId: string; reason: string }[]>([]);
+  const [observers, setObservers] = useState<ObserverRow[]>([]);
+  const setObserver = (i: number, key: keyof ObserverRow) => (e: { target: { value: string } }) => setObservers(observers.map((o, j) => (j === i ? { ...o, [key]: e.target.value } : o)));
   const action = useAction();
   const [savedDraft, setSavedDraft] = useState<string | null>(null);
   const set = (key: keyof ProjectForm) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
@@ -39,10 +41,12 @@ export function PostProjectPage() {
     'selection.method': t.method, 'selection.winners': t.winners, 'selection.alternates': t.alternates, 'selection.minimumCandidates': t.minimumCandidates,
     'selection.minimumValidBids': t.minimumValidBids, 'selection.evaluation': t.evaluation, 'selection.evaluation.abnormallyLowFraction': t.fraction,
     'selection.quoteForm': t.quoteForm, 'selection.bidDeadline': t.bidDeadline, 'signUp.mode': t.signUpMode, 'signUp.opensAt': t.opensAt, 'signUp.closesAt': t.closesAt, conflicts: t.conflictList,
+    'selection.observers': t.observers,
+    ...Object.fromEntries(observers.flatMap((_, i) => [[`selection.observers.${i}.userId`, `${t.observers} ${i + 1} · ${t.observerAccount}`], [`selection.observers.${i}.label`, `${t.observers} ${i + 1} · ${t.observerLabel}`]])),
   };
 
   async function save(publish: boolean): Promise<void> {
-    const created = await action.run(() => api<{ id: string }>('/api/projects/projects', { method: 'POST', body: termsOf(f, conflicts) }));
+    const created = await action.run(() => api<{ id: string }>('/api/projects/projects', { method: 'POST', body: termsOf(f, conflicts, f.method === 'RANDOM_DRAW' ? observers : []) }));
     if (!created) return;
     if (publish && (await action.run(() => api(`/api/projects/projects/${created.id}/publish`, { method: 'POST' }))) === undefined) {
       // Saved but not published: the error stays on screen, and the draft is one click away.
@@ -157,6 +161,30 @@ export function PostProjectPage() {
             )}
           </div>
         </fieldset>
+
+        {f.method === 'RANDOM_DRAW' && (
+          <fieldset className="observers">
+            <legend>{t.observers}</legend>
+            <p className="hint">{t.observersHint}</p>
+            {observers.map((o, i) => (
+              <div className="grid observer-row" key={i}>
+                <Field label={t.observerAccount} name={`selection.observers.${i}.userId`} action={action}>
+                  <input name={`observers.${i}.userId`} className="mono" value={o.userId} onChange={setObserver(i, 'userId')} spellCheck={false} />
+                </Field>
+                <Field label={t.observerLabel} name={`selection.observers.${i}.label`} action={action}>
+                  <input name={`observers.${i}.label`} value={o.label} onChange={setObserver(i, 'label')} maxLength={60} />
+                </Field>
+                <button type="button" onClick={() => setObservers(observers.filter((_, j) => j !== i))}>
+                  {t.remove}
+                </button>
+              </div>
+            ))}
+            {/* The limit is the API's too; the button only saves a round trip. */}
+            <button type="button" disabled={observers.length >= 5} onClick={() => setObservers([...observers, { userId: '', label: '' }])}>
+              {t.addObserver}
+            </button>
+          </fieldset>
+        )}
 
         <fieldset>
           <legend>{t.signUpMode}</legend>

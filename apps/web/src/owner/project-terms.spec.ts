@@ -27,4 +27,13 @@ describe('termsOf (the post-a-project form as the projects API takes it)', () =>
     expect(windowed.signUp).toEqual({ mode: 'WINDOW', opensAt: new Date('2026-11-01T09:00').toISOString(), closesAt: '' });
     expect(windowed.conflicts).toEqual([{ agencyId: 'a-1', reason: '关联' }]);
   });
+
+  it("names a draw's observers only when the owner lists some, and never for bidding", () => {
+    expect(termsOf(form, [], []).selection).not.toHaveProperty('observers');
+    const notary = { userId: ' 6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10 ', label: '公证员 张敏' };
+    expect(termsOf(form, [], [notary]).selection).toEqual({
+      method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3, observers: [{ userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' }],
+    });
+    expect(termsOf({ ...form, method: 'BIDDING' }, [], [notary]).selection).not.toHaveProperty('observers');
+  });
 });

@@ -33,11 +33,21 @@ export function localInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** What the form sends: the project's terms with the method's own rules, as the projects API takes them. */
-export function termsOf(f: ProjectForm, conflicts: { agencyId: string; reason: string }[]) {
+/** An observer row as typed: the invited person's account id and the label the public record will show. */
+export interface ObserverRow {
+  userId: string;
+  label: string;
+}
+
+/**
+ * What the form sends: the project's terms with the method's own rules, as the projects API takes them. A draw
+ * names its observers only when there are any; the API checks and names a bad row by its index.
+ */
+export function termsOf(f: ProjectForm, conflicts: { agencyId: string; reason: string }[], observers: readonly ObserverRow[] = []) {
+  const draw = { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) };
   const selection =
     f.method === 'RANDOM_DRAW'
-      ? { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) }
+      ? observers.length > 0 ? { ...draw, observers: observers.map((o) => ({ userId: o.userId.trim(), label: o.label })) } : draw
       : {
           method: f.method,
           winners: Number(f.winners),

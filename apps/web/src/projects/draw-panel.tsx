@@ -5,13 +5,14 @@ import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { useAction } from '../ui/action';
 import { ActionResult, Field } from '../ui/form';
-import type { DrawView } from './project-api';
+import { observerSlotOf, type DrawView } from './project-api';
 import { PROJECT_TEXT } from './project-messages';
 
 /**
- * A draw as the public sees it — commitment, witnesses and the values they entered, then the result — and, for
- * the project's owner or a supervisor who has not entered one yet, the witness value form. The last value
- * reveals the draw on the server in the same transaction.
+ * A draw as the public sees it — commitment, witnesses (observers by their labels) and the values they entered,
+ * then the result — and, for a witness who has not entered one yet, the value form: a named observer fills their
+ * own slot, else the project's owner or a supervisor theirs. The last value reveals the draw on the server in the
+ * same transaction.
  */
 export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; names: Map<string, string>; ownerId: string | null; onChange: () => void }) {
   const t = useText(PROJECT_TEXT);
@@ -21,9 +22,17 @@ export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
   const [value, setValue] = useState('');
   const action = useAction();
   const witnesses = draw.commitment.entropyPlan.witnesses ?? [];
+  const observers = draw.commitment.entropyPlan.observers ?? [];
   const role = session?.account.role;
-  const myWitnessRole = role === 'SUPERVISOR' ? 'SUPERVISOR' : role === 'OWNER' && ownerId !== null && session?.account.organizationId === ownerId ? 'OWNER' : null;
-  const canWitness = draw.status === 'COMMITTED' && myWitnessRole !== null && witnesses.includes(myWitnessRole) && !draw.witnessValues.some((v) => v.witness === myWitnessRole);
+  // The server's rule: a named observer holds only their own slot, whatever their role.
+  const mySlot = session && witnesses.includes(observerSlotOf(session.account.id))
+    ? observerSlotOf(session.account.id)
+    : role === 'SUPERVISOR' ? 'SUPERVISOR' : role === 'OWNER' && ownerId !== null && session?.account.organizationId === ownerId ? 'OWNER' : null;
+  const canWitness = draw.status === 'COMMITTED' && mySlot !== null && witnesses.includes(mySlot) && !draw.witnessValues.some((v) => v.witness === mySlot);
+  const slotName = (slot: string) => {
+    const observer = observers.find((o) => observerSlotOf(o.userId) === slot);
+    return (observer ? t.observer(observer.label) : (t.witnessRoles[slot] ?? slot)) + (slot === mySlot && observer ? t.you : '');
+  };
   const nameOf = (id: string) => names.get(id) ?? id;
 
   return (
@@ -41,7 +50,7 @@ export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
               const entered = draw.witnessValues.find((v) => v.witness === w);
               return (
                 <li key={w} data-witness={w}>
-                  {t.witnessRoles[w] ?? w}{punct.colon}{entered ? <q>{entered.value}</q> : '—'}
+                  {slotName(w)}{punct.colon}{entered ? <q>{entered.value}</q> : '—'}
                 </li>
               );
             })}

@@ -81,6 +81,27 @@ export interface ProjectDetail {
   readonly history?: readonly unknown[];
 }
 
+/** A person the owner named to witness a draw; their slot in the plan is `OBSERVER:<userId>`. */
+export interface DrawObserver {
+  readonly userId: string;
+  readonly label: string;
+}
+
+export const observerSlotOf = (userId: string) => `OBSERVER:${userId}`;
+
+/** GET /api/draw/observed-draws: the draws that name the signed-in user as an observer. */
+export interface ObservedDraw {
+  readonly drawId: string;
+  readonly projectId: string;
+  readonly round: number;
+  readonly status: string;
+  readonly revealDeadline: string;
+  readonly overdueAt: string | null;
+  readonly label: string | null;
+  readonly awaitingValue: boolean;
+  readonly enteredValue: string | null;
+}
+
 export interface DrawView {
   readonly drawId: string;
   readonly projectId: string;
@@ -88,7 +109,11 @@ export interface DrawView {
   readonly status: 'COMMITTED' | 'REVEALED' | string;
   readonly tieBreak: unknown;
   readonly revealDeadline: string | null;
-  readonly commitment: { readonly commitment: string; readonly entropyPlan: { readonly source: string; readonly witnesses?: readonly string[] }; readonly pool?: readonly string[] } & Record<string, unknown>;
+  readonly commitment: {
+    readonly commitment: string;
+    readonly entropyPlan: { readonly source: string; readonly witnesses?: readonly string[]; readonly observers?: readonly DrawObserver[] };
+    readonly pool?: readonly string[];
+  } & Record<string, unknown>;
   readonly witnessValues: readonly { readonly witness: string; readonly value: string }[];
   readonly record: { readonly winners: readonly string[]; readonly alternates: readonly string[] } | null;
 }
@@ -176,6 +201,7 @@ export const fetchOwnProjects = (status: string, offset: number, limit: number, 
 export const fetchOwnSignUps = (offset: number, limit: number, signal?: AbortSignal) => api<Page<OwnSignUp>>(`/api/projects/sign-ups/mine?${pageQuery('', offset, limit)}`, { signal });
 export const fetchAnnouncements = (signal?: AbortSignal) => api<Announcement[]>('/api/projects/announcements', { signal });
 export const fetchProject = (id: string, signal?: AbortSignal) => api<ProjectDetail>(`/api/projects/projects/${encodeURIComponent(id)}`, { signal });
+export const fetchObservedDraws = (signal?: AbortSignal) => api<ObservedDraw[]>('/api/draw/observed-draws', { signal });
 export const fetchDraws = (projectId: string, signal?: AbortSignal) => api<DrawView[]>(`/api/draw/projects/${encodeURIComponent(projectId)}/draws`, { signal });
 export const fetchBiddings = (projectId: string, signal?: AbortSignal) => api<BiddingView[]>(`/api/bidding/projects/${encodeURIComponent(projectId)}/biddings`, { signal });
 export const fetchBidding = (biddingId: string, signal?: AbortSignal) => api<BiddingView>(`/api/bidding/biddings/${encodeURIComponent(biddingId)}`, { signal });
