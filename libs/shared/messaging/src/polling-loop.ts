@@ -3,7 +3,8 @@ import type { MessagingLogger } from './messaging-logger';
 /**
  * Runs `step` again and again: promptly after `wake()`, otherwise every `intervalMs`, and after a failure
  * with a doubling delay (up to `maxBackoffMs`) that new wakes do not cut short, so an outage is not hammered.
- * A wake that arrives during a step is remembered, never lost.
+ * A wake that arrives during a step is remembered, never lost. With `lingerMs`, a pass waits that long after it
+ * is woken, so that a burst of wakes (a commit each) is served by one pass instead of one pass each.
  */
 export class PollingLoop {
   private wakeRequested = false;
@@ -17,6 +18,7 @@ export class PollingLoop {
     private readonly logger: MessagingLogger,
     private readonly intervalMs: number,
     private readonly maxBackoffMs = 5000,
+    private readonly lingerMs = 0,
   ) {}
 
   start(): void {
@@ -55,6 +57,7 @@ export class PollingLoop {
         continue;
       }
       await this.sleep(this.intervalMs, true);
+      if (this.lingerMs > 0 && !this.stopping) await this.sleep(this.lingerMs, false);
     }
   }
 

@@ -11,6 +11,11 @@ export interface OutboxRelayOptions {
   /** Safety-net poll: notifications can be missed while a listener reconnects. */
   readonly pollIntervalMs?: number;
   readonly maxBackoffMs?: number;
+  /**
+   * How long a woken relay waits before its pass, gathering the rows of the commits that follow (default 10 ms on
+   * Postgres, 0 embedded): under load one batch then carries many events instead of a few round trips each.
+   */
+  readonly lingerMs?: number;
 }
 
 interface ClaimedRow {
@@ -41,7 +46,8 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 500;
     const step = async () => void (await this.drain());
-    this.loop = new PollingLoop(`outbox relay of ${database.service}`, step, logger, options.pollIntervalMs ?? 2000, options.maxBackoffMs ?? 5000);
+    const lingerMs = options.lingerMs ?? (database.isEmbedded ? 0 : 10);
+    this.loop = new PollingLoop(`outbox relay of ${database.service}`, step, logger, options.pollIntervalMs ?? 2000, options.maxBackoffMs ?? 5000, lingerMs);
   }
 
   start(): void {
@@ -80,15 +86,13 @@ export class OutboxRelay {
 
   private relayBatchLocked(): Promise<number> {
     return this.database.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK_KEY]);
-      if (!locked) return 0;
-      // Losing this mark in a crash only republishes rows that consumers' inboxes then skip, so the
-      // relay need not wait for its commit to reach disk.
-      await manager.query(`SET LOCAL synchronous_commit = off`);
+      // One statement: the lock (no rows unless this relay holds it), and — since losing the mark in a crash only
+      // republishes rows that consumers' inboxes then skip — a commit that need not wait for the disk.
       const rows: ClaimedRow[] = await manager.query(
-        `SELECT seq, topic, aggregate_id, envelope FROM outbox WHERE published_at IS NULL
-         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
+        `WITH relay AS (SELECT pg_try_advisory_xact_lock($2) AS locked, set_config('synchronous_commit', 'off', true))
+         SELECT seq, topic, aggregate_id, envelope FROM outbox, relay WHERE relay.locked AND published_at IS NULL
+         ORDER BY seq LIMIT $1 FOR UPDATE OF outbox SKIP LOCKED`,
+        [this.batchSize, RELAY_LOCK_KEY],
       );
       return this.publishAndMark(manager, rows);
     });
