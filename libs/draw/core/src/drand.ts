@@ -1,6 +1,7 @@
 import { bls12_381 } from '@noble/curves/bls12-381';
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, hexToBytes, sha256Hex } from './digest';
+import type { DrandEntropy } from './entropy';
 
 /** The League of Entropy `quicknet` chain: unchained rounds every 3 s, BLS signatures on G1 (RFC 9380 hashing). */
 export const QUICKNET = {
@@ -46,3 +47,28 @@ export function verifyDrandBeacon(beacon: { round: number; signature: string }, 
 }
 
 export { bytesToHex };
+
+/**
+ * Reads a relay's answer to `GET <relay>/<chainHash>/public/<round>` (`{ round, signature, randomness, … }`) as
+ * entropy for the planned round: the round must be the planned one, the signature must verify under the pinned
+ * key, and any randomness the relay states must be the hash of that signature. A relay is only a courier: an
+ * answer that fails any check is refused, whatever else it says.
+ */
+export function drandEntropyFromRelay(
+  answer: unknown,
+  plan: { readonly chainHash: string; readonly round: number },
+  publicKeyHex: string = QUICKNET.publicKey,
+): { readonly ok: true; readonly entropy: DrandEntropy } | { readonly ok: false; readonly reason: string } {
+  const a = (answer ?? {}) as { round?: unknown; signature?: unknown; randomness?: unknown };
+  if (a.round !== plan.round) return { ok: false, reason: `the relay answered round ${String(a.round)}, the commitment fixed round ${plan.round}` };
+  if (typeof a.signature !== 'string' || !/^[0-9a-f]{96}$/.test(a.signature)) return { ok: false, reason: 'the signature is not a 48-byte G1 point in lower-case hex' };
+  const check = verifyDrandBeacon({ round: plan.round, signature: a.signature }, publicKeyHex);
+  if (!check.ok) return { ok: false, reason: check.reason };
+  if (a.randomness !== undefined && a.randomness !== check.randomness) return { ok: false, reason: `the relay's randomness is not SHA-256 of the signature (${check.randomness})` };
+  return { ok: true, entropy: { source: 'drand', chainHash: plan.chainHash, round: plan.round, signature: a.signature, randomness: check.randomness } };
+}
+
+/** When round R is published: genesis + (R − 1) · period, in Unix milliseconds. */
+export function drandRoundTime(round: number, chain: { genesisTime: number; periodSeconds: number } = QUICKNET): number {
+  return (chain.genesisTime + (round - 1) * chain.periodSeconds) * 1000;
+}

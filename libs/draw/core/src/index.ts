@@ -16,7 +16,7 @@ export { deriveSeed, type SeedInput } from './seed';
 export { seededGenerator, uniformIndex, type Uint32Source } from './seeded-generator';
 export { selectUniformly, selectByWeight, type Selection, type WeightedCandidate } from './select';
 export type { Entropy, WitnessEntropy, DrandEntropy, EntropyPlan, WitnessPlan, DrawObserver } from './entropy';
-export { QUICKNET, drandRoundAt, drandRoundMessage, verifyDrandBeacon, type BeaconCheck } from './drand';
+export { QUICKNET, drandRoundAt, drandRoundMessage, drandRoundTime, drandEntropyFromRelay, verifyDrandBeacon, type BeaconCheck } from './drand';
 export type { DrawCommitment, DrawRecord } from './draw-record';
 export { commitDraw, revealDraw } from './conduct-draw';
 export { verifyDraw, type DrawCheck, type DrawCheckName, type DrawVerification, type DrandTrust } from './verify-draw';

@@ -5,6 +5,7 @@ import { EnterWitnessValueHandler } from './application/commands/enter-witness-v
 import { EnterWitnessValueHttpController } from './application/commands/enter-witness-value/enter-witness-value.http.controller';
 import { SubmitBeaconHandler } from './application/commands/submit-beacon/submit-beacon.handler';
 import { SubmitBeaconHttpController } from './application/commands/submit-beacon/submit-beacon.http.controller';
+import { FetchDrandBeaconHandler } from './application/deadlines/fetch-drand-beacon.handler';
 import { OnRevealDeadlineHandler } from './application/deadlines/on-reveal-deadline.handler';
 import { OnAgencyEventsHandler } from './application/events/on-agency-events.handler';
 import { OnContractEventsHandler } from './application/events/on-contract-events.handler';
@@ -20,11 +21,17 @@ import { CreateOpenContractsView1764374850000 } from './infrastructure/migration
 import { AddDrawPurpose1764375100000 } from './infrastructure/migrations/1764375100000-add-draw-purpose';
 import { AddAgencyCredit1764375200000 } from './infrastructure/migrations/1764375200000-add-agency-credit';
 import { AddOfferedItems1764375300000 } from './infrastructure/migrations/1764375300000-add-offered-items';
+import { DrandRelays, drandRelaySettingsFrom, type DrandRelaySettings } from './infrastructure/drand-relays';
+
+export interface DrawModuleOptions extends ServiceModuleOptions {
+  /** drand relays to fetch beacons from; default `DRAW_DRAND_URLS` and `DRAW_DRAND_TIMEOUT_MS` (none: offline, beacons by hand). */
+  readonly drand?: DrandRelaySettings;
+}
 
 /** The draw service: eligibility read model, and the auditable draw (commit, entropy, reveal, verify) for selections and bidding tie-breaks. */
 @Module({})
 export class DrawModule {
-  static forRoot(options: ServiceModuleOptions = {}): DynamicModule {
+  static forRoot(options: DrawModuleOptions = {}): DynamicModule {
     return {
       module: DrawModule,
       imports: [
@@ -37,7 +44,17 @@ export class DrawModule {
         }),
       ],
       controllers: [PreviewPoolHttpController, EnterWitnessValueHttpController, SubmitBeaconHttpController, GetDrawHttpController, ListObservedDrawsHttpController, VerifyDrawRecordHttpController],
-      providers: [OnAgencyEventsHandler, OnContractEventsHandler, OnSelectionRequestedHandler, OnTieBreakRequestedHandler, OnRevealDeadlineHandler, EnterWitnessValueHandler, SubmitBeaconHandler],
+      providers: [
+        { provide: DrandRelays, useFactory: () => new DrandRelays(options.drand ?? drandRelaySettingsFrom(process.env)) },
+        OnAgencyEventsHandler,
+        OnContractEventsHandler,
+        OnSelectionRequestedHandler,
+        OnTieBreakRequestedHandler,
+        OnRevealDeadlineHandler,
+        FetchDrandBeaconHandler,
+        EnterWitnessValueHandler,
+        SubmitBeaconHandler,
+      ],
     };
   }
 }

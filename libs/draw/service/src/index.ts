@@ -1,1 +1,2 @@
-export { DrawModule } from './draw.module';
+export { DrawModule, type DrawModuleOptions } from './draw.module';
+export { drandRelaySettingsFrom, type DrandRelaySettings } from './infrastructure/drand-relays';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  agencyMustHaveFewerUnfinishedContracts, agencyMustNotHaveWonRecentlyForSameOwner, commitDraw, compareUtf8, drandRoundAt, freezePool, observerListProblem, planWitnesses,
+  agencyMustHaveFewerUnfinishedContracts, agencyMustNotHaveWonRecentlyForSameOwner, commitDraw, compareUtf8, drandRoundAt, drandRoundTime, freezePool, observerListProblem, planWitnesses,
   QUICKNET, ROTATION_RULE_SETS, UNIFORM_DRAW_V1, weighPoolByCredit, WEIGHTED_DRAW_V1, type EntropyPlan, type WeightedCandidate,
 } from '@mkt/draw/core';
 import { DrawFailedV1 } from '@mkt/draw/contracts';
@@ -11,7 +11,7 @@ import type { EventEnvelope } from '@mkt/shared/contracts';
 import { AgencyViewRepository } from '../../infrastructure/agency-view.repository';
 import { DrawRepository } from '../../infrastructure/draw.repository';
 import { OpenContractsRepository } from '../../infrastructure/open-contracts.repository';
-import { DRAND_MARGIN_SECONDS, REVEAL_DEADLINE_TASK, REVEAL_WITHIN_MS } from '../../draw-settings';
+import { DRAND_FETCH_GRACE_MS, DRAND_FETCH_TASK, DRAND_MARGIN_SECONDS, REVEAL_DEADLINE_TASK, REVEAL_WITHIN_MS } from '../../draw-settings';
 import { publishCommitment } from '../draw-events.publisher';
 
 type Request = SelectionRequestedV1;
@@ -79,6 +79,9 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     await draws.insert(commitment, secret, request.ownerOrganizationId, revealDeadline);
     publishCommitment(tx, commitment, revealDeadline, { purpose: 'SELECTION' });
     tx.schedule(REVEAL_DEADLINE_TASK, commitment.drawId, revealDeadline);
+    // Where relays are configured, the beacon is fetched once its round is out (FetchDrandBeaconHandler); else it is carried in by hand.
+    const plan = commitment.entropyPlan;
+    if (plan.source === 'drand') tx.schedule(DRAND_FETCH_TASK, commitment.drawId, new Date(drandRoundTime(plan.round) + DRAND_FETCH_GRACE_MS));
   }
 
   /**
