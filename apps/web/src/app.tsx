@@ -31,6 +31,7 @@ const SupervisionPage = lazy(() => import('./supervisor/supervision-page').then(
 const ProjectRecordPage = lazy(() => import('./supervisor/project-record-page').then((m) => ({ default: m.ProjectRecordPage })));
 const SanctionsPage = lazy(() => import('./supervisor/sanctions-page').then((m) => ({ default: m.SanctionsPage })));
 const VerifyLogPage = lazy(() => import('./supervisor/verify-log-page').then((m) => ({ default: m.VerifyLogPage })));
+const CollusionPage = lazy(() => import('./supervisor/collusion-page').then((m) => ({ default: m.CollusionPage })));
 const StatisticsPage = lazy(() => import('./statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })));
 
 type HealthState = { kind: 'checking' } | { kind: 'up'; health: Health } | { kind: 'down' };
@@ -167,6 +168,7 @@ function Routes({ locale }: { locale: Locale }) {
     ['/supervisor/projects/:id/record', (p) => <ProjectRecordPage projectId={p['id']} />, ['SUPERVISOR']],
     ['/supervisor/sanctions', () => <SanctionsPage />, ['SUPERVISOR']],
     ['/supervisor/log', () => <VerifyLogPage />, ['SUPERVISOR']],
+    ['/supervisor/collusion', () => <CollusionPage />, ['SUPERVISOR']],
   ];
   for (const [pattern, render, roles] of routes) {
     const params = matchPath(pattern, path);

@@ -28,6 +28,7 @@ export interface Messages {
   readonly navSupervision: string;
   readonly navSanctions: string;
   readonly navVerifyLog: string;
+  readonly navCollusion: string;
   readonly navLabel: string;
   readonly login: string;
   readonly logout: string;
@@ -67,6 +68,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     navSupervision: '项目监督',
     navSanctions: '暂停与黑名单',
     navVerifyLog: '核验日志',
+    navCollusion: '串通分析',
     navLabel: '主导航',
     login: '登录',
     logout: '退出',
@@ -105,6 +107,7 @@ export const MESSAGES: Record<Locale, Messages> = {
     navSupervision: 'Supervision',
     navSanctions: 'Sanctions',
     navVerifyLog: 'Verify the log',
+    navCollusion: 'Collusion',
     navLabel: 'Main',
     login: 'Sign in',
     logout: 'Sign out',

@@ -33,6 +33,7 @@ const BY_ROLE: Record<Role, readonly NavItem[]> = {
     { to: '/supervisor', label: (t) => t.navSupervision },
     { to: '/supervisor/sanctions', label: (t) => t.navSanctions },
     { to: '/supervisor/log', label: (t) => t.navVerifyLog },
+    { to: '/supervisor/collusion', label: (t) => t.navCollusion },
   ],
 };
 

@@ -1,25 +1,49 @@
 import { useState } from 'react';
-import { apiBlob } from '../app/api';
 import { useText } from '../app/locale';
-import { useAction } from '../ui/action';
+import { useAction, type Action } from '../ui/action';
 import { saveBlob } from '../ui/download';
 import { ActionResult, Field } from '../ui/form';
+import { ProgressBar } from '../ui/progress';
+import { downloadWithProgress, type Transfer } from '../ui/transfer';
 import { SUPERVISOR_TEXT } from './supervisor-messages';
+
+/**
+ * An export as a download: the server assembles it (every entry with its proof) before the first byte, then the
+ * body streams; both show on a progress bar, and a refusal names its field like any form's.
+ */
+function useExport(): { action: Action; transfer: Transfer | null; download: (path: string, filename: string) => Promise<void> } {
+  const action = useAction();
+  const [transfer, setTransfer] = useState<Transfer | null>(null);
+  const download = async (path: string, filename: string) => {
+    setTransfer(null);
+    await action.run(async () => saveBlob(await downloadWithProgress(path, setTransfer), filename));
+    setTransfer(null);
+  };
+  return { action, transfer, download };
+}
+
+function ExportProgress({ action, transfer }: { action: Action; transfer: Transfer | null }) {
+  const t = useText(SUPERVISOR_TEXT);
+  if (!action.busy) return null;
+  return <ProgressBar label={transfer ? t.exportReceiving : t.exportPreparing} transfer={transfer} testId="export-progress" />;
+}
 
 /** One project's record as CSV (one row per log entry) and as an OCDS 1.1 release package. */
 export function ProjectExports({ projectId }: { projectId: string }) {
   const t = useText(SUPERVISOR_TEXT);
-  const action = useAction();
-  const download = (path: string, filename: string) => void action.run(async () => saveBlob(await apiBlob(path), filename));
+  const { action, transfer, download } = useExport();
   return (
-    <div className="buttons">
-      <button type="button" onClick={() => download(`/api/audit/records?projectId=${encodeURIComponent(projectId)}&format=csv`, `record-${projectId}.csv`)} disabled={action.busy}>
-        {t.exportCsv}
-      </button>
-      <button type="button" onClick={() => download(`/api/audit/projects/${encodeURIComponent(projectId)}/ocds`, `ocds-${projectId}.json`)} disabled={action.busy}>
-        {t.exportOcds}
-      </button>
-      <ActionResult action={action} />
+    <div className="exports">
+      <div className="buttons">
+        <button type="button" onClick={() => void download(`/api/audit/records?projectId=${encodeURIComponent(projectId)}&format=csv`, `record-${projectId}.csv`)} disabled={action.busy}>
+          {t.exportCsv}
+        </button>
+        <button type="button" onClick={() => void download(`/api/audit/projects/${encodeURIComponent(projectId)}/ocds`, `ocds-${projectId}.json`)} disabled={action.busy}>
+          {t.exportOcds}
+        </button>
+      </div>
+      <ExportProgress action={action} transfer={transfer} />
+      {!action.busy && <ActionResult action={action} />}
     </div>
   );
 }
@@ -27,7 +51,7 @@ export function ProjectExports({ projectId }: { projectId: string }) {
 /** Selection records across projects by agency, owner, item, method and period, exported as CSV. */
 export function RecordsQuery({ agencies }: { agencies: Map<string, string> }) {
   const t = useText(SUPERVISOR_TEXT);
-  const action = useAction();
+  const { action, transfer, download } = useExport();
   const [q, setQ] = useState({ agencyId: '', ownerOrganizationId: '', serviceItemCode: '', method: '', from: '', to: '' });
   const set = (key: keyof typeof q) => (e: { target: { value: string } }) => setQ({ ...q, [key]: e.target.value });
   const query = () => {
@@ -40,7 +64,7 @@ export function RecordsQuery({ agencies }: { agencies: Map<string, string> }) {
       className="card"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.run(async () => saveBlob(await apiBlob(`/api/audit/records?${query()}`), 'selection-records.csv'));
+        void download(`/api/audit/records?${query()}`, 'selection-records.csv');
       }}
     >
       <h3>{t.recordsQuery}</h3>
@@ -78,7 +102,8 @@ export function RecordsQuery({ agencies }: { agencies: Map<string, string> }) {
           <input name="to" type="datetime-local" value={q.to} onChange={set('to')} />
         </Field>
       </div>
-      <ActionResult action={action} labels={{ agencyId: t.agency, ownerOrganizationId: t.owner, serviceItemCode: t.item, method: t.method, from: t.periodFrom, to: t.periodTo }} />
+      <ExportProgress action={action} transfer={transfer} />
+      {!action.busy && <ActionResult action={action} labels={{ agencyId: t.agency, ownerOrganizationId: t.owner, serviceItemCode: t.item, method: t.method, from: t.periodFrom, to: t.periodTo }} />}
       <button type="submit" className="primary" disabled={action.busy}>
         {t.exportCsv}
       </button>

@@ -3,17 +3,19 @@ import type { LogExport } from '@mkt/audit/core';
 import { api, ApiError } from '../app/api';
 import { useText } from '../app/locale';
 import { ErrorNote } from '../ui/form';
+import { ProgressBar } from '../ui/progress';
+import { downloadWithProgress, type Transfer } from '../ui/transfer';
 import { SUPERVISOR_TEXT } from './supervisor-messages';
 import type { VerifyLogMessage } from './verify-log.worker';
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'downloading' }
+  | { kind: 'downloading'; transfer: Transfer | null }
   | { kind: 'hashing'; done: number; total: number }
   | { kind: 'checking' }
   | { kind: 'done'; message: Extract<VerifyLogMessage, { kind: 'result' }> };
 
-/** Downloads the whole log export and verifies it in a worker with the audit core, showing progress. */
+/** Downloads the whole log export and verifies it in a worker with the audit core, showing the progress of each step. */
 export function VerifyLogPage() {
   const t = useText(SUPERVISOR_TEXT);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -23,12 +25,13 @@ export function VerifyLogPage() {
 
   async function start(): Promise<void> {
     setError(null);
-    setPhase({ kind: 'downloading' });
+    setPhase({ kind: 'downloading', transfer: null });
     try {
       // The key comes with the latest checkpoint; the page shows it so the supervisor can compare it out of band.
       const checkpoint = await api<{ verifierKey: string }>('/api/audit/checkpoint');
       setKey(checkpoint.verifierKey);
-      const exported = await api<LogExport>('/api/audit/export');
+      const body = await downloadWithProgress('/api/audit/export', (transfer) => setPhase({ kind: 'downloading', transfer }));
+      const exported = JSON.parse(await body.text()) as LogExport;
       worker.current?.terminate();
       const w = new Worker(new URL('./verify-log.worker.ts', import.meta.url), { type: 'module' });
       worker.current = w;
@@ -63,16 +66,14 @@ export function VerifyLogPage() {
         </p>
       )}
       <div aria-live="polite">
-        {phase.kind === 'downloading' && <p>{t.downloading}</p>}
+        {phase.kind === 'downloading' && <ProgressBar label={t.downloading} transfer={phase.transfer} testId="log-download" />}
         {phase.kind === 'hashing' && (
-          <>
-            <label className="progress-label">
-              {t.hashing(phase.done, phase.total)}
-              <progress max={phase.total || 1} value={phase.done} />
-            </label>
-          </>
+          <div className="progress" data-testid="log-hashing" data-done={phase.done} data-total={phase.total}>
+            <span className="progress-text">{t.hashing(phase.done, phase.total)}</span>
+            <progress max={phase.total || 1} value={phase.done} />
+          </div>
         )}
-        {phase.kind === 'checking' && <p>{t.checking}</p>}
+        {phase.kind === 'checking' && <ProgressBar label={t.checking} testId="log-checking" />}
         {phase.kind === 'done' && (
           <p className={`verdict ${phase.message.ok ? 'ok' : 'bad'}`} role="status" data-testid="log-verdict">
             {phase.message.ok ? t.logOk(phase.message.size, phase.message.signedSize, phase.message.checkpoints) : t.logBad(phase.message.reason)}
