@@ -1,9 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
-import { verifyDraw } from '@mkt/draw/core';
+import { drandRoundTime, QUICKNET, verifyDraw } from '@mkt/draw/core';
+import { RECORDED_QUICKNET_BEACON as BEACON } from '@mkt/draw/core/testing';
 import { PROJECT_TOPIC } from '@mkt/projects/contracts';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createTestDatabases, jsonClient, startServiceProcess, waitFor, type CallOptions, type ServiceProcess } from '@mkt/shared/testing';
@@ -21,20 +26,89 @@ const ITEM = `EIA-${randomUUID().slice(0, 8)}`.toUpperCase();
 const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org });
 const owner = token('OWNER', 'owner-org-k');
 
+/**
+ * A drand relay on this machine (no internet in tests): the recorded quicknet round, 425 Too Early for any other.
+ * No other round can be served, since nobody here can sign one; so the draw's clock is placed where a commitment
+ * fixes the recorded round (`DrawClock`).
+ */
+async function startRelay(): Promise<{ url: string; requests: string[]; close: () => Promise<void> }> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    if (req.url === `/${QUICKNET.chainHash}/public/${BEACON.round}`) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(BEACON));
+    else res.writeHead(425, { 'content-type': 'application/json' }).end('{"error":"too early"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, requests, close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
+}
+
+/**
+ * The draw process's clock (MKT_CLOCK_OFFSET_FILE): the system clock plus an offset the process re-reads at most
+ * every 100 ms. `hold` keeps it near one instant by rewriting the offset as real time passes; `runFrom` lets it run
+ * on from an instant; `reset` gives back the system clock.
+ */
+class DrawClock {
+  readonly dir = mkdtempSync(join(tmpdir(), 'draw-clock-'));
+  readonly file = join(this.dir, 'offset.json');
+  private holding: NodeJS.Timeout | null = null;
+
+  constructor() {
+    this.write(0);
+  }
+
+  /** Resolves once the process can no longer see an offset from before the hold. */
+  async hold(at: number): Promise<void> {
+    this.stop();
+    this.write(at - Date.now());
+    this.holding = setInterval(() => this.write(at - Date.now()), 20);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  runFrom(at: number): void {
+    this.stop();
+    this.write(at - Date.now());
+  }
+
+  reset(): void {
+    this.stop();
+    this.write(0);
+  }
+
+  dispose(): void {
+    this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private stop(): void {
+    if (this.holding) clearInterval(this.holding);
+    this.holding = null;
+  }
+
+  // Written aside and renamed, so the process never reads half a file.
+  private write(offsetMs: number): void {
+    writeFileSync(`${this.file}.tmp`, JSON.stringify({ offsetMs }));
+    renameSync(`${this.file}.tmp`, this.file);
+  }
+}
+
 describe('selection by draw across processes (Postgres + Kafka)', () => {
   let databases: Awaited<ReturnType<typeof createTestDatabases>>;
   let services: Record<'registry' | 'projects' | 'draw' | 'audit', ServiceProcess>;
+  let relay: Awaited<ReturnType<typeof startRelay>>;
+  const drawClock = new DrawClock();
 
   const call = (service: ServiceProcess, method: string, path: string, options: CallOptions = {}) => jsonClient(() => service.url)(method, path, options);
 
   beforeAll(async () => {
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
     databases = await createTestDatabases(['registry', 'projects', 'draw', 'audit']);
+    relay = await startRelay();
     const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
     const [registry, projects, draw, audit] = await Promise.all([
       startServiceProcess({ name: 'kafka-draw-registry', app: 'registry', port: 3212, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } }),
       startServiceProcess({ name: 'kafka-draw-projects', app: 'projects', port: 3213, env: { ...common, PROJECTS_DATABASE_URL: databases.urlOf('projects') } }),
-      startServiceProcess({ name: 'kafka-draw-draw', app: 'draw', port: 3214, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw') } }),
+      startServiceProcess({ name: 'kafka-draw-draw', app: 'draw', port: 3214, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw'), DRAW_DRAND_URLS: relay.url, DRAW_DRAND_TIMEOUT_MS: '2000', MKT_CLOCK_OFFSET_FILE: drawClock.file } }),
       startServiceProcess({ name: 'kafka-draw-audit', app: 'audit', port: 3216, env: { ...common, AUDIT_DATABASE_URL: databases.urlOf('audit') } }),
     ]);
     services = { registry, projects, draw, audit };
@@ -42,6 +116,8 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
 
   afterAll(async () => {
     await Promise.all(Object.values(services ?? {}).map((s) => s.stop()));
+    await relay?.close();
+    drawClock.dispose();
     await databases?.drop();
   }, 120000);
 
@@ -167,5 +243,50 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
     const record = (await call(services.draw, 'GET', `/api/draw/draws/${committed.drawId}`)).body.record;
     expect(record.entropy.values.at(-1)).toEqual({ witness: `OBSERVER:${notary.userId}`, value: '公证 2026-117' });
     expect(verifyDraw(record).ok).toBe(true);
+  });
+
+  it('draws on the drand beacon when the owner posts with drand: the draw service fetches the planned round from a relay and the project receives its winner', async () => {
+    const drandOwner = token('OWNER', 'owner-org-drand');
+    await waitFor(
+      () => call(services.draw, 'GET', `/api/draw/pool-preview?serviceItemCode=${ITEM}&requiredLevel=2&on=2026-06-01`, { token: drandOwner }).then((r) => r.body.pool),
+      (pool) => pool?.length >= 3,
+      { what: 'draw read model' },
+    );
+    const selection = { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 3, entropySource: 'drand' };
+    const draft = await call(services.projects, 'POST', '/api/projects/projects', {
+      token: drandOwner,
+      body: { title: '公共随机数摇号的环境影响评价', serviceItemCode: ITEM, description: '环评报告书', budgetCapFen: 9_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 45, selection, signUp: { mode: 'ALL_ELIGIBLE' } },
+    });
+    expect(draft.status).toBe(201);
+    const id = draft.body.id;
+    expect((await call(services.projects, 'POST', `/api/projects/projects/${id}/publish`, { token: drandOwner })).status).toBe(200);
+    const announced = (await call(services.projects, 'GET', '/api/projects/announcements')).body.find((a: { id: string }) => a.id === id);
+    expect(announced).toMatchObject({ method: 'RANDOM_DRAW', entropySource: 'drand' });
+
+    // The commitment fixes the round current 30 s after it: committing 28.5 s before the recorded round is out, in
+    // the middle of the 3 s that fix that round, leaves room for the clock's own jitter.
+    const roundOut = drandRoundTime(BEACON.round);
+    try {
+      await drawClock.hold(roundOut - 28_500);
+      expect((await call(services.projects, 'POST', `/api/projects/projects/${id}/request-selection`, { token: drandOwner })).body.status).toBe('SELECTING');
+      const [committed] = await waitFor(() => call(services.draw, 'GET', `/api/draw/projects/${id}/draws`).then((r) => r.body), (d) => d?.length === 1, { what: 'commitment', timeoutMs: 30000 });
+      expect(committed.commitment.entropyPlan).toEqual({ source: 'drand', chainHash: QUICKNET.chainHash, round: BEACON.round });
+      expect(relay.requests).toEqual([]);
+
+      // The round comes out; the draw service's own fetch (1 s after) reveals, with nobody carrying anything in.
+      drawClock.runFrom(roundOut);
+      const project = await waitFor(
+        () => call(services.projects, 'GET', `/api/projects/projects/${id}`, { token: drandOwner }).then((r) => r.body),
+        (p) => p.status === 'PUBLICITY',
+        { what: 'project receives the winner', timeoutMs: 30000 },
+      );
+      expect(relay.requests).toContain(`/${QUICKNET.chainHash}/public/${BEACON.round}`);
+      const { body } = await call(services.draw, 'GET', `/api/draw/draws/${committed.drawId}`);
+      expect(body.record.entropy).toEqual({ source: 'drand', chainHash: QUICKNET.chainHash, round: BEACON.round, signature: BEACON.signature, randomness: BEACON.randomness });
+      expect(verifyDraw(body.record)).toMatchObject({ ok: true });
+      expect(project.selection.winners.map((w: { agencyId: string }) => w.agencyId)).toEqual(body.record.winners);
+    } finally {
+      drawClock.reset();
+    }
   });
 });

@@ -305,4 +305,12 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
     const [failure] = await draw.database.dataSource.query(`SELECT reason FROM draw_failure WHERE project_id = 'p-obs-3'`);
     expect(failure.reason).toBe('INVALID_OBSERVERS');
   });
+
+  it('fails a drand round that names observers: a beacon draw has no slot for them to witness in', async () => {
+    const notary = { userId: 'c0ffee00-0000-4000-8000-000000000005', label: 'Notary' };
+    await deliver(SelectionRequestedV1, 'p-obs-4', request('p-obs-4', { minimumCandidates: 1, entropySource: 'drand', witnesses: [], observers: [notary] }));
+    expect((await call('GET', '/api/draw/projects/p-obs-4/draws')).body).toEqual([]);
+    const [failure] = await draw.database.dataSource.query(`SELECT reason FROM draw_failure WHERE project_id = 'p-obs-4'`);
+    expect(failure.reason).toBe('INVALID_OBSERVERS');
+  });
 });

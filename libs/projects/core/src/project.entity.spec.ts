@@ -1005,3 +1005,35 @@ describe('observers of a draw', () => {
     expect(refusalOf(() => project.reviseDraft(OWNER, { selection: { ...aDraftInput().selection, observers: [] } as never }, DRAFTED_AT, POSTING))).toBe('PROJECTS.NO_CHANGE@changes');
   });
 });
+
+describe('the entropy source of a draw', () => {
+  const drand = { method: 'RANDOM_DRAW' as const, winners: 1, alternates: 2, minimumCandidates: 3, entropySource: 'drand' as const };
+  const window = { mode: 'WINDOW' as const, opensAt: '2024-03-01T09:00:00+08:00', closesAt: '2024-03-09T09:00:00+08:00' };
+
+  it('is fixed at publication and handed to the selection request', () => {
+    const project = aPublishedProject({ selection: drand, signUp: { mode: 'ALL_ELIGIBLE' } });
+    expect(project.snapshot.terms.selection).toMatchObject({ entropySource: 'drand' });
+    expect(eventOf(project.requestSelection(OWNER, at('2024-03-02T10:00:00+08:00')), 'selection-requested').selection).toMatchObject({ entropySource: 'drand' });
+  });
+
+  it('changes after publication only by a recorded amendment', () => {
+    const project = aPublishedProject();
+    const events = project.amend(OWNER, { reason: '改用 drand 公共随机数', changes: { selection: drand, signUp: window } }, at('2024-03-03T10:00:00+08:00'), POSTING);
+    expect(eventOf(events, 'amended').changedFields).toEqual(['selection', 'signUp']);
+    expect(project.snapshot.terms.selection).toMatchObject({ entropySource: 'drand' });
+  });
+
+  it('sees no change when witnesses, the default, is named outright', () => {
+    const project = aDraft();
+    expect(refusalOf(() => project.reviseDraft(OWNER, { selection: { ...aDraftInput().selection, entropySource: 'witnesses' } as never }, DRAFTED_AT, POSTING))).toBe('PROJECTS.NO_CHANGE@changes');
+  });
+
+  it('refuses observers on a drand draw, naming them, when drafting and when amending', () => {
+    const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
+    expect(refusalOf(() => Project.draft(OWNER, aDraftInput({ selection: { ...drand, observers: [notary] } }), DEFAULT_PROJECT_POLICY, DRAFTED_AT, POSTING))).toBe(
+      'PROJECTS.INVALID_OBSERVERS@selection.observers',
+    );
+    const changes = { selection: { ...drand, observers: [notary] }, signUp: window };
+    expect(refusalOf(() => aPublishedProject().amend(OWNER, { reason: 'r', changes }, at('2024-03-03T10:00:00+08:00'), POSTING))).toBe('PROJECTS.INVALID_OBSERVERS@selection.observers');
+  });
+});

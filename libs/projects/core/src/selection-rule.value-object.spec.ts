@@ -1,4 +1,4 @@
-import { minimumCandidatesOf, parseSelectionRule, winnersOf } from './selection-rule.value-object';
+import { entropySourceOf, minimumCandidatesOf, parseSelectionRule, winnersOf } from './selection-rule.value-object';
 
 describe('parseSelectionRule', () => {
   it('keeps exactly the announced parameters of each method', () => {
@@ -73,6 +73,38 @@ describe('parseSelectionRule', () => {
       ['a label over two lines', [{ userId: uuid(1), label: 'Notary\nZhang' }], 'selection.observers[0].label'],
     ])('refuses %s, naming the field', (_, observers, field) => {
       expect(() => parseSelectionRule({ ...draw, observers } as never)).toThrow(expect.objectContaining({ code: 'PROJECTS.INVALID_OBSERVERS', field }));
+    });
+  });
+
+  describe('the entropy source of a draw', () => {
+    const draw = { method: 'RANDOM_DRAW' as const, winners: 1, alternates: 1, minimumCandidates: 2 };
+    const weighted = { ...draw, method: 'CREDIT_WEIGHTED_DRAW' as const, minimumCreditScore: 60, weightFunction: 'credit-linear/v1' };
+
+    it('keeps drand for either draw method, and announces it', () => {
+      const rule = parseSelectionRule({ ...draw, entropySource: 'drand' });
+      expect(rule).toEqual({ ...draw, entropySource: 'drand' });
+      expect(entropySourceOf(rule)).toBe('drand');
+      expect(entropySourceOf(parseSelectionRule({ ...weighted, entropySource: 'drand' }))).toBe('drand');
+    });
+
+    it('takes witnesses by default, leaving the rule as it was before the choice existed', () => {
+      expect(parseSelectionRule({ ...draw, entropySource: 'witnesses' })).toEqual(draw);
+      expect(parseSelectionRule(draw)).not.toHaveProperty('entropySource');
+      expect(entropySourceOf(parseSelectionRule(draw))).toBe('witnesses');
+    });
+
+    it('announces no entropy source for the methods that draw nothing', () => {
+      expect(entropySourceOf(parseSelectionRule({ method: 'DIRECT_SELECTION', justification: '应急抢险' }))).toBeNull();
+    });
+
+    it.each<[string, Record<string, unknown>, string, string]>([
+      ['an unknown source', { ...draw, entropySource: 'dice' }, 'PROJECTS.INVALID_SELECTION', 'selection.entropySource'],
+      ['a source in another case', { ...draw, entropySource: 'DRAND' }, 'PROJECTS.INVALID_SELECTION', 'selection.entropySource'],
+      ['observers on a drand draw', { ...weighted, entropySource: 'drand', observers: [{ userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: 'Notary' }] }, 'PROJECTS.INVALID_OBSERVERS', 'selection.observers'],
+      ['a source for bidding', { method: 'BIDDING', minimumValidBids: 3, evaluation: { rule: 'LOWEST_PRICE' }, quoteForm: 'AMOUNT', bidDeadline: '2026-03-08T01:00:00Z', entropySource: 'drand' }, 'PROJECTS.INVALID_SELECTION', 'selection.entropySource'],
+      ['a source for direct selection', { method: 'DIRECT_SELECTION', justification: '应急抢险', entropySource: 'witnesses' }, 'PROJECTS.INVALID_SELECTION', 'selection.entropySource'],
+    ])('refuses %s, naming the field', (_, input, code, field) => {
+      expect(() => parseSelectionRule(input as never)).toThrow(expect.objectContaining({ code, field }));
     });
   });
 });

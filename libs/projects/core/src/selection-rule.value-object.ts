@@ -28,7 +28,21 @@ export interface DrawParameters {
    * compare equal to their re-parsed selves.
    */
   readonly observers?: readonly DrawObserver[];
+  /**
+   * Where the draw's entropy comes from: witnesses' values, or the drand beacon of the round the commitment fixes.
+   * Absent for witnesses (the default), so rules written before the choice existed compare equal to their
+   * re-parsed selves.
+   */
+  readonly entropySource?: 'drand';
 }
+
+/**
+ * Where a draw's entropy comes from (docs/draw-protocol.md §3): `witnesses` — the owner, a supervisor and any named
+ * observers enter values after the commitment — or `drand`, the public randomness beacon's round fixed by the
+ * commitment, which nobody here can choose or withhold.
+ */
+export type EntropySource = 'witnesses' | 'drand';
+export const ENTROPY_SOURCES: readonly EntropySource[] = ['witnesses', 'drand'];
 
 /** A witness named by account: the identity account id and the label the public record shows. */
 export interface DrawObserver {
@@ -71,7 +85,7 @@ export type SelectionRule =
 
 /** What a caller may send; numbers and strings are checked, not trusted. */
 export type SelectionRuleInput =
-  | { method: 'RANDOM_DRAW'; winners: number; alternates: number; minimumCandidates: number; observers?: readonly DrawObserver[] }
+  | { method: 'RANDOM_DRAW'; winners: number; alternates: number; minimumCandidates: number; observers?: readonly DrawObserver[]; entropySource?: EntropySource }
   | {
       method: 'CREDIT_WEIGHTED_DRAW';
       winners: number;
@@ -80,6 +94,7 @@ export type SelectionRuleInput =
       minimumCreditScore: number;
       weightFunction: string;
       observers?: readonly DrawObserver[];
+      entropySource?: EntropySource;
     }
   | { method: 'BIDDING'; winners?: number; minimumValidBids: number; evaluation: BidEvaluation; quoteForm: QuoteForm; bidDeadline: string }
   | { method: 'DIRECT_SELECTION'; justification: string };
@@ -88,15 +103,30 @@ const MAX_WINNERS = 20;
 const MAX_ALTERNATES = 50;
 const MAX_MINIMUM = 500;
 
-function drawParameters(input: { winners: unknown; alternates: unknown; minimumCandidates: unknown; observers?: unknown }, field: string): DrawParameters {
+function drawParameters(input: { winners: unknown; alternates: unknown; minimumCandidates: unknown; observers?: unknown; entropySource?: unknown }, field: string): DrawParameters {
   const winners = wholeNumberIn(input.winners, 1, MAX_WINNERS, `${field}.winners`, 'PROJECTS.INVALID_SELECTION');
   const alternates = wholeNumberIn(input.alternates, 0, MAX_ALTERNATES, `${field}.alternates`, 'PROJECTS.INVALID_SELECTION');
   const minimumCandidates = wholeNumberIn(input.minimumCandidates, 1, MAX_MINIMUM, `${field}.minimumCandidates`, 'PROJECTS.INVALID_SELECTION');
   if (minimumCandidates < winners) {
     throw invalid('PROJECTS.INVALID_SELECTION', 'the minimum number of candidates cannot be below the number of winners', `${field}.minimumCandidates`);
   }
+  const entropySource = input.entropySource ?? 'witnesses';
+  if (!(ENTROPY_SOURCES as readonly unknown[]).includes(entropySource)) {
+    throw invalid('PROJECTS.INVALID_SELECTION', `the entropy source is one of ${ENTROPY_SOURCES.join(', ')}`, `${field}.entropySource`);
+  }
   const observers = drawObservers(input.observers, `${field}.observers`);
+  if (entropySource === 'drand') {
+    // Observers witness by entering values; a drand draw takes none, and naming people who could not witness would mislead.
+    if (observers.length > 0) throw invalid('PROJECTS.INVALID_OBSERVERS', 'observers witness by entering values: a draw on the drand beacon has no witnesses', `${field}.observers`);
+    return { winners, alternates, minimumCandidates, entropySource };
+  }
   return observers.length > 0 ? { winners, alternates, minimumCandidates, observers } : { winners, alternates, minimumCandidates };
+}
+
+/** Only draws take an entropy source; bidding and direct selection saying one would announce a choice that does nothing. */
+function noEntropySource(input: unknown, field: string): void {
+  const given = (input as { entropySource?: unknown }).entropySource;
+  if (given !== undefined && given !== null) throw invalid('PROJECTS.INVALID_SELECTION', 'only a draw takes an entropy source', `${field}.entropySource`);
 }
 
 /** At most five, each an identity account id (a UUID) named once, with a printable label of 1 to 60 characters. */
@@ -148,6 +178,7 @@ export function parseSelectionRule(input: SelectionRuleInput, field = 'selection
     }
     case 'BIDDING': {
       const raw = input as Extract<SelectionRuleInput, { method: 'BIDDING' }>;
+      noEntropySource(raw, field);
       const winners = wholeNumberIn(raw.winners ?? 1, 1, MAX_WINNERS, `${field}.winners`, 'PROJECTS.INVALID_SELECTION');
       const minimumValidBids = wholeNumberIn(raw.minimumValidBids, 1, MAX_MINIMUM, `${field}.minimumValidBids`, 'PROJECTS.INVALID_SELECTION');
       if (minimumValidBids < winners) {
@@ -166,6 +197,7 @@ export function parseSelectionRule(input: SelectionRuleInput, field = 'selection
       };
     }
     case 'DIRECT_SELECTION':
+      noEntropySource(input, field);
       return { method, justification: requiredText((input as { justification?: unknown }).justification, `${field}.justification`, 4000) };
     default:
       throw invalid('PROJECTS.INVALID_SELECTION', `the selection method is one of ${SELECTION_METHODS.join(', ')}`, `${field}.method`);
@@ -183,6 +215,12 @@ export function minimumCandidatesOf(rule: SelectionRule): number {
     case 'DIRECT_SELECTION':
       return 1;
   }
+}
+
+/** The entropy source a draw announces; null for the methods that draw nothing. */
+export function entropySourceOf(rule: SelectionRule): EntropySource | null {
+  if (rule.method !== 'RANDOM_DRAW' && rule.method !== 'CREDIT_WEIGHTED_DRAW') return null;
+  return rule.entropySource ?? 'witnesses';
 }
 
 export function winnersOf(rule: SelectionRule): number {

@@ -1,4 +1,4 @@
-import { calendarDateAt, minimumCandidatesOf, winnersOf, type Project, type ProjectEvent, type SelectionRule } from '@mkt/projects/core';
+import { calendarDateAt, entropySourceOf, minimumCandidatesOf, winnersOf, type Project, type ProjectEvent, type SelectionRule } from '@mkt/projects/core';
 import { AgencyEvaluatedV1, AwardDeclinedV1, ContractRecordedV1, ServiceCompletedV1, ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1, type BiddingTermsV1 } from '@mkt/projects/contracts';
 import type { TransactionContext } from '@mkt/shared/messaging';
 import { CLOSE_SIGN_UP_TASK, DRAW_WITNESSES, END_PUBLICITY_TASK, RESPONSE_DEADLINE_TASK, RULES_VERSION } from '../projects-settings';
@@ -27,12 +27,14 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
       }
       case 'selection-requested': {
         const rule = e.selection;
+        // A drand draw has no witnesses: the beacon of the round its commitment fixes is the entropy.
+        const drand = entropySourceOf(rule) === 'drand';
         tx.publish(SelectionRequestedV1, s.id, {
           projectId: s.id, round: e.round, method: rule.method, ownerOrganizationId: e.ownerId, serviceItemCode: e.serviceItemCode,
           requiredLevel: e.requiredLevel, winners: winnersOf(rule), alternates: 'alternates' in rule ? rule.alternates : 0,
           minimumCandidates: minimumCandidatesOf(rule), conflictAgencyIds: e.excluded.map((x) => x.agencyId),
           signedUpAgencyIds: e.candidates.mode === 'SIGNED_UP' ? e.candidates.agencyIds : null,
-          entropySource: 'witnesses', witnesses: [...DRAW_WITNESSES], observers: 'observers' in rule ? [...(rule.observers ?? [])] : [],
+          entropySource: drand ? 'drand' : 'witnesses', witnesses: drand ? [] : [...DRAW_WITNESSES], observers: 'observers' in rule ? [...(rule.observers ?? [])] : [],
           creditThreshold: rule.method === 'CREDIT_WEIGHTED_DRAW' ? rule.minimumCreditScore : null,
           weightFunction: rule.method === 'CREDIT_WEIGHTED_DRAW' ? rule.weightFunction : null,
           rulesVersion: RULES_VERSION, eligibleOn: calendarDateAt(e.at, s.policy.utcOffsetMinutes),

@@ -37,7 +37,9 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
     const rules = ROTATION_RULE_SETS[request.rulesVersion];
     if (!rules) return this.fail(tx, request, 'UNKNOWN_RULES', 0, []);
     // Projects checks the observers when the owner names them; a list that still breaks the limits fails the round on the record.
-    if (request.entropySource === 'witnesses' && observerListProblem(request.observers ?? [])) return this.fail(tx, request, 'INVALID_OBSERVERS', 0, []);
+    // A drand draw has no witness slots: observers named for one would be dropped unseen, so they fail the round too.
+    const observers = request.observers ?? [];
+    if (request.entropySource === 'drand' ? observers.length > 0 : observerListProblem(observers)) return this.fail(tx, request, 'INVALID_OBSERVERS', 0, []);
 
     const candidates = await new AgencyViewRepository(tx.manager).candidatesFor(request.serviceItemCode);
     const eligible = freezePool(

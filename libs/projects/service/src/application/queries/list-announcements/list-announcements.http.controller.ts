@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import type { ProjectState } from '@mkt/projects/core';
+import { entropySourceOf, type ProjectState } from '@mkt/projects/core';
 import { Public } from '@mkt/shared/auth';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { ProjectRepository } from '../../../infrastructure/project.repository';
@@ -34,6 +34,8 @@ function announcementOf(s: ProjectState) {
     requiredLevel: terms.requiredLevel,
     servicePeriodDays: terms.servicePeriodDays,
     method: terms.selection.method,
+    // Announced with the method, so a firm knows before signing up whether witnesses or the drand beacon will decide.
+    entropySource: entropySourceOf(terms.selection),
     signUp: terms.signUp,
     // Public announcement documents, each downloadable at /api/projects/announcements/:id/attachments/:attachmentId.
     attachments: (s.attachments ?? []).map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, addedAt: a.addedAt, amendment: a.amendment })),

@@ -1,0 +1,117 @@
+import { Module, type INestApplication } from '@nestjs/common';
+import type { SelectionRequestedV1 } from '@mkt/projects/contracts';
+import { ServiceItemPublishedV1 } from '@mkt/registry/contracts';
+import { AuthModule } from '@mkt/shared/auth';
+import { issueTestToken } from '@mkt/shared/auth/testing';
+import { createHttpApp } from '@mkt/shared/http';
+import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
+import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
+import { ProjectsModule } from './projects.module';
+
+/**
+ * A draw's entropy source as a project term: chosen when posting (witnesses by default, or the drand beacon),
+ * refused by name when malformed or combined with observers, announced before sign-up, changed only by a recorded
+ * amendment, and carried on the selection request the draw service answers.
+ */
+const secret = 'projects-entropy-source-spec-secret-0123';
+const clock = new FixedClock(new Date('2026-03-02T01:00:00.000Z'));
+const DAY = 86_400_000;
+
+@Module({
+  imports: [
+    MessagingModule.forRoot({ transport: { kind: 'in-process' }, clock }),
+    AuthModule.forRoot({ secret }),
+    ProjectsModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
+  ],
+})
+class EntropySourceSpecRoot {}
+
+const owner = issueTestToken(secret, { userId: 'OWNER-entropy', role: 'OWNER', organizationId: 'owner-entropy' });
+const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
+
+const item: ServiceItemPublishedV1 = {
+  code: 'EIA-REPORT', categoryCode: 'EIA', categoryNameZhCN: '环境影响评价', categoryNameEn: 'Environmental impact assessment', nameZhCN: '环境影响报告书编制',
+  nameEn: 'Environmental impact report', contentZhCN: '编制报告书', contentEn: 'Draft the report', legalBasis: '《环境影响评价法》', timeLimitWorkingDays: 20,
+  processStepsZhCN: ['编制'], processStepsEn: ['Draft'], feeBasisZhCN: '按标准', feeBasisEn: 'By the standard', standardFeeFen: 5_000_000,
+  qualificationType: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', minimumLevel: 2, version: 1, reason: 'spec', effectiveDate: '2026-03-02', catalogRevision: 1,
+};
+
+const draw = { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 3 };
+const posting = (title: string, selection: Record<string, unknown>, signUp: Record<string, unknown> = { mode: 'ALL_ELIGIBLE' }) => ({
+  title, serviceItemCode: 'EIA-REPORT', description: '环评报告书', budgetCapFen: 8_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 30, selection, signUp, conflicts: [],
+});
+
+describe('projects service: the entropy source of a draw', () => {
+  let app: INestApplication;
+  let base: string;
+  let projects: ServicePlatform;
+  const call = jsonClient(() => base);
+
+  async function published(body: unknown): Promise<string> {
+    const draft = await call('POST', '/api/projects/projects', { token: owner, body });
+    expect(draft.status).toBe(201);
+    expect((await call('POST', `/api/projects/projects/${draft.body.id}/publish`, { token: owner })).status).toBe(200);
+    return draft.body.id;
+  }
+
+  const announcementOf = async (id: string) => ((await call('GET', '/api/projects/announcements')).body as { id: string }[]).find((a) => a.id === id);
+
+  async function selectionRequested(id: string): Promise<SelectionRequestedV1> {
+    const rows = await projects.database.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = 'projects.SelectionRequested' AND aggregate_id = $1`, [id]);
+    expect(rows).toHaveLength(1);
+    return JSON.parse(rows[0].envelope).payload;
+  }
+
+  beforeAll(async () => {
+    app = await createHttpApp(EntropySourceSpecRoot, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+    projects = app.get(MessagingRuntime).platform('projects') as ServicePlatform;
+    await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, item.code, item));
+  }, 60000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['an unknown source', { ...draw, entropySource: 'coin' }, 'PROJECTS.INVALID_SELECTION', 'selection.entropySource'],
+    ['observers on a drand draw', { ...draw, entropySource: 'drand', observers: [notary] }, 'PROJECTS.INVALID_OBSERVERS', 'selection.observers'],
+    ['a source for bidding', { method: 'BIDDING', minimumValidBids: 3, evaluation: { rule: 'LOWEST_PRICE' }, quoteForm: 'AMOUNT', bidDeadline: '2026-03-20T01:00:00Z', entropySource: 'drand' }, 'PROJECTS.INVALID_SELECTION', 'selection.entropySource'],
+  ])('refuses %s with a 400 naming the field', async (_, selection, code, field) => {
+    expect(await call('POST', '/api/projects/projects', { token: owner, body: posting('某环评', selection) })).toMatchObject({ status: 400, body: { code, field } });
+  });
+
+  it('announces a drand draw as such and asks the draw service for the beacon, with no witnesses', async () => {
+    const id = await published(posting('某园区环评（drand 抽取）', { ...draw, entropySource: 'drand' }));
+    expect((await call('GET', `/api/projects/projects/${id}`, { token: owner })).body.terms.selection).toEqual({ ...draw, entropySource: 'drand' });
+    expect(await announcementOf(id)).toMatchObject({ method: 'RANDOM_DRAW', entropySource: 'drand' });
+
+    expect((await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner })).body.status).toBe('SELECTING');
+    expect(await selectionRequested(id)).toMatchObject({ method: 'RANDOM_DRAW', entropySource: 'drand', witnesses: [], observers: [] });
+  });
+
+  it('takes witnesses by default and announces them, with the owner, a supervisor and the observers named', async () => {
+    const id = await published(posting('某道路环评（见证人抽取）', { ...draw, observers: [notary] }));
+    expect(await announcementOf(id)).toMatchObject({ entropySource: 'witnesses' });
+    await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner });
+    expect(await selectionRequested(id)).toMatchObject({ entropySource: 'witnesses', witnesses: ['OWNER', 'SUPERVISOR'], observers: [notary] });
+  });
+
+  it('announces no entropy source for bidding', async () => {
+    const id = await published(posting('某厂区环评（竞价）', { method: 'BIDDING', minimumValidBids: 3, evaluation: { rule: 'LOWEST_PRICE' }, quoteForm: 'AMOUNT', bidDeadline: '2026-03-20T01:00:00Z' }));
+    expect(await announcementOf(id)).toMatchObject({ method: 'BIDDING', entropySource: null });
+  });
+
+  it('changes the source after publication only by a recorded amendment, which the announcement then shows', async () => {
+    const opensAt = clock.now().toISOString();
+    const id = await published(posting('某水库环评（报名）', draw, { mode: 'WINDOW', opensAt, closesAt: new Date(clock.now().getTime() + 4 * DAY).toISOString() }));
+    expect(await announcementOf(id)).toMatchObject({ entropySource: 'witnesses' });
+    const signUp = { mode: 'WINDOW', opensAt, closesAt: new Date(clock.now().getTime() + 6 * DAY).toISOString() };
+    const amended = await call('POST', `/api/projects/projects/${id}/amendments`, { token: owner, body: { reason: '改用 drand 公共随机数', changes: { selection: { ...draw, entropySource: 'drand' }, signUp } } });
+    expect(amended.status).toBe(200);
+    const { body } = await call('GET', `/api/projects/projects/${id}`, { token: owner });
+    expect(body.history.find((h: { kind: string }) => h.kind === 'amended').event).toMatchObject({ amendment: 1, changedFields: ['selection', 'signUp'] });
+    expect(await announcementOf(id)).toMatchObject({ entropySource: 'drand' });
+  });
+});
