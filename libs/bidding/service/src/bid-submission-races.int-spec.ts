@@ -10,8 +10,9 @@ import { createTestDatabases, eventMessage, FixedClock, jsonClient, waitFor } fr
 import { BiddingModule } from './bidding.module';
 
 /**
- * A sealed bid is taken in two statements (claim + lock + read, then every write at once) on real Postgres, where
- * transactions do run side by side: duplicates, racing first bids, racing replaces and a bid caught behind the close.
+ * A sealed bid is taken in two statements (a read, then every write at once, re-checked under the round's row lock)
+ * on real Postgres, where requests do run side by side: duplicates, racing first bids, racing replaces, and a bid
+ * caught behind the close.
  */
 const secret = 'bid-submission-races-secret-0123456789abcd';
 const ITEM = 'COST-CONSULT';
@@ -86,6 +87,16 @@ describe('sealed bids racing each other and the close, on Postgres', () => {
     expect(await rows(`SELECT count(*)::int AS n FROM outbox WHERE aggregate_id = $1 AND event_type = 'bidding.BidSubmitted'`, [biddingId])).toEqual([{ n: 1 }]);
   });
 
+  it('refuses the same Idempotency-Key sent at once with a different bid, keeping the one that landed', async () => {
+    const biddingId = await openRound('p-key-reused');
+    const answers = await Promise.all(
+      [5_100_000, 5_200_000].map((p) => call('POST', `/api/bidding/biddings/${biddingId}/bids`, { token: agencyToken(1), body: bid(p), headers: { 'Idempotency-Key': 'one-key' } })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.code).toBe('REQUEST.IDEMPOTENCY_KEY_REUSED');
+    expect(await rows(`SELECT count(*)::int AS n FROM bid WHERE bidding_id = $1`, [biddingId])).toEqual([{ n: 1 }]);
+  });
+
   it('takes one of several first bids one agency sends at once, and tells the others why', async () => {
     const biddingId = await openRound('p-first-bids');
     const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => call('POST', `/api/bidding/biddings/${biddingId}/bids`, { token: agencyToken(2), body: bid(5_000_000 + n) })));
@@ -108,16 +119,17 @@ describe('sealed bids racing each other and the close, on Postgres', () => {
 
   it('refuses a bid that waited behind the close, though it read the round while it was still open', async () => {
     const biddingId = await openRound('p-behind-the-close');
-    // A close in progress: the round's lock held exclusive, the round no longer open when it commits.
+    // A close in progress, as the close takes it: the round's lock exclusive, its row changed and not yet committed.
     const closer = new Client({ connectionString: databases.urlOf('bidding') });
     await closer.connect();
     try {
       await closer.query('BEGIN');
       await closer.query(`SELECT pg_advisory_xact_lock(hashtextextended('bidding_round:' || $1, 0))`, [biddingId]);
+      await closer.query(`SELECT 1 FROM bidding_round WHERE bidding_id = $1 FOR UPDATE`, [biddingId]);
       await closer.query(`UPDATE bidding_round SET status = 'FAILED' WHERE bidding_id = $1`, [biddingId]);
       const late = call('POST', `/api/bidding/biddings/${biddingId}/bids`, { token: agencyToken(1), body: bid(4_000_000), headers: { 'Idempotency-Key': 'behind-the-close' } });
       await waitFor(
-        () => rows(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`, []),
+        () => rows(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`, []),
         ([{ n }]) => n === 1,
         { what: 'the bid to wait for the close' },
       );

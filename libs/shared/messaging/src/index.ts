@@ -2,7 +2,7 @@ export { systemClock, type Clock } from './clock';
 export { CORRELATION_HEADER, withCorrelationId, currentCorrelationId, isAcceptableCorrelationId } from './correlation';
 export { silentLogger, type MessagingLogger } from './messaging-logger';
 export { CreateMessagingTables1764374400000 } from './messaging-tables.migration';
-export { UnitOfWork, idempotencyClaimSql, replayIdempotentRequest, type TransactionContext, type CombinedTransactionContext, type CausationMetadata, type IdempotencyKey } from './unit-of-work';
+export { UnitOfWork, earlierAnswer, findEarlierAnswer, type TransactionContext, type StatementContext, type StoredIdempotentRequest, type CausationMetadata, type IdempotencyKey } from './unit-of-work';
 export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export type { OutboxRow } from './outbox/outbox-row';
 export { EventSubscriptions, type EventHandler, type TopicSubscription } from './inbox/event-subscriptions';

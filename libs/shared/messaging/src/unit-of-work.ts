@@ -67,8 +67,12 @@ export class UnitOfWork {
       if (key) {
         // The key row is claimed first, in the same transaction: a concurrent duplicate waits on it, then
         // finds the committed answer.
-        const claimed: unknown[] = await manager.query(idempotencyClaimSql(1, 2, 3), [key.scope, key.key, key.fingerprint]);
-        if (claimed.length === 0) return replayIdempotentRequest<T>(manager, key);
+        const claimed: unknown[] = await manager.query(
+          `INSERT INTO idempotent_requests (scope, key, fingerprint, response) VALUES ($1, $2, $3, '')
+           ON CONFLICT DO NOTHING RETURNING key`,
+          [key.scope, key.key, key.fingerprint],
+        );
+        if (claimed.length === 0) return (await findEarlierAnswer<T>(manager, key)) as T;
       }
       // Without an explicit id, the request or event being handled lends its own (see withCorrelationId).
       const { tx, pending, tasks } = this.context(manager, { ...metadata, correlationId: metadata.correlationId ?? currentCorrelationId() });
@@ -123,23 +127,22 @@ export class UnitOfWork {
   }
 
   /**
-   * The same transaction for a hot path that cannot afford a round trip per write: the work claims its
-   * idempotency key in its first statement (`idempotencyClaimSql`) and writes its state, the outbox rows that
-   * `record` returns and the key's answer in one statement of its own. Everything still commits together, and
-   * the relay is woken after a commit that recorded events, as in `run`.
+   * For a hot path whose whole change is one SQL statement, atomic by itself: no transaction is opened, so it
+   * costs no BEGIN and COMMIT round trips. The reads before that statement see committed data that may change
+   * meanwhile, so the statement must re-check, under row locks, everything the change relies on. The work inserts
+   * the outbox rows that `record` returns in that statement (and its Idempotency-Key with the answer, if any);
+   * the relay is woken afterwards.
    */
-  async runCombined<T>(work: (tx: CombinedTransactionContext) => Promise<T>, metadata: Omit<CausationMetadata, 'idempotency'> = {}): Promise<T> {
+  async runInOneStatement<T>(work: (tx: StatementContext) => Promise<T>, metadata: Omit<CausationMetadata, 'idempotency'> = {}): Promise<T> {
     let recorded = false;
-    const result = await this.database.dataSource.transaction(async (manager) => {
-      const envelopes = this.envelopes({ ...metadata, correlationId: metadata.correlationId ?? currentCorrelationId() });
-      return work({
-        manager,
-        now: envelopes.now,
-        record: (contract, aggregateId, payload) => {
-          recorded = true;
-          return outboxRowOf(contract.topic, envelopes.envelope(contract, aggregateId, payload));
-        },
-      });
+    const envelopes = this.envelopes({ ...metadata, correlationId: metadata.correlationId ?? currentCorrelationId() });
+    const result = await work({
+      manager: this.database.dataSource.manager,
+      now: envelopes.now,
+      record: (contract, aggregateId, payload) => {
+        recorded = true;
+        return outboxRowOf(contract.topic, envelopes.envelope(contract, aggregateId, payload));
+      },
     });
     if (recorded) this.onEventsCommitted();
     return result;
@@ -191,29 +194,35 @@ export class UnitOfWork {
   }
 }
 
-/** What `runCombined` gives its work: the manager, the time, and events turned into outbox rows for it to insert. */
-export interface CombinedTransactionContext {
+/** What `runInOneStatement` gives its work: the manager, the time, and events turned into outbox rows for it to insert. */
+export interface StatementContext {
   readonly manager: EntityManager;
   readonly now: Date;
   record<P>(contract: EventContract<P>, aggregateId: string, payload: P): OutboxRow;
 }
 
-/**
- * The statement `run` claims an idempotency key with, to embed as a CTE: it returns a row when this request owns
- * the key; a concurrent duplicate waits on the row, then finds it taken. The numbers are the positions of the
- * scope, key and fingerprint parameters.
- */
-export function idempotencyClaimSql(scope: number, key: number, fingerprint: number): string {
-  return `INSERT INTO idempotent_requests (scope, key, fingerprint, response) VALUES ($${scope}, $${key}, $${fingerprint}, '') ON CONFLICT DO NOTHING RETURNING key`;
+/** A key's stored request fingerprint and answer, as `idempotent_requests` holds them. */
+export interface StoredIdempotentRequest {
+  readonly fingerprint: string;
+  readonly response: string;
 }
 
-/** The first answer to a key that another request already claimed (or a conflict if the request differs). */
-export async function replayIdempotentRequest<T>(manager: EntityManager, key: IdempotencyKey): Promise<T> {
-  const [stored] = await manager.query(`SELECT fingerprint, response FROM idempotent_requests WHERE scope = $1 AND key = $2`, [key.scope, key.key]);
+/**
+ * The answer a repeated request gets: the first one's response, or a conflict when the same key came with a
+ * different request; undefined when the key was never used.
+ */
+export function earlierAnswer<T>(stored: StoredIdempotentRequest | undefined, key: IdempotencyKey): T | undefined {
+  if (!stored) return undefined;
   if (stored.fingerprint !== key.fingerprint) {
     throw new DomainError('REQUEST.IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different request', 'conflict', 'Idempotency-Key');
   }
   return JSON.parse(stored.response) as T;
+}
+
+/** The earlier answer to a key, read on its own (see `earlierAnswer`). */
+export async function findEarlierAnswer<T>(manager: EntityManager, key: IdempotencyKey): Promise<T | undefined> {
+  const [stored] = await manager.query(`SELECT fingerprint, response FROM idempotent_requests WHERE scope = $1 AND key = $2`, [key.scope, key.key]);
+  return earlierAnswer<T>(stored, key);
 }
 
 async function upsertTasks(manager: EntityManager, tasks: readonly PendingTask[]): Promise<boolean> {

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { conflict } from '@mkt/shared/kernel';
 import type { IdempotencyKey, OutboxRow } from '@mkt/shared/messaging';
 import type { StoredBid } from './bid.repository';
 
@@ -8,19 +7,25 @@ export interface BidWrite {
   /** The live bid this one replaces (recorded as REPLACED), or null for a first bid. */
   readonly replacing: string | null;
   readonly event: OutboxRow;
-  /** The key claimed in the submission's first statement and the answer a retry with it gets. */
+  /** The request's Idempotency-Key and the answer a repeat of it gets, stored with the bid. */
   readonly answer: { readonly key: IdempotencyKey; readonly response: unknown } | null;
 }
 
-/** ROUND_NOT_OPEN: the close committed while this bid waited for the round's lock; read again and refuse. */
-export type BidWriteOutcome = 'WRITTEN' | 'ROUND_NOT_OPEN';
+/**
+ * ROUND_NOT_OPEN: the close came first (read again and refuse). LIVE_BID_GONE: the bid being replaced was replaced
+ * or withdrawn meanwhile. TAKEN: the agency already has a live bid, or the Idempotency-Key was used meanwhile.
+ * Nothing is written unless WRITTEN.
+ */
+export type BidWriteOutcome = 'WRITTEN' | 'ROUND_NOT_OPEN' | 'LIVE_BID_GONE' | 'TAKEN';
 
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * A sealed bid's second and last statement: the bid row (and the end of the one it replaces), its event's outbox
- * row and the Idempotency-Key's answer, all guarded by the round still being OPEN as seen after the lock was taken.
- * One round trip where the general unit of work takes four: a bid storm is bound by round trips.
+ * A sealed bid's one write, a single statement and so atomic without a transaction around it: the bid row (and the
+ * end of the one it replaces), its event's outbox row and the Idempotency-Key with its answer — only while the
+ * round is OPEN. The round's row is locked FOR SHARE: the close locks it FOR UPDATE, so it waits for a bid being
+ * written, and a bid that waited for the close finds the round no longer open. Two round trips per bid (this and
+ * the read before it) where a transaction takes six: a bid storm is bound by round trips.
  */
 export class BidSubmissionRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -31,32 +36,34 @@ export class BidSubmissionRepository {
       w.event.eventId, w.event.topic, w.event.aggregateId, w.event.eventType, w.event.envelope,
     ];
     const at = (value: unknown) => `$${p.push(value)}`;
-    // Data-modifying CTEs all run, whatever the main query reads; each write below is fed by the one before it,
+    // Data-modifying CTEs all run whatever the main query reads; each write below is fed by the one before it,
     // so nothing is written unless the round is open (and, for a replace, the old bid was still live).
-    const replaced = w.replacing === null ? '' : `ended AS (UPDATE bid SET status = 'REPLACED', ended_at = $6::timestamptz WHERE bid_id = ${at(w.replacing)}::uuid AND status = 'LIVE' AND EXISTS (SELECT 1 FROM open) RETURNING 1),`;
-    const source = w.replacing === null ? 'open' : 'ended';
-    const answer = w.answer
-      ? `, answered AS (UPDATE idempotent_requests SET response = ${at(JSON.stringify(w.answer.response ?? null))}::text
-                       WHERE scope = ${at(w.answer.key.scope)}::text AND key = ${at(w.answer.key.key)}::text AND EXISTS (SELECT 1 FROM inserted) RETURNING 1)`
+    const replaced =
+      w.replacing === null
+        ? ''
+        : `ended AS (UPDATE bid SET status = 'REPLACED', ended_at = $6::timestamptz WHERE bid_id = ${at(w.replacing)}::uuid AND status = 'LIVE' AND EXISTS (SELECT 1 FROM open) RETURNING 1),`;
+    // A key used meanwhile is a unique violation: the whole statement, bid included, does not happen.
+    const answered = w.answer
+      ? `, answered AS (INSERT INTO idempotent_requests (scope, key, fingerprint, response)
+                        SELECT ${at(w.answer.key.scope)}::text, ${at(w.answer.key.key)}::text, ${at(w.answer.key.fingerprint)}::text, ${at(JSON.stringify(w.answer.response ?? null))}::text
+                          FROM inserted RETURNING 1)`
       : '';
     try {
       const [row] = await this.manager.query(
-        `WITH open AS (SELECT 1 FROM bidding_round WHERE bidding_id = $2::uuid AND status = 'OPEN'),
+        `WITH open AS (SELECT 1 FROM bidding_round WHERE bidding_id = $2::uuid AND status = 'OPEN' FOR SHARE),
               ${replaced}
               inserted AS (INSERT INTO bid (bid_id, bidding_id, agency_id, commitment, sealed, status, submitted_at)
-                           SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, 'LIVE', $6::timestamptz FROM ${source} RETURNING 1),
+                           SELECT $1::uuid, $2::uuid, $3::text, $4::text, $5::text, 'LIVE', $6::timestamptz FROM ${w.replacing === null ? 'open' : 'ended'} RETURNING 1),
               published AS (INSERT INTO outbox (event_id, topic, aggregate_id, event_type, envelope)
                             SELECT $7::uuid, $8::text, $9::text, $10::text, $11::text FROM inserted RETURNING 1)
-              ${answer}
+              ${answered}
          SELECT EXISTS (SELECT 1 FROM open) AS open, EXISTS (SELECT 1 FROM inserted) AS inserted`,
         p,
       );
       if (!row.open) return 'ROUND_NOT_OPEN';
-      if (!row.inserted) throw conflict('BIDDING.NO_LIVE_BID', 'the live bid was replaced or withdrawn meanwhile', 'agencyId');
-      return 'WRITTEN';
+      return row.inserted ? 'WRITTEN' : 'LIVE_BID_GONE';
     } catch (e) {
-      // Two first bids from one agency racing: the partial unique index lets one in; the other is told why.
-      if ((e as { code?: string }).code === UNIQUE_VIOLATION) throw conflict('BIDDING.ALREADY_BID', 'an agency has one live bid; replace or withdraw it', 'agencyId');
+      if ((e as { code?: string }).code === UNIQUE_VIOLATION) return 'TAKEN';
       throw e;
     }
   }

@@ -40,9 +40,9 @@ type NewRound = Omit<StoredRound, 'closedAt' | 'closing' | 'ranking' | 'pendingT
 const isoOrNull = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 /**
- * Bidding rounds inside the caller's transaction. A bid holds its round's advisory lock shared, the close holds it
- * exclusive: the close waits for every bid in flight to commit, and a bid that waited for the close sees it.
- * Advisory rather than row locks, because many concurrent FOR SHARE locks on one row each rewrite the row.
+ * Bidding rounds inside the caller's transaction. The close and tie-breaks lock the round's row FOR UPDATE and its
+ * advisory lock exclusive: a sealed bid's write holds the row FOR SHARE (BidSubmissionRepository) and a withdrawal
+ * the advisory lock shared, so the close waits for both, and either that waited for the close sees it.
  */
 export class BiddingRoundRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -64,14 +64,14 @@ export class BiddingRoundRepository {
   }
 
   /**
-   * For a bid: the round may not close while this transaction holds the lock, but bids do not wait for each other.
-   * Taken in its own statement, so the reads after it see a close that committed while this one waited.
+   * For a withdrawal: the round may not close while this transaction holds the lock, but withdrawals do not wait for
+   * each other. Taken in its own statement, so the reads after it see a close that committed while this one waited.
    */
-  async holdOpenForBid(biddingId: string): Promise<void> {
+  async holdOpenForWithdrawal(biddingId: string): Promise<void> {
     await this.manager.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended('bidding_round:' || $1, 0))`, [biddingId]);
   }
 
-  /** For the close and tie-breaks: one at a time, after every bid in flight has committed. */
+  /** For the close and tie-breaks: one at a time, after every bid and withdrawal in flight has committed. */
   async lockForChange(biddingId: string): Promise<StoredRound> {
     await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('bidding_round:' || $1, 0))`, [biddingId]);
     return this.load(biddingId, 'FOR UPDATE');

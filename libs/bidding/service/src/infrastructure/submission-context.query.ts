@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { BidderStanding } from '@mkt/bidding/core';
 import { notFound } from '@mkt/shared/kernel';
-import { idempotencyClaimSql, type IdempotencyKey } from '@mkt/shared/messaging';
+import type { IdempotencyKey, StoredIdempotentRequest } from '@mkt/shared/messaging';
 import { toStored as toStoredBid, type StoredBid } from './bid.repository';
 import { standingOf } from './bidder-standing.repository';
 import { toStored as toStoredRound, type StoredRound } from './bidding-round.repository';
@@ -29,35 +29,26 @@ export async function submissionContext(manager: EntityManager, biddingId: strin
   return contextOf(row, biddingId);
 }
 
-export interface HeldSubmissionContext extends SubmissionContext {
-  /** False when another request already holds the Idempotency-Key: answer with its response instead. */
-  readonly claimed: boolean;
+export interface SubmissionRead extends SubmissionContext {
+  /** What the Idempotency-Key already holds, if the request was made before. */
+  readonly earlier: StoredIdempotentRequest | undefined;
 }
 
 /**
- * A sealed bid's first statement: claims its Idempotency-Key (if any), takes the round's lock shared (the close
- * waits for this transaction) and reads the context. A read that had to wait for a close may be older than the
- * close, so the write that follows checks again that the round is still open (`BidSubmissionRepository`).
+ * A sealed bid's read, outside any transaction: the context and what its Idempotency-Key holds. It may be stale by
+ * the time the bid is written, so the write re-checks under a row lock what it relies on (`BidSubmissionRepository`).
  */
-export async function claimHoldAndReadSubmission(manager: EntityManager, biddingId: string, agencyId: string, key: IdempotencyKey | null): Promise<HeldSubmissionContext> {
-  const params: unknown[] = [biddingId, agencyId];
-  let claim = '';
-  let claimed = 'true';
-  if (key) {
-    params.push(key.scope, key.key, key.fingerprint);
-    claim = `claim AS (${idempotencyClaimSql(3, 4, 5)}),`;
-    claimed = 'EXISTS (SELECT 1 FROM claim)';
-  }
+export async function readSubmission(manager: EntityManager, biddingId: string, agencyId: string, key: IdempotencyKey | null): Promise<SubmissionRead> {
   const [row] = await manager.query(
-    `WITH ${claim} hold AS (SELECT pg_advisory_xact_lock_shared(hashtextextended('bidding_round:' || $1::text, 0)))
-     SELECT ${claimed} AS claimed, ${CONTEXT_COLUMNS}
-       FROM hold, bidding_round r ${CONTEXT_JOINS}
-      WHERE r.bidding_id = $1::uuid`,
-    params,
+    `SELECT ${CONTEXT_COLUMNS}, k.fingerprint AS key_fingerprint, k.response AS key_response
+       FROM bidding_round r ${CONTEXT_JOINS}
+       LEFT JOIN idempotent_requests k ON k.scope = $3 AND k.key = $4
+      WHERE r.bidding_id = $1`,
+    [biddingId, agencyId, key?.scope ?? null, key?.key ?? null],
   );
-  // An unknown round throws here, and the 404 rolls the claim back with everything else.
   const context = contextOf(row, biddingId);
-  return { claimed: row.claimed === true, ...context };
+  const earlier = row.key_fingerprint === null ? undefined : { fingerprint: row.key_fingerprint as string, response: row.key_response as string };
+  return { ...context, earlier };
 }
 
 function contextOf(row: Record<string, unknown> | undefined, biddingId: string): SubmissionContext {

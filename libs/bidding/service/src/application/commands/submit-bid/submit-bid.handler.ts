@@ -4,11 +4,11 @@ import { agencyMayHaveOneLiveBid, bidCommitment, bidderMustBeEligible, bidMustAr
 import { BidReplacedV1, BidSubmittedV1 } from '@mkt/bidding/contracts';
 import type { AuthenticatedUser } from '@mkt/shared/auth';
 import { conflict, forbidden } from '@mkt/shared/kernel';
-import { replayIdempotentRequest, UnitOfWork, type CombinedTransactionContext, type IdempotencyKey } from '@mkt/shared/messaging';
+import { earlierAnswer, findEarlierAnswer, UnitOfWork, type IdempotencyKey, type StatementContext } from '@mkt/shared/messaging';
 import { BidSealer } from '../../../infrastructure/bid-sealer';
 import { BidSubmissionRepository } from '../../../infrastructure/bid-submission.repository';
 import type { StoredRound } from '../../../infrastructure/bidding-round.repository';
-import { claimHoldAndReadSubmission } from '../../../infrastructure/submission-context.query';
+import { readSubmission } from '../../../infrastructure/submission-context.query';
 import { sealEnvelope } from '../../sealed-envelope';
 import { agencyOf } from '../agency-of';
 
@@ -48,24 +48,21 @@ export class SubmitBidHandler {
   ) {}
 
   async execute(command: SubmitBidCommand): Promise<BidReceipt> {
-    // A bid that waited for the round's lock while the close ran read the round as it was before the close; its
-    // write then finds the round closed, rolls back (its Idempotency-Key claim too), and the second attempt reads
-    // the close and refuses with the reason.
+    // A bid whose read came before the close finds the round closed when it writes; the second read sees the
+    // close and refuses with its reason.
     for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.unitOfWork.runCombined((tx) => this.submit(tx, command));
-      } catch (e) {
-        if (!(e instanceof RoundClosedMeanwhile)) throw e;
-        if (attempt === 2) throw conflict('BIDDING.ROUND_CLOSED', 'the round closed while this bid was being taken');
-      }
+      const receipt = await this.unitOfWork.runInOneStatement((tx) => this.submit(tx, command));
+      if (receipt !== ROUND_CLOSED_MEANWHILE) return receipt;
+      if (attempt === 2) throw conflict('BIDDING.ROUND_CLOSED', 'the round closed while this bid was being taken');
     }
   }
 
-  private async submit(tx: CombinedTransactionContext, command: SubmitBidCommand): Promise<BidReceipt> {
+  private async submit(tx: StatementContext, command: SubmitBidCommand): Promise<BidReceipt | typeof ROUND_CLOSED_MEANWHILE> {
     const agencyId = agencyOf(command.actor);
     const key = command.idempotency;
-    const { claimed, round, standing, live } = await claimHoldAndReadSubmission(tx.manager, command.biddingId, agencyId, key);
-    if (key && !claimed) return replayIdempotentRequest<BidReceipt>(tx.manager, key);
+    const { earlier, round, standing, live } = await readSubmission(tx.manager, command.biddingId, agencyId, key);
+    const repeated = key ? earlierAnswer<BidReceipt>(earlier, key) : undefined;
+    if (repeated) return repeated;
     const now = tx.now.toISOString();
     bidMustArriveBeforeDeadline(round.rules.deadline, now);
     if (round.status === 'VOID') throw conflict('BIDDING.ROUND_VOID', `this round could not open (${round.voidReason}); it takes no bids`);
@@ -90,13 +87,17 @@ export class SubmitBidHandler {
       event,
       answer: key ? { key, response: receipt } : null,
     });
-    if (outcome === 'ROUND_NOT_OPEN') throw new RoundClosedMeanwhile();
-    return receipt;
+    if (outcome === 'WRITTEN') return receipt;
+    if (outcome === 'ROUND_NOT_OPEN') return ROUND_CLOSED_MEANWHILE;
+    // Beaten by a request that wrote first: a repeat of this very request gets its answer; anything else is told why.
+    const answer = key ? await findEarlierAnswer<BidReceipt>(tx.manager, key) : undefined;
+    if (answer) return answer;
+    if (outcome === 'TAKEN') throw conflict('BIDDING.ALREADY_BID', 'an agency has one live bid; replace or withdraw it', 'agencyId');
+    throw conflict('BIDDING.NO_LIVE_BID', 'the live bid was replaced or withdrawn meanwhile', 'agencyId');
   }
 }
 
-/** Thrown inside the transaction so that it rolls back before the retry. */
-class RoundClosedMeanwhile extends Error {}
+const ROUND_CLOSED_MEANWHILE = Symbol('round closed meanwhile');
 
 const REFUSAL_MESSAGES: Record<BidRefusal, string> = {
   AGENCY_NOT_ACTIVE: 'only an ACTIVE agency may bid',

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import type { Quote } from '@mkt/bidding/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
+import { BID_RECEIPT } from '../../http-responses';
 import { WithdrawBidHandler } from '../withdraw-bid/withdraw-bid.handler';
 import { SubmitBidHandler } from './submit-bid.handler';
 import { SubmitBidRequestDto, type QuoteDto } from './submit-bid.request.dto';
@@ -18,6 +19,7 @@ export class SubmitBidHttpController {
   @Post()
   @HttpCode(201)
   @Roles('AGENCY')
+  @Responds(BID_RECEIPT)
   submit(
     @Param('biddingId', new ParseUUIDPipe()) biddingId: string,
     @Body() body: SubmitBidRequestDto,
@@ -30,6 +32,7 @@ export class SubmitBidHttpController {
   @Put('mine')
   @HttpCode(200)
   @Roles('AGENCY')
+  @Responds(BID_RECEIPT, { description: 'The new receipt; replacedCommitment names the bid it replaced' })
   replace(
     @Param('biddingId', new ParseUUIDPipe()) biddingId: string,
     @Body() body: SubmitBidRequestDto,
@@ -42,6 +45,7 @@ export class SubmitBidHttpController {
   @Delete('mine')
   @HttpCode(200)
   @Roles('AGENCY')
+  @Responds(schema.object({ biddingId: schema.uuid(), commitment: schema.hex(), withdrawnAt: schema.instant() }))
   withdraw(
     @Param('biddingId', new ParseUUIDPipe()) biddingId: string,
     @CurrentUser() actor: AuthenticatedUser,

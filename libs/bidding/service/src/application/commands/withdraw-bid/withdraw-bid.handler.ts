@@ -18,7 +18,7 @@ export class WithdrawBidHandler {
     return this.unitOfWork.run(
       async (tx) => {
         const agencyId = agencyOf(command.actor);
-        await new BiddingRoundRepository(tx.manager).holdOpenForBid(command.biddingId);
+        await new BiddingRoundRepository(tx.manager).holdOpenForWithdrawal(command.biddingId);
         const { round, live } = await submissionContext(tx.manager, command.biddingId, agencyId);
         const now = tx.now.toISOString();
         withdrawalMustBeAllowed(round.rules, round.status === 'OPEN' ? 'OPEN' : 'CLOSED', now);

@@ -1,8 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { Public } from '@mkt/shared/auth';
+import { Responds, schema } from '@mkt/shared/http';
 import { UnitOfWork, type TransactionContext } from '@mkt/shared/messaging';
 import { BidRepository } from '../../../infrastructure/bid.repository';
 import { BiddingRoundRepository, type StoredRound } from '../../../infrastructure/bidding-round.repository';
+import { BIDDING_VIEW } from '../../http-responses';
 
 /**
  * Bidding rounds are public records. While bids are sealed: the rules and the live commitments, with no agency
@@ -15,12 +17,14 @@ export class GetBiddingHttpController {
 
   @Get('biddings/:biddingId')
   @Public()
+  @Responds(BIDDING_VIEW)
   get(@Param('biddingId', new ParseUUIDPipe()) biddingId: string) {
     return this.unitOfWork.run(async (tx) => publicView(tx, await new BiddingRoundRepository(tx.manager).find(biddingId)));
   }
 
   @Get('projects/:projectId/biddings')
   @Public()
+  @Responds(schema.array(BIDDING_VIEW))
   forProject(@Param('projectId') projectId: string) {
     return this.unitOfWork.run(async (tx) => {
       const rounds = await new BiddingRoundRepository(tx.manager).findForProject(projectId);
