@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { CatalogSeeder } from '@mkt/registry/service';
 import type { Role } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp, HttpRouteCatalog, routeKey, type HttpRoute } from '@mkt/shared/http';
+import { createHttpApp, HttpRouteCatalog, responseCheckOf, routeKey, undescribedRoutes, type HttpRoute } from '@mkt/shared/http';
 import { jsonClient, waitFor } from '@mkt/shared/testing';
 // The real composition root, not a copy: the matrix must see exactly the routes embedded mode serves.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -281,7 +281,8 @@ describe('authorization matrix: every route × every role', () => {
     process.env['AUTH_TOKEN_SECRET'] = secret;
     writeFileSync(clockFile, JSON.stringify({ offsetMs }));
     process.env['MKT_CLOCK_OFFSET_FILE'] = clockFile;
-    app = await createHttpApp(MarketplaceModule.forRoot({ dataDir: 'memory://', demoData: false }), { logger: false });
+    // Every JSON success the matrix provokes is checked against the schema its route declares (last test).
+    app = await createHttpApp(MarketplaceModule.forRoot({ dataDir: 'memory://', demoData: false }), { logger: false, checkResponses: true });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
     routes = app.get(HttpRouteCatalog).routes();
@@ -518,6 +519,20 @@ describe('authorization matrix: every route × every role', () => {
     expect(documented.sort()).toEqual(routes.map(routeKey).sort());
     expect(res.body.paths['/api/registry/agencies/{id}'].get).toMatchObject({ 'x-roles': ['ADMIN', 'SUPERVISOR', 'AGENCY'], security: [{ bearer: [] }] });
     expect(res.body.paths['/api/registry/agencies'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/RegisterAgencyRequestDto' });
+    expect(res.body.paths['/api/identity/me'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/AccountView' });
+    expect(res.body.components.schemas['AccountView']).toMatchObject({ required: expect.arrayContaining(['id', 'role', 'organizationId']) });
+  });
+
+  // A route added without @Responds / @RespondsWith fails here: every success with a body is described.
+  it('declares the success body of every route that answers one', () => {
+    expect(undescribedRoutes(routes).map(routeKey)).toEqual([]);
+  });
+
+  it('answered every JSON success above as its route declares', () => {
+    const { checked, violations } = responseCheckOf(app);
+    expect(violations).toEqual([]);
+    // The fixtures alone make dozens of JSON successes; none checked would mean the check is not wired in.
+    expect(checked).toBeGreaterThan(50);
   });
 });
 

@@ -12,7 +12,7 @@ import { IdentityModule } from '@mkt/identity/service';
 import { ProjectsModule } from '@mkt/projects/service';
 import { CatalogSeeder, RegistryModule } from '@mkt/registry/service';
 import { AuthModule } from '@mkt/shared/auth';
-import { createHttpApp } from '@mkt/shared/http';
+import { createHttpApp, responseCheckOf } from '@mkt/shared/http';
 import { MessagingModule } from '@mkt/shared/messaging';
 import { jsonClient, waitFor } from '@mkt/shared/testing';
 import { buildWebUi, launchChromium, workspaceRoot } from './browser';
@@ -79,7 +79,8 @@ export interface Marketplace {
 export async function startMarketplace(options: { accessTokenTtlSeconds?: number } = {}): Promise<Marketplace> {
   const staticDir = buildWebUi();
   const clock = new ShiftingClock();
-  const app = await createHttpApp(JourneyRoot.with(staticDir, clock, options.accessTokenTtlSeconds ?? 900), { logger: false });
+  // Every JSON success the journey causes is checked against what its route declares (@Responds); see close().
+  const app = await createHttpApp(JourneyRoot.with(staticDir, clock, options.accessTokenTtlSeconds ?? 900), { logger: false, checkResponses: true });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   const call = jsonClient(() => base);
@@ -111,8 +112,10 @@ export async function startMarketplace(options: { accessTokenTtlSeconds?: number
   return {
     app, base, clock, browser, firmIds, call,
     async close() {
+      const { violations } = responseCheckOf(app);
       await browser.close();
       await app.close();
+      if (violations.length > 0) throw new Error(`answers that stray from their routes' declared schemas:\n${JSON.stringify(violations, null, 2)}`);
     },
   };
 }

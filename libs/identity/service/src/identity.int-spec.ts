@@ -2,7 +2,7 @@ import { createPublicKey, createHmac, verify } from 'node:crypto';
 import { Module, type INestApplication } from '@nestjs/common';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp } from '@mkt/shared/http';
+import { createHttpApp, responseCheckOf } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
 import { createTestDatabases, FixedClock, jsonClient } from '@mkt/shared/testing';
 import { IdentityModule } from './identity.module';
@@ -90,7 +90,7 @@ describe('identity service', () => {
       ],
     })
     class IdentitySpecRoot {}
-    app = await createHttpApp(IdentitySpecRoot, { logger: false });
+    app = await createHttpApp(IdentitySpecRoot, { logger: false, checkResponses: true });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
     identity = app.get(MessagingRuntime).platform('identity') as ServicePlatform;
@@ -399,5 +399,11 @@ describe('identity service', () => {
         expect(await me(`${hs}.${payload}.${createHmac('sha256', key).update(`${hs}.${payload}`).digest('base64url')}`)).toMatchObject(refused);
       }
     });
+  });
+
+  it('answered every JSON success above as the routes declare it', () => {
+    const { checked, violations } = responseCheckOf(app);
+    expect(violations).toEqual([]);
+    expect(checked).toBeGreaterThan(50);
   });
 });

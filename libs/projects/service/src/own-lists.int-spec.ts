@@ -3,7 +3,7 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { ServiceItemPublishedV1 } from '@mkt/registry/contracts';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp } from '@mkt/shared/http';
+import { createHttpApp, responseCheckOf } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
 import { ProjectsModule } from './projects.module';
@@ -60,7 +60,7 @@ describe('projects service: my projects and my sign-ups', () => {
   }
 
   beforeAll(async () => {
-    app = await createHttpApp(OwnListsSpecRoot, { logger: false });
+    app = await createHttpApp(OwnListsSpecRoot, { logger: false, checkResponses: true });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
     projects = app.get(MessagingRuntime).platform('projects') as ServicePlatform;
@@ -152,5 +152,11 @@ describe('projects service: my projects and my sign-ups', () => {
     expect(await call('GET', '/api/projects/sign-ups/mine', { token: owner })).toMatchObject({ status: 403, body: { code: 'AUTH.FORBIDDEN' } });
     expect(await call('GET', '/api/projects/mine')).toMatchObject({ status: 401 });
     expect(await call('GET', '/api/projects/sign-ups/mine')).toMatchObject({ status: 401 });
+  });
+
+  it('answered every list above as the routes declare it', () => {
+    const { checked, violations } = responseCheckOf(app);
+    expect(violations).toEqual([]);
+    expect(checked).toBeGreaterThan(20);
   });
 });

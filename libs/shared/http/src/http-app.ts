@@ -7,6 +7,8 @@ import { HttpMetrics } from './observability/http-metrics';
 import { ObservabilityModule } from './observability/observability.module';
 import { createPinoLogger, PinoNestLogger } from './observability/platform-logger';
 import { requestObserverMiddleware } from './observability/request-observer.middleware';
+import './openapi/platform-responses';
+import { installResponseSchemaCheck } from './openapi/response-schema-check';
 import { requestValidationPipe } from './validation.pipe';
 
 @Module({})
@@ -15,8 +17,10 @@ class HttpAppRoot {}
 /**
  * A Nest HTTP app with the house rules: validated input, `{ code, message, field }` errors, graceful shutdown,
  * a correlation id per request, `/metrics`, and pino JSON logs (level from `LOG_LEVEL`; `logger: false` silences).
+ * `checkResponses` (tests): every JSON success is checked against its handler's `@Responds` schema; see
+ * `responseCheckOf(app)`.
  */
-export async function createHttpApp(root: Type | DynamicModule, options: { logger?: false | LoggerService; name?: string } = {}): Promise<INestApplication> {
+export async function createHttpApp(root: Type | DynamicModule, options: { logger?: false | LoggerService; name?: string; checkResponses?: boolean } = {}): Promise<INestApplication> {
   const logger = options.logger ?? new PinoNestLogger(createPinoLogger({ name: options.name ?? 'marketplace' }));
   const app = await NestFactory.create<NestExpressApplication>({ module: HttpAppRoot, imports: [root, ObservabilityModule] }, { logger });
   // A published draw record over a province-sized pool runs to a few hundred kilobytes.
@@ -26,6 +30,7 @@ export async function createHttpApp(root: Type | DynamicModule, options: { logge
   app.use(requestObserverMiddleware(app.get(HttpMetrics), logger instanceof PinoNestLogger ? logger.pino : null));
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new DomainErrorFilter());
+  if (options.checkResponses) installResponseSchemaCheck(app);
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   return app;

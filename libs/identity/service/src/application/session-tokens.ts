@@ -1,10 +1,11 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { nextRefreshTokenExpiry, REFRESH_TOKEN_POLICY, type Account } from '@mkt/identity/core';
 import { AccessTokenService } from '@mkt/shared/auth';
+import { schema } from '@mkt/shared/http';
 import type { TransactionContext } from '@mkt/shared/messaging';
 import { RefreshTokenRepository } from '../infrastructure/refresh-token.repository';
-import { accountView, type AccountView } from './account.view';
+import { ACCOUNT_VIEW, accountView, type AccountView } from './account.view';
 
 export interface SessionTokens {
   readonly accessToken: string;
@@ -15,6 +16,22 @@ export interface SessionTokens {
   readonly refreshTokenExpiresAt: string;
   readonly account: AccountView;
 }
+
+/** Sign-in and refresh: `refreshToken` only for `body` delivery; a browser gets it as an HttpOnly cookie. */
+export const SESSION_RESPONSE = schema.named(
+  'SessionResponse',
+  schema.object(
+    {
+      accessToken: schema.string('EdDSA-signed JWT'),
+      tokenType: schema.oneOf(['Bearer']),
+      expiresIn: schema.integer('seconds the access token is good for'),
+      refreshToken: schema.string('one-time, `mrt_…`'),
+      refreshTokenExpiresAt: schema.instant(),
+      account: ACCOUNT_VIEW,
+    },
+    { optional: ['refreshToken'] },
+  ),
+);
 
 /** The stored form of a refresh token: 256 random bits need no slow hash, only a one-way one. */
 export function refreshTokenHash(token: string): string {

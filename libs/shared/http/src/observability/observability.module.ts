@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { Public } from '@mkt/shared/auth';
+import { RespondsWith } from '../openapi/response-schema';
 import { HttpMetrics } from './http-metrics';
 
 @Controller('metrics')
@@ -12,6 +13,7 @@ export class MetricsHttpController {
   @Public()
   @Header('Cache-Control', 'no-store')
   @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
+  @RespondsWith(Registry.PROMETHEUS_CONTENT_TYPE, 'Prometheus text exposition format')
   async scrape(): Promise<string> {
     return this.metrics.registry.metrics();
   }

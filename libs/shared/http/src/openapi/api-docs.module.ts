@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { Public } from '@mkt/shared/auth';
 import { HttpRouteCatalog } from './http-route-catalog';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi-document';
+import { Responds, RespondsWith, schema } from './response-schema';
 import { swaggerUiAsset, swaggerUiPage, swaggerUiStartScript } from './swagger-ui';
 
 export interface ApiDocsSite {
@@ -15,6 +16,12 @@ export interface ApiDocsSite {
 }
 
 const API_VERSION = '1';
+const OPENAPI_DOCUMENT = schema.object({
+  openapi: schema.string(),
+  info: schema.object({ title: schema.string(), version: schema.string() }),
+  paths: schema.map(schema.any('the operations of one path'), 'by path template'),
+  components: schema.object({ schemas: schema.map(schema.any('a JSON Schema')), securitySchemes: schema.map(schema.any('a security scheme')) }),
+});
 
 /**
  * OpenAPI 3 documents and Swagger UI, generated from the running app's routes: `<path>` (the page) and
@@ -45,12 +52,14 @@ function apiDocsController(site: ApiDocsSite): Type {
     @Get()
     @Public()
     @Header('Content-Type', 'text/html; charset=utf-8')
+    @RespondsWith('text/html', 'Swagger UI over this document')
     page(): string {
       return swaggerUiPage(base, site.title);
     }
 
     @Get('openapi.json')
     @Public()
+    @Responds(OPENAPI_DOCUMENT, { description: 'This OpenAPI 3.0 document' })
     openApi(): OpenApiDocument {
       // Routes are fixed once the app is up: build once, on first request.
       this.document ??= buildOpenApiDocument(
@@ -62,6 +71,7 @@ function apiDocsController(site: ApiDocsSite): Type {
 
     @Get('assets/:file')
     @Public()
+    @RespondsWith(['text/javascript', 'text/css', 'image/png'], 'A Swagger UI file')
     asset(@Param('file') file: string, @Res() res: Response): void {
       if (file === 'start.js') {
         res.type('text/javascript; charset=utf-8').send(swaggerUiStartScript({ url: `${base}/openapi.json` }));

@@ -1,9 +1,10 @@
 import { Injectable, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY, type Role } from '@mkt/shared/auth';
 import type { BoundType, HttpRoute, RouteAccess } from './http-route';
+import { declaredResponse } from './response-schema';
 
 interface RouteArgument {
   readonly index: number;
@@ -81,6 +82,8 @@ export class HttpRouteCatalog {
       queryNames: queryNames.sort(),
       query,
       multipart,
+      successStatus: (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === 'POST' ? 201 : 200),
+      response: declaredResponse(handler, `${method} ${path}`),
     };
   }
 

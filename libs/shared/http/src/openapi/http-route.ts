@@ -1,4 +1,5 @@
 import type { Role } from '@mkt/shared/auth';
+import type { RouteResponse } from './response-schema';
 
 /** Who may call a route, as its @Public / @Roles metadata says (the guard denies a route with neither). */
 export type RouteAccess = { readonly kind: 'public' } | { readonly kind: 'roles'; readonly roles: readonly Role[] };
@@ -23,6 +24,10 @@ export interface HttpRoute {
   readonly query: BoundType | null;
   /** The route takes a multipart upload (a file interceptor reads the body, not a DTO). */
   readonly multipart: boolean;
+  /** The status of a success: `@HttpCode`, else Nest's default (201 for POST, 200 otherwise). */
+  readonly successStatus: number;
+  /** What the success answer holds, as `@Responds` / `@RespondsWith` declare it; null when undeclared. */
+  readonly response: RouteResponse | null;
 }
 
 /** `METHOD /path`, the key routes are listed and compared by. */

@@ -1,5 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { Roles } from '@mkt/shared/auth';
+import { Responds, schema } from '@mkt/shared/http';
+import { CHECKPOINT_VIEW } from '../../http-responses';
 import { checkpointView } from '../../log-response.mapper';
 import { LogSigner } from '../../log-signer';
 import { SignCheckpointHandler } from './sign-checkpoint.handler';
@@ -15,6 +17,7 @@ export class SignCheckpointHttpController {
   @Post()
   @HttpCode(200)
   @Roles('SUPERVISOR')
+  @Responds(schema.object({ created: schema.boolean(), checkpoint: CHECKPOINT_VIEW }, { description: 'created: false when the log had not grown since the last checkpoint' }))
   async sign() {
     const { created, checkpoint } = await this.handler.execute();
     return { created, checkpoint: checkpointView(checkpoint, await this.signer.key()) };

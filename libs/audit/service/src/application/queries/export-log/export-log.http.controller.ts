@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { createLogExport, hexToBytesOrNull, type LogExport } from '@mkt/audit/core';
 import { Roles } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { notFound } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AuditLogRepository } from '../../../infrastructure/audit-log.repository';
 import { CheckpointRepository } from '../../../infrastructure/checkpoint.repository';
+import { LOG_EXPORT } from '../../http-responses';
 import { LogSigner } from '../../log-signer';
 import { ExportLogRequestDto } from './export-log.request.dto';
 
@@ -22,6 +24,7 @@ export class ExportLogHttpController {
    */
   @Get()
   @Roles('SUPERVISOR')
+  @Responds(LOG_EXPORT)
   async export(@Query() { size }: ExportLogRequestDto): Promise<LogExport> {
     const { origin } = await this.signer.key();
     return this.unitOfWork.run(async (tx) => {

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { Public } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { notFound } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { CheckpointRepository } from '../../../infrastructure/checkpoint.repository';
+import { CHECKPOINT_VIEW } from '../../http-responses';
 import { checkpointView } from '../../log-response.mapper';
 import { LogSigner } from '../../log-signer';
 
@@ -20,6 +22,7 @@ export class GetCheckpointHttpController {
    */
   @Get()
   @Public()
+  @Responds(CHECKPOINT_VIEW)
   async latest() {
     const checkpoint = await this.unitOfWork.run((tx) => new CheckpointRepository(tx.manager).latest());
     if (!checkpoint) throw notFound('AUDIT.NO_CHECKPOINT', 'the log has not signed a checkpoint yet');

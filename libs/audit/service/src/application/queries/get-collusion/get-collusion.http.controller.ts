@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { collusionReport, COLLUSION_EVENT_TYPES } from '@mkt/audit/core';
 import { Roles } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AuditLogRepository } from '../../../infrastructure/audit-log.repository';
+import { COLLUSION_REPORT } from '../../http-responses';
 import { loggedEventsOf } from '../../logged-events.mapper';
 
 @Controller('api/audit/collusion')
@@ -16,6 +18,7 @@ export class GetCollusionHttpController {
    */
   @Get()
   @Roles('SUPERVISOR')
+  @Responds(COLLUSION_REPORT)
   async report() {
     const entries = await this.unitOfWork.run((tx) => new AuditLogRepository(tx.manager).ofTypes(COLLUSION_EVENT_TYPES));
     return collusionReport(loggedEventsOf(entries));

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { fairnessHistoryOf, fairnessReport, FAIRNESS_EVENT_TYPES, type FairnessReport } from '@mkt/audit/core';
 import { Roles } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AuditLogRepository } from '../../../infrastructure/audit-log.repository';
+import { FAIRNESS_REPORT } from '../../http-responses';
 import { loggedEventsOf } from '../../logged-events.mapper';
 
 @Controller('api/audit/fairness')
@@ -20,6 +22,7 @@ export class GetFairnessHttpController {
    */
   @Get()
   @Roles('SUPERVISOR')
+  @Responds(FAIRNESS_REPORT)
   async report() {
     return this.unitOfWork.run(async (tx) => {
       const log = new AuditLogRepository(tx.manager);

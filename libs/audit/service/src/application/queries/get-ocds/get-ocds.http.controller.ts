@@ -2,10 +2,12 @@ import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { loggedEventOf, ocdsReleasePackage, ocdsSchemaValidator, projectFactsOf } from '@mkt/audit/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { forbidden, invalid, notFound } from '@mkt/shared/kernel';
 import { CLOCK, UnitOfWork, type Clock } from '@mkt/shared/messaging';
 import { OCDS_SETTINGS, type OcdsSettings } from '../../../audit-settings';
 import { AuditLogRepository } from '../../../infrastructure/audit-log.repository';
+import { OCDS_PACKAGE } from '../../http-responses';
 import { loggedEventsOf } from '../../logged-events.mapper';
 
 // Checked before serving: a package that fails the schema is a defect here, never something to publish.
@@ -25,6 +27,7 @@ export class GetOcdsHttpController {
    */
   @Get(':projectId/ocds')
   @Roles('SUPERVISOR', 'OWNER')
+  @Responds(OCDS_PACKAGE)
   async ocds(@Param('projectId') projectId: string, @CurrentUser() caller: AuthenticatedUser, @Req() req: Request) {
     if (projectId.length > 200) throw invalid('AUDIT.INVALID_PROJECT_ID', 'a project id has at most 200 characters', 'projectId');
     const { entries, agencies } = await this.unitOfWork.run(async (tx) => {

@@ -1,10 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { hexOf } from '@mkt/audit/core';
 import { Roles } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { invalid } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AuditLogRepository } from '../../../infrastructure/audit-log.repository';
 import { CheckpointRepository } from '../../../infrastructure/checkpoint.repository';
+import { PROJECT_RECORD } from '../../http-responses';
 import { checkpointView, entryView } from '../../log-response.mapper';
 import { LogSigner } from '../../log-signer';
 import { LogTree } from '../../log-tree';
@@ -24,6 +26,7 @@ export class GetProjectRecordHttpController {
    */
   @Get(':projectId/record')
   @Roles('SUPERVISOR')
+  @Responds(PROJECT_RECORD)
   async record(@Param('projectId') projectId: string) {
     if (projectId.length > 200) throw invalid('AUDIT.INVALID_PROJECT_ID', 'a project id has at most 200 characters', 'projectId');
     const key = await this.signer.key();

@@ -2,9 +2,11 @@ import { Controller, Get, Query } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { hexOf, type MerkleLog } from '@mkt/audit/core';
 import { Public } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { invalid } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { CheckpointRepository } from '../../../infrastructure/checkpoint.repository';
+import { INCLUSION_PROOF, CONSISTENCY_PROOF } from '../../http-responses';
 import { LogTree } from '../../log-tree';
 import { ConsistencyProofRequestDto } from './consistency-proof.request.dto';
 import { InclusionProofRequestDto } from './inclusion-proof.request.dto';
@@ -23,6 +25,7 @@ export class GetProofsHttpController {
 
   @Get('inclusion')
   @Public()
+  @Responds(INCLUSION_PROOF)
   inclusion(@Query() { index, size }: InclusionProofRequestDto) {
     return this.unitOfWork.run(async (tx) => {
       const tree = await this.signedTree(tx.manager, size, 'size');
@@ -39,6 +42,7 @@ export class GetProofsHttpController {
 
   @Get('consistency')
   @Public()
+  @Responds(CONSISTENCY_PROOF)
   consistency(@Query() { from, to }: ConsistencyProofRequestDto) {
     return this.unitOfWork.run(async (tx) => {
       const tree = await this.signedTree(tx.manager, to, 'to');

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { publicStatistics, STATISTICS_EVENT_TYPES, type PublicStatistics } from '@mkt/audit/core';
 import { Public } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AuditLogRepository } from '../../../infrastructure/audit-log.repository';
+import { STATISTICS } from '../../http-responses';
 import { loggedEventsOf } from '../../logged-events.mapper';
 
 @Controller('api/audit/statistics')
@@ -19,6 +21,7 @@ export class GetStatisticsHttpController {
    */
   @Get()
   @Public()
+  @Responds(STATISTICS)
   async statistics() {
     return this.unitOfWork.run(async (tx) => {
       const log = new AuditLogRepository(tx.manager);

@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Roles } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AuditLogRepository } from '../../../infrastructure/audit-log.repository';
+import { ENTRY_PAGE } from '../../http-responses';
 import { entryView } from '../../log-response.mapper';
 import { ListEntriesRequestDto } from './list-entries.request.dto';
 
@@ -12,6 +14,7 @@ export class ListEntriesHttpController {
   /** The log page by page, for supervisors: every recorded event with its position and leaf hash. */
   @Get()
   @Roles('SUPERVISOR')
+  @Responds(ENTRY_PAGE)
   list(@Query() { from, limit }: ListEntriesRequestDto) {
     return this.unitOfWork.run(async (tx) => {
       const log = new AuditLogRepository(tx.manager);

@@ -2,14 +2,16 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { hexOf, selectionRecords, toCsv, type RecordFilter, type RecordScope } from '@mkt/audit/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { forbidden, invalid } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AuditLogRepository } from '../../../infrastructure/audit-log.repository';
 import { CheckpointRepository } from '../../../infrastructure/checkpoint.repository';
-import { loggedEventsOf } from '../../logged-events.mapper';
+import { SELECTION_RECORDS } from '../../http-responses';
 import { checkpointView } from '../../log-response.mapper';
 import { LogSigner } from '../../log-signer';
 import { LogTree } from '../../log-tree';
+import { loggedEventsOf } from '../../logged-events.mapper';
 import { QueryRecordsRequestDto } from './query-records.request.dto';
 
 const CSV_HEADER = [
@@ -34,6 +36,7 @@ export class QueryRecordsHttpController {
    */
   @Get()
   @Roles('SUPERVISOR', 'OWNER', 'AGENCY')
+  @Responds(SELECTION_RECORDS, { alternatives: { 'text/csv': 'with format=csv: one row per entry' } })
   async query(@Query() query: QueryRecordsRequestDto, @CurrentUser() caller: AuthenticatedUser, @Res({ passthrough: true }) res: Response) {
     const scope = scopeOf(caller, query);
     const filter = filterOf(query);

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
 import { EnterWitnessValueHandler } from './enter-witness-value.handler';
 import { EnterWitnessValueRequestDto } from './enter-witness-value.request.dto';
@@ -13,6 +13,7 @@ export class EnterWitnessValueHttpController {
   @Post(':drawId/witness-values')
   @HttpCode(200)
   @Roles('OWNER', 'SUPERVISOR', 'ADMIN', 'AGENCY')
+  @Responds(schema.object({ drawId: schema.uuid(), revealed: schema.boolean(), winners: schema.nullable(schema.array(schema.string())) }, { description: 'revealed: the value completed the entropy and the draw revealed itself in the same step' }))
   enter(
     @Param('drawId', new ParseUUIDPipe()) drawId: string,
     @Body() body: EnterWitnessValueRequestDto,

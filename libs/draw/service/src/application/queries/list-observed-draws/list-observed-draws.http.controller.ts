@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { observerSlotOf } from '@mkt/draw/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { Responds, schema } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { DrawRepository } from '../../../infrastructure/draw.repository';
 
@@ -18,6 +19,22 @@ export class ListObservedDrawsHttpController {
 
   @Get('observed-draws')
   @Roles('OWNER', 'SUPERVISOR', 'ADMIN', 'AGENCY')
+  @Responds(
+    schema.array(
+      schema.object({
+        drawId: schema.uuid(),
+        projectId: schema.string(),
+        round: schema.integer(),
+        status: schema.oneOf(['COMMITTED', 'REVEALED']),
+        revealDeadline: schema.instant(),
+        overdueAt: schema.nullable(schema.instant()),
+        slot: schema.string(),
+        label: schema.nullable(schema.string()),
+        awaitingValue: schema.boolean(),
+        enteredValue: schema.nullable(schema.string()),
+      }),
+    ),
+  )
   async list(@CurrentUser() actor: AuthenticatedUser) {
     const slot = observerSlotOf(actor.userId);
     const draws = await this.unitOfWork.run((tx) => new DrawRepository(tx.manager).listNamingObserver(slot, LISTED));

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { partitionPool } from '@mkt/draw/core';
 import { Roles } from '@mkt/shared/auth';
+import { Responds, schema } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AgencyViewRepository } from '../../../infrastructure/agency-view.repository';
 import { PreviewPoolRequestDto } from './preview-pool.request.dto';
@@ -15,6 +16,7 @@ export class PreviewPoolHttpController {
    */
   @Get()
   @Roles('OWNER', 'SUPERVISOR', 'ADMIN')
+  @Responds(schema.object({ pool: schema.array(schema.string()), excluded: schema.array(schema.object({ agencyId: schema.string(), reason: schema.string() })) }))
   async preview(@Query() query: PreviewPoolRequestDto) {
     const candidates = await this.unitOfWork.run((tx) => new AgencyViewRepository(tx.manager).candidatesFor(query.serviceItemCode));
     return partitionPool(candidates, { serviceItemCode: query.serviceItemCode, requiredLevel: query.requiredLevel, on: query.on });

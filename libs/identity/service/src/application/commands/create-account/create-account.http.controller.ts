@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { Roles } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
+import { NEW_ACCOUNT } from '../../account.view';
 import { CreateAccountHandler } from './create-account.handler';
 import { CreateAccountRequestDto } from './create-account.request.dto';
 
@@ -11,6 +13,7 @@ export class CreateAccountHttpController {
   @Post()
   @HttpCode(201)
   @Roles('ADMIN')
+  @Responds(NEW_ACCOUNT, { description: 'The ACTIVE account' })
   create(@Body() body: CreateAccountRequestDto) {
     return this.handler.execute({ ...body, organizationId: body.organizationId ?? null }, 'by-admin');
   }

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../../identity-settings';
 import { clientAddressOf } from '../../http/client-address';
 import { deliverSession, requireJsonRequest, sessionCookiePolicy } from '../../http/session-cookies';
 import { TooManyAttemptsFilter } from '../../http/too-many-attempts.exception';
+import { SESSION_RESPONSE } from '../../session-tokens';
 import { LoginHandler } from './login.handler';
 import { LoginRequestDto } from './login.request.dto';
 
@@ -23,6 +25,7 @@ export class LoginHttpController {
   @HttpCode(200)
   @Public()
   @UseFilters(TooManyAttemptsFilter)
+  @Responds(SESSION_RESPONSE)
   async login(@Body() body: LoginRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const delivery = body.refreshTokenDelivery ?? 'cookie';
     // Another site's form must not be able to plant its own session in this browser (login CSRF).

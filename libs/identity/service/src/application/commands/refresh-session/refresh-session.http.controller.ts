@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { DomainError } from '@mkt/shared/kernel';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../../identity-settings';
 import { clearSessionCookies, deliverSession, refreshTokenCookieOf, requireJsonRequest, sessionCookiePolicy } from '../../http/session-cookies';
+import { SESSION_RESPONSE } from '../../session-tokens';
 import { RefreshSessionHandler } from './refresh-session.handler';
 import { RefreshSessionRequestDto } from './refresh-session.request.dto';
 
@@ -21,6 +23,7 @@ export class RefreshSessionHttpController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
+  @Responds(SESSION_RESPONSE)
   async refresh(@Body() body: RefreshSessionRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const policy = sessionCookiePolicy(this.settings);
     if (body.refreshToken) return deliverSession(request, response, await this.handler.execute(body.refreshToken), 'body', policy);

@@ -2,8 +2,10 @@ import { Body, Controller, HttpCode, Inject, Post, Req, UseFilters } from '@nest
 import type { Request } from 'express';
 import { SlidingWindowRateLimiter } from '@mkt/identity/core';
 import { Public } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { CLOCK, type Clock } from '@mkt/shared/messaging';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../../identity-settings';
+import { NEW_ACCOUNT } from '../../account.view';
 import { clientAddressOf } from '../../http/client-address';
 import { TooManyAttemptsException, TooManyAttemptsFilter } from '../../http/too-many-attempts.exception';
 import { SignUpHandler } from './sign-up.handler';
@@ -25,6 +27,7 @@ export class SignUpHttpController {
   @HttpCode(201)
   @Public()
   @UseFilters(TooManyAttemptsFilter)
+  @Responds(NEW_ACCOUNT, { description: 'The PENDING account' })
   signUp(@Body() body: SignUpRequestDto, @Req() request: Request) {
     // Each sign-up costs a memory-hard hash: limit them per address.
     const rate = this.limiter.take(clientAddressOf(request, this.settings.trustedProxyHops), this.clock.now());

@@ -1,5 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { AccessTokenService, Public } from '@mkt/shared/auth';
+import { Responds, schema } from '@mkt/shared/http';
+
+const JWK_SET = schema.object({
+  keys: schema.array(schema.object({ kty: schema.oneOf(['OKP']), crv: schema.oneOf(['Ed25519']), x: schema.string(), kid: schema.string(), alg: schema.oneOf(['EdDSA']), use: schema.oneOf(['sig']) })),
+});
 
 @Controller('api/identity/.well-known')
 export class GetJwksHttpController {
@@ -9,6 +14,7 @@ export class GetJwksHttpController {
   @Get('jwks.json')
   @Public()
   @Header('cache-control', 'public, max-age=300')
+  @Responds(JWK_SET, { description: 'RFC 7517 JWK Set of the access-token verification keys' })
   jwks() {
     return this.tokens.jwks();
   }

@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { MAX_ATTACHMENT_BYTES } from '@mkt/projects/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { singleFileUpload, type UploadedFileContent } from '@mkt/shared/http';
+import { singleFileUpload, type UploadedFileContent, Responds } from '@mkt/shared/http';
+import { UPLOADED_ATTACHMENT } from '../../http-responses';
 import { UploadAttachmentHandler } from './upload-attachment.handler';
 
 @Controller('api/projects/projects')
@@ -17,6 +18,7 @@ export class UploadAttachmentHttpController {
   @HttpCode(201)
   @Roles('OWNER')
   @UseInterceptors(singleFileUpload(MAX_ATTACHMENT_BYTES))
+  @Responds(UPLOADED_ATTACHMENT)
   upload(@Param('id', new ParseUUIDPipe()) id: string, @UploadedFile() file: UploadedFileContent | undefined, @CurrentUser() actor: AuthenticatedUser) {
     return this.handler.execute(id, file, actor);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import type { ProjectTermsInput } from '@mkt/projects/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
 import { DraftProjectHandler } from './draft-project.handler';
 import { DraftProjectRequestDto } from './draft-project.request.dto';
@@ -13,6 +13,7 @@ export class DraftProjectHttpController {
   @Post()
   @HttpCode(201)
   @Roles('OWNER')
+  @Responds(schema.object({ id: schema.uuid(), status: schema.oneOf(['DRAFT']) }))
   draft(@Body() body: DraftProjectRequestDto, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.draft') idempotency: IdempotencyKey | null) {
     return this.handler.execute({ actor, terms: body as unknown as ProjectTermsInput, idempotency });
   }

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
 import { changeProject } from '../../change-project';
+import { PROJECT_CHANGE } from '../../http-responses';
 import { FileObjectionRequestDto, RuleOnObjectionRequestDto } from './objection.request.dto';
 
 /** Objections during publicity (公示) and the supervisors' rulings on them. */
@@ -14,6 +15,7 @@ export class ObjectionsHttpController {
   @Post(':id/objections')
   @HttpCode(201)
   @Roles('AGENCY')
+  @Responds({ allOf: [PROJECT_CHANGE, schema.object({ objectionId: schema.uuid() })] })
   file(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: FileObjectionRequestDto,
@@ -27,6 +29,7 @@ export class ObjectionsHttpController {
   @Post(':id/objections/:objectionId/ruling')
   @HttpCode(200)
   @Roles('SUPERVISOR')
+  @Responds(PROJECT_CHANGE)
   rule(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('objectionId') objectionId: string,

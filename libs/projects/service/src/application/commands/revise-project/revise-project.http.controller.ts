@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { ProjectTermsInput } from '@mkt/projects/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds } from '@mkt/shared/http';
 import { UnitOfWork, type IdempotencyKey } from '@mkt/shared/messaging';
-import { changeProject } from '../../change-project';
 import { attachmentsNamed } from '../../attachments-named';
+import { changeProject } from '../../change-project';
+import { PROJECT_CHANGE } from '../../http-responses';
 import { changedItemCode, postingContextFor } from '../../posting-context';
 import { AmendProjectRequestDto, CancelProjectRequestDto, RepostProjectRequestDto, SelectDirectlyRequestDto } from './revise-project.request.dto';
 
@@ -19,6 +20,7 @@ export class ReviseProjectHttpController {
   @Post(':id/amendments')
   @HttpCode(200)
   @Roles('OWNER')
+  @Responds(PROJECT_CHANGE)
   amend(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AmendProjectRequestDto, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.amend') idempotency: IdempotencyKey | null) {
     const changes = body.changes as Partial<ProjectTermsInput>;
     return changeProject(
@@ -35,6 +37,7 @@ export class ReviseProjectHttpController {
   @Post(':id/repost')
   @HttpCode(200)
   @Roles('OWNER')
+  @Responds(PROJECT_CHANGE)
   repost(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RepostProjectRequestDto, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.repost') idempotency: IdempotencyKey | null) {
     const changes = body.changes as Partial<ProjectTermsInput> | undefined;
     return changeProject(
@@ -48,6 +51,7 @@ export class ReviseProjectHttpController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('OWNER')
+  @Responds(PROJECT_CHANGE)
   cancel(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CancelProjectRequestDto, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.cancel') idempotency: IdempotencyKey | null) {
     return changeProject(this.unitOfWork, id, (project, now) => project.cancel(actor, body.reason, now), idempotency);
   }
@@ -55,6 +59,7 @@ export class ReviseProjectHttpController {
   @Post(':id/direct-selection')
   @HttpCode(200)
   @Roles('OWNER')
+  @Responds(PROJECT_CHANGE)
   selectDirectly(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: SelectDirectlyRequestDto, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('projects.direct-selection') idempotency: IdempotencyKey | null) {
     return changeProject(this.unitOfWork, id, (project, now) => project.selectDirectly(actor, body.agencyId, now), idempotency);
   }

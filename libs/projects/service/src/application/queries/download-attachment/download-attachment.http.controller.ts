@@ -1,11 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ProjectState } from '@mkt/projects/core';
+import { DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE, type ProjectState } from '@mkt/projects/core';
 import { CurrentUser, Public, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { RespondsWith } from '@mkt/shared/http';
 import { forbidden, notFound } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AttachmentFileRepository, type StoredAttachmentFile } from '../../../infrastructure/attachment-file.repository';
 import { ProjectRepository } from '../../../infrastructure/project.repository';
+
+const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', DOCX_MEDIA_TYPE, XLSX_MEDIA_TYPE];
 
 /**
  * Attachment downloads. A published project's documents are public announcement documents: anyone may fetch
@@ -19,6 +22,7 @@ export class DownloadAttachmentHttpController {
 
   @Get('announcements/:id/attachments/:attachmentId')
   @Public()
+  @RespondsWith(ATTACHMENT_TYPES, 'The announced document, as a download')
   async announced(@Param('id', new ParseUUIDPipe()) id: string, @Param('attachmentId', new ParseUUIDPipe()) attachmentId: string, @Res() response: Response): Promise<void> {
     const file = await this.unitOfWork.run(async (tx) => {
       const { project } = await new ProjectRepository(tx.manager).get(id);
@@ -31,6 +35,7 @@ export class DownloadAttachmentHttpController {
 
   @Get('projects/:id/attachments/:attachmentId')
   @Roles('OWNER', 'SUPERVISOR')
+  @RespondsWith(ATTACHMENT_TYPES, 'Any file of the project, as a download')
   async owned(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('attachmentId', new ParseUUIDPipe()) attachmentId: string,

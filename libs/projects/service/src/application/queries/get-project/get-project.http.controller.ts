@@ -1,9 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AttachmentFileRepository } from '../../../infrastructure/attachment-file.repository';
 import { ProjectRepository } from '../../../infrastructure/project.repository';
+import { PROJECT_DETAIL } from '../../http-responses';
 
 /** The whole project with its history, conflict list and attachments included: for its owner and for supervisors only. */
 @Controller('api/projects/projects')
@@ -12,6 +14,7 @@ export class GetProjectHttpController {
 
   @Get(':id')
   @Roles('OWNER', 'SUPERVISOR')
+  @Responds(PROJECT_DETAIL)
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.unitOfWork.run(async (tx) => {
       const projects = new ProjectRepository(tx.manager);

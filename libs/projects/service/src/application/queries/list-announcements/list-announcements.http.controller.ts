@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { entropySourceOf, type ProjectState } from '@mkt/projects/core';
 import { Public } from '@mkt/shared/auth';
+import { Responds, schema } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { ProjectRepository } from '../../../infrastructure/project.repository';
+import { ANNOUNCEMENT } from '../../http-responses';
 
 /**
  * Public announcements (公告): published projects, results in publicity, failed rounds. The owner's conflict
@@ -14,6 +16,7 @@ export class ListAnnouncementsHttpController {
 
   @Get()
   @Public()
+  @Responds(schema.array(ANNOUNCEMENT))
   async list() {
     const projects = await this.unitOfWork.run((tx) => new ProjectRepository(tx.manager).published(100));
     return projects.map(announcementOf);

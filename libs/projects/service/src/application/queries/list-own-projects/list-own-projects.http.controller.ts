@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { ProjectListsQuery } from '../../../infrastructure/project-lists.query';
+import { OWN_PROJECTS } from '../../http-responses';
 import { ListOwnProjectsRequestDto } from './list-own-projects.request.dto';
 import { ownerProjectItemOf } from './owner-project.mapper';
 
@@ -16,6 +18,7 @@ export class ListOwnProjectsHttpController {
 
   @Get()
   @Roles('OWNER')
+  @Responds(OWN_PROJECTS)
   async list(@Query() query: ListOwnProjectsRequestDto, @CurrentUser() user: AuthenticatedUser) {
     const ownerOrg = user.organizationId;
     if (!ownerOrg) throw forbidden('PROJECTS.NO_OWNER_ORGANISATION', 'this account acts for no owner organisation');

@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { ProjectListsQuery } from '../../../infrastructure/project-lists.query';
+import { OWN_SIGN_UPS } from '../../http-responses';
 import { ListOwnProjectsRequestDto } from '../list-own-projects/list-own-projects.request.dto';
 import { agencySignUpItemOf } from './agency-sign-up.mapper';
 
@@ -16,6 +18,7 @@ export class ListOwnSignUpsHttpController {
 
   @Get()
   @Roles('AGENCY')
+  @Responds(OWN_SIGN_UPS)
   async list(@Query() query: ListOwnProjectsRequestDto, @CurrentUser() user: AuthenticatedUser) {
     const agencyId = user.organizationId;
     if (!agencyId) throw forbidden('PROJECTS.NO_AGENCY', 'this account acts for no agency');

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
 import { ChangeAgencyStatusHandler } from './change-agency-status.handler';
 import { ChangeAgencyStatusRequestDto } from './change-agency-status.request.dto';
@@ -12,6 +12,7 @@ export class ChangeAgencyStatusHttpController {
   @Post(':id/status')
   @HttpCode(200)
   @Roles('ADMIN', 'SUPERVISOR')
+  @Responds(schema.object({ id: schema.uuid(), status: schema.string(), sequence: schema.integer(), sanctionId: schema.string() }, { optional: ['sanctionId'] }))
   change(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ChangeAgencyStatusRequestDto,

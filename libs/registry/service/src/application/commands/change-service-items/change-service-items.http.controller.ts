@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import { forbidden } from '@mkt/shared/kernel';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
 import { ChangeServiceItemsHandler } from './change-service-items.handler';
@@ -13,6 +13,7 @@ export class ChangeServiceItemsHttpController {
   /** Only the firm's own users change what it offers. */
   @Put(':id/service-items')
   @Roles('AGENCY')
+  @Responds(schema.object({ agencyId: schema.uuid(), serviceItems: schema.array(schema.string()), sequence: schema.integer() }))
   change(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ChangeServiceItemsRequestDto,

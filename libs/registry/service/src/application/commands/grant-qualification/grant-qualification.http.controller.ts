@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Roles } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
 import { GrantQualificationHandler } from './grant-qualification.handler';
 import { GrantQualificationRequestDto } from './grant-qualification.request.dto';
@@ -13,6 +13,7 @@ export class GrantQualificationHttpController {
   @Post(':id/qualifications')
   @HttpCode(201)
   @Roles('ADMIN')
+  @Responds(schema.object({ agencyId: schema.uuid(), qualificationId: schema.string() }))
   grant(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: GrantQualificationRequestDto,

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { Roles } from '@mkt/shared/auth';
+import { fileMustBePresent, singleFileUpload, type UploadedFileContent, Responds, schema } from '@mkt/shared/http';
 import { MAX_IMPORT_BYTES } from '../../../infrastructure/import-table.reader';
-import { fileMustBePresent, singleFileUpload, type UploadedFileContent } from '@mkt/shared/http';
 import { ImportAgenciesHandler } from './import-agencies.handler';
 
 @Controller('api/registry/imports')
@@ -13,6 +13,7 @@ export class ImportAgenciesHttpController {
   @HttpCode(201)
   @Roles('ADMIN')
   @UseInterceptors(singleFileUpload(MAX_IMPORT_BYTES))
+  @Responds(schema.object({ imported: schema.integer(), agencies: schema.array(schema.object({ id: schema.uuid(), creditCode: schema.string(), rows: schema.array(schema.integer()) })) }))
   import(@UploadedFile() file: UploadedFileContent | undefined) {
     return this.handler.execute(fileMustBePresent(file).buffer);
   }

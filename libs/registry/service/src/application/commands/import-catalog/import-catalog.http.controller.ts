@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { Roles } from '@mkt/shared/auth';
+import { fileMustBePresent, singleFileUpload, type UploadedFileContent, Responds, schema } from '@mkt/shared/http';
 import { MAX_IMPORT_BYTES } from '../../../infrastructure/import-table.reader';
-import { fileMustBePresent, singleFileUpload, type UploadedFileContent } from '@mkt/shared/http';
+import { CATALOG_CHANGE } from '../../http-responses';
 import { ImportCatalogHandler } from './import-catalog.handler';
 
 @Controller('api/registry/imports')
@@ -13,6 +14,7 @@ export class ImportCatalogHttpController {
   @HttpCode(201)
   @Roles('ADMIN')
   @UseInterceptors(singleFileUpload(MAX_IMPORT_BYTES))
+  @Responds(schema.object({ imported: schema.integer(), newCategories: schema.array(schema.string()), changes: schema.array(CATALOG_CHANGE) }))
   import(@UploadedFile() file: UploadedFileContent | undefined) {
     return this.handler.execute(fileMustBePresent(file).buffer);
   }

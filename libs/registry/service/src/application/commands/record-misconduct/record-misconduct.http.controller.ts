@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
+import { CREDIT_ENTRY } from '../../http-responses';
 import { RecordMisconductHandler } from './record-misconduct.handler';
 import { RecordMisconductRequestDto } from './record-misconduct.request.dto';
 
@@ -12,6 +13,7 @@ export class RecordMisconductHttpController {
   @Post(':id/misconduct')
   @HttpCode(201)
   @Roles('SUPERVISOR')
+  @Responds(schema.object({ misconductId: schema.string(), entries: schema.array(CREDIT_ENTRY) }))
   record(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RecordMisconductRequestDto,

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { Roles } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
 import { RegisterAgencyHandler } from './register-agency.handler';
 import { RegisterAgencyRequestDto } from './register-agency.request.dto';
@@ -13,6 +13,7 @@ export class RegisterAgencyHttpController {
   @Post()
   @HttpCode(201)
   @Roles('ADMIN')
+  @Responds(schema.object({ id: schema.uuid(), status: schema.string() }))
   register(@Body() body: RegisterAgencyRequestDto, @IdempotencyKeyHeader('registry.register-agency') idempotency: IdempotencyKey | null) {
     return this.handler.execute({ ...body, idempotency });
   }

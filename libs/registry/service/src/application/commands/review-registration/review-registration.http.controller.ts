@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
 import { ReviewRegistrationHandler } from './review-registration.handler';
 import { ReviewRegistrationRequestDto } from './review-registration.request.dto';
@@ -13,6 +13,7 @@ export class ReviewRegistrationHttpController {
   @Post(':id/review')
   @HttpCode(200)
   @Roles('ADMIN')
+  @Responds(schema.object({ id: schema.uuid(), status: schema.string(), revision: schema.integer(), agencyId: schema.uuid() }))
   review(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReviewRegistrationRequestDto,

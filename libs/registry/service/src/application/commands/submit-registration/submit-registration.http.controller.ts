@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { IdempotencyKeyHeader } from '@mkt/shared/http';
+import { IdempotencyKeyHeader, Responds, schema } from '@mkt/shared/http';
 import type { IdempotencyKey } from '@mkt/shared/messaging';
 import { RegistrationRequestDto } from './registration.request.dto';
 import { SubmitRegistrationHandler } from './submit-registration.handler';
@@ -13,6 +13,7 @@ export class SubmitRegistrationHttpController {
   @Post()
   @HttpCode(201)
   @Roles('AGENCY')
+  @Responds(schema.object({ id: schema.uuid(), agencyId: schema.uuid(), status: schema.string(), revision: schema.integer() }))
   submit(@Body() body: RegistrationRequestDto, @CurrentUser() actor: AuthenticatedUser, @IdempotencyKeyHeader('registry.submit-registration') idempotency: IdempotencyKey | null) {
     return this.handler.execute({ body, actor, idempotency });
   }

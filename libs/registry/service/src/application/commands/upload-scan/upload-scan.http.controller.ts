@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { MAX_SCAN_BYTES } from '@mkt/registry/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
-import { fileMustBePresent, singleFileUpload, type UploadedFileContent } from '@mkt/shared/http';
+import { fileMustBePresent, singleFileUpload, type UploadedFileContent, Responds, schema } from '@mkt/shared/http';
 import { UploadScanHandler } from './upload-scan.handler';
 
 @Controller('api/registry/scans')
@@ -16,6 +16,7 @@ export class UploadScanHttpController {
   @HttpCode(201)
   @Roles('AGENCY')
   @UseInterceptors(singleFileUpload(MAX_SCAN_BYTES))
+  @Responds(schema.object({ id: schema.uuid(), organizationId: schema.string(), mediaType: schema.oneOf(['application/pdf', 'image/png', 'image/jpeg']), sizeBytes: schema.integer(), sha256: schema.hex(), uploadedAt: schema.instant() }))
   upload(@UploadedFile() file: UploadedFileContent | undefined, @CurrentUser() actor: AuthenticatedUser) {
     return this.handler.execute(fileMustBePresent(file).buffer, actor);
   }

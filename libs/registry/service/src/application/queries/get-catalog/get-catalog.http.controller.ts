@@ -1,8 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import type { ServiceItem } from '@mkt/registry/core';
 import { Public } from '@mkt/shared/auth';
+import { Responds, schema } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { CatalogRepository } from '../../../infrastructure/catalog.repository';
+import { SERVICE_ITEM_STANDARD, CATALOG_CHANGE_RECORDED } from '../../http-responses';
 
 /** The catalog and every standard are public: owners, agencies and citizens read the same published text. */
 @Controller('api/registry/catalog')
@@ -12,6 +14,7 @@ export class GetCatalogHttpController {
   /** Categories with their ACTIVE items. */
   @Get()
   @Public()
+  @Responds(schema.object({ revision: schema.integer(), categories: schema.array(schema.object({ code: schema.string(), name: schema.object({ zhCN: schema.string(), en: schema.string() }), items: schema.array(SERVICE_ITEM_STANDARD) })) }))
   async catalog() {
     const { categories, items, revision } = await this.unitOfWork.run(async (tx) => {
       const repository = new CatalogRepository(tx.manager);
@@ -26,6 +29,7 @@ export class GetCatalogHttpController {
   /** The published standard of one item, retired or not, with the dates of its versions. */
   @Get('items/:code')
   @Public()
+  @Responds({ allOf: [SERVICE_ITEM_STANDARD, schema.object({ versions: schema.array(schema.object({ version: schema.integer(), effectiveDate: schema.date(), catalogRevision: schema.integer() })) })] })
   async item(@Param('code') code: string) {
     const { item, versions } = await this.unitOfWork.run((tx) => new CatalogRepository(tx.manager).item(code));
     return { ...standardView(item), versions };
@@ -33,6 +37,7 @@ export class GetCatalogHttpController {
 
   @Get('changes')
   @Public()
+  @Responds(schema.array(CATALOG_CHANGE_RECORDED))
   changes() {
     return this.unitOfWork.run((tx) => new CatalogRepository(tx.manager).changes());
   }

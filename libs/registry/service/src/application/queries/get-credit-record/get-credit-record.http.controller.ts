@@ -1,10 +1,12 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CREDIT_FORMULA, firstInconsistentEntry } from '@mkt/registry/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AgencyRepository } from '../../../infrastructure/agency.repository';
 import { CreditRepository } from '../../../infrastructure/credit.repository';
+import { CREDIT_RECORD } from '../../http-responses';
 
 /**
  * The whole credit record with every entry's detail and source, and whether the formula reproduces it:
@@ -16,6 +18,7 @@ export class GetCreditRecordHttpController {
 
   @Get(':id/credit')
   @Roles('ADMIN', 'SUPERVISOR', 'AGENCY')
+  @Responds(CREDIT_RECORD)
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser) {
     if (user.role === 'AGENCY' && user.organizationId !== id) throw forbidden('AUTH.NOT_YOUR_AGENCY', 'an agency user can read only its own firm');
     return this.unitOfWork.run(async (tx) => {

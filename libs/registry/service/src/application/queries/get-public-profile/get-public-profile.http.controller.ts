@@ -1,11 +1,13 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CREDIT_FORMULA, qualificationCountsAt, sanctionIsInForce } from '@mkt/registry/core';
 import { Public } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { notFound } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { AgencyRepository } from '../../../infrastructure/agency.repository';
 import { CreditRepository } from '../../../infrastructure/credit.repository';
 import { EngagementRepository } from '../../../infrastructure/engagement.repository';
+import { PUBLIC_PROFILE } from '../../http-responses';
 
 const RECENT_ENTRIES = 10;
 const LISTED = ['ACTIVE', 'SUSPENDED', 'BLACKLISTED'];
@@ -20,6 +22,7 @@ export class GetPublicProfileHttpController {
 
   @Get(':id')
   @Public()
+  @Responds(PUBLIC_PROFILE)
   profile(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.unitOfWork.run(async (tx) => {
       const { agency } = await new AgencyRepository(tx.manager).get(id);

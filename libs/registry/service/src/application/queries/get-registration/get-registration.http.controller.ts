@@ -1,8 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { Responds } from '@mkt/shared/http';
 import { forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { RegistrationRepository } from '../../../infrastructure/registration.repository';
+import { REGISTRATION } from '../../http-responses';
 
 @Controller('api/registry/registrations')
 export class GetRegistrationHttpController {
@@ -11,6 +13,7 @@ export class GetRegistrationHttpController {
   /** The application with its status, every step and every revision: the operator, supervisors, or the applying firm. */
   @Get(':id')
   @Roles('ADMIN', 'SUPERVISOR', 'AGENCY')
+  @Responds(REGISTRATION)
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.unitOfWork.run(async (tx) => {
       const repository = new RegistrationRepository(tx.manager);

@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { SCAN_EXTENSION } from '@mkt/registry/core';
 import { CurrentUser, Roles, type AuthenticatedUser } from '@mkt/shared/auth';
+import { RespondsWith } from '@mkt/shared/http';
 import { forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { ScanRepository } from '../../../infrastructure/scan.repository';
@@ -17,6 +18,7 @@ export class GetScanHttpController {
    */
   @Get(':id')
   @Roles('ADMIN', 'SUPERVISOR', 'AGENCY')
+  @RespondsWith(['application/pdf', 'image/png', 'image/jpeg'], 'The scan, as a download of its checked type')
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser, @Res() response: Response): Promise<void> {
     const scan = await this.unitOfWork.run((tx) => new ScanRepository(tx.manager).get(id));
     if (user.role === 'AGENCY' && user.organizationId?.toLowerCase() !== scan.organizationId) throw forbidden('REGISTRY.NOT_YOUR_SCAN', "an agency user reads only its own firm's scans");

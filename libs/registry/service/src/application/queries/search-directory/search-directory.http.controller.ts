@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { CREDIT_FORMULA } from '@mkt/registry/core';
 import { Public } from '@mkt/shared/auth';
+import { Responds, schema } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { jsonColumn } from '@mkt/shared/persistence';
+import { DIRECTORY_ENTRY } from '../../http-responses';
 import { SearchDirectoryRequestDto } from './search-directory.request.dto';
 
 interface DirectoryRow {
@@ -30,6 +32,7 @@ export class SearchDirectoryHttpController {
 
   @Get()
   @Public()
+  @Responds(schema.array(DIRECTORY_ENTRY))
   async search(@Query() query: SearchDirectoryRequestDto) {
     const rows: DirectoryRow[] = await this.unitOfWork.run((tx) => {
       const today = new Date(tx.now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
