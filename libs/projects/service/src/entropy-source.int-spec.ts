@@ -3,7 +3,7 @@ import type { SelectionRequestedV1 } from '@mkt/projects/contracts';
 import { ServiceItemPublishedV1 } from '@mkt/registry/contracts';
 import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp } from '@mkt/shared/http';
+import { createHttpApp, responseCheckOf } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
 import { ProjectsModule } from './projects.module';
@@ -63,7 +63,7 @@ describe('projects service: the entropy source of a draw', () => {
   }
 
   beforeAll(async () => {
-    app = await createHttpApp(EntropySourceSpecRoot, { logger: false });
+    app = await createHttpApp(EntropySourceSpecRoot, { logger: false, checkResponses: true });
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
     projects = app.get(MessagingRuntime).platform('projects') as ServicePlatform;
@@ -113,5 +113,11 @@ describe('projects service: the entropy source of a draw', () => {
     const { body } = await call('GET', `/api/projects/projects/${id}`, { token: owner });
     expect(body.history.find((h: { kind: string }) => h.kind === 'amended').event).toMatchObject({ amendment: 1, changedFields: ['selection', 'signUp'] });
     expect(await announcementOf(id)).toMatchObject({ entropySource: 'drand' });
+  });
+
+  it('answered as the routes declare it, the announcement with its entropy source', () => {
+    const { checked, violations } = responseCheckOf(app);
+    expect(violations).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
   });
 });

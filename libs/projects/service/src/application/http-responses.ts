@@ -1,4 +1,4 @@
-import { PROJECT_TRANSITIONS, SELECTION_METHODS } from '@mkt/projects/core';
+import { ENTROPY_SOURCES, PROJECT_TRANSITIONS, SELECTION_METHODS } from '@mkt/projects/core';
 import { schema } from '@mkt/shared/http';
 
 // Response schemas the projects service's controllers declare (`@Responds`).
@@ -45,6 +45,8 @@ export const ANNOUNCEMENT = schema.object({
   requiredLevel: schema.integer(),
   servicePeriodDays: schema.integer(),
   method: schema.oneOf(SELECTION_METHODS),
+  // A nullable enum lists null among its values too (OpenAPI 3.0.3, and so Ajv).
+  entropySource: { type: 'string', enum: [...ENTROPY_SOURCES, null], nullable: true, description: "a draw's entropy source; null for bidding and direct selection" },
   signUp: signUpRule,
   attachments: schema.array(attachment),
   publishedAt: nullableInstant(),
