@@ -6,10 +6,13 @@ import { ActionResult, CheckboxField, Field } from '../ui/form';
 import type { ProjectDetail } from '../projects/project-api';
 import { ProjectExports } from '../supervisor/exports';
 import { OWNER_TEXT } from './owner-messages';
+import { REVISION_TEXT } from '../projects/revision-messages';
+import { AmendForm, DirectSelectionForm } from './revision-forms';
 
 /** The owner's next steps on its project: publish, request selection, then contract, completion and evaluation. */
 export function OwnerPanel({ project: p, names, onChange }: { project: ProjectDetail; names: Map<string, string>; onChange: () => void }) {
   const t = useText(OWNER_TEXT);
+  const r = useText(REVISION_TEXT);
   const locale = useLocale();
   const punct = punctuation(locale);
   const action = useAction();
@@ -31,7 +34,7 @@ export function OwnerPanel({ project: p, names, onChange }: { project: ProjectDe
       {p.status === 'PUBLISHED' && p.terms.signUp.mode === 'ALL_ELIGIBLE' && (
         <div className="buttons">
           <p>{t.requestHint}</p>
-          <button type="button" className="primary" onClick={() => step('request-selection', t.requested)} disabled={action.busy}>
+          <button type="button" className="primary" onClick={() => step('request-selection', p.terms.selection.method === 'DIRECT_SELECTION' ? r.requestedDirect : t.requested)} disabled={action.busy}>
             {t.requestSelection}
           </button>
         </div>
@@ -78,6 +81,8 @@ export function OwnerPanel({ project: p, names, onChange }: { project: ProjectDe
           </ul>
         </>
       )}
+      {p.status === 'PUBLISHED' && <AmendForm project={p} onChange={onChange} />}
+      {p.status === 'SELECTING' && p.terms.selection.method === 'DIRECT_SELECTION' && <DirectSelectionForm project={p} names={names} onChange={onChange} />}
       {p.status === 'FAILED' && <RepostForm project={p} onChange={onChange} />}
       {['DRAFT', 'PUBLISHED', 'FAILED'].includes(p.status) && <CancelForm project={p} onChange={onChange} />}
       {p.status !== 'DRAFT' && <ProjectExports projectId={p.id} />}

@@ -26,7 +26,7 @@ export function PostProjectPage() {
     method: 'RANDOM_DRAW', winners: '1', alternates: '1', minimumCandidates: '3', minimumValidBids: '3',
     evaluationRule: 'LOWEST_PRICE', abnormallyLowFraction: '0.8', quoteForm: 'AMOUNT',
     bidDeadline: localInput(new Date(now.getTime() + 7 * 86_400_000)),
-    signUpMode: 'ALL_ELIGIBLE', opensAt: localInput(now), closesAt: localInput(new Date(now.getTime() + 4 * 86_400_000)),
+    signUpMode: 'ALL_ELIGIBLE', opensAt: localInput(now), closesAt: localInput(new Date(now.getTime() + 4 * 86_400_000)), justification: '',
   });
   const [conflicts, setConflicts] = useState<{ agencyId: string; reason: string }[]>([]);
   const [observers, setObservers] = useState<ObserverRow[]>([]);
@@ -41,7 +41,7 @@ export function PostProjectPage() {
     'selection.method': t.method, 'selection.winners': t.winners, 'selection.alternates': t.alternates, 'selection.minimumCandidates': t.minimumCandidates,
     'selection.minimumValidBids': t.minimumValidBids, 'selection.evaluation': t.evaluation, 'selection.evaluation.abnormallyLowFraction': t.fraction,
     'selection.quoteForm': t.quoteForm, 'selection.bidDeadline': t.bidDeadline, 'signUp.mode': t.signUpMode, 'signUp.opensAt': t.opensAt, 'signUp.closesAt': t.closesAt, conflicts: t.conflictList,
-    'selection.observers': t.observers,
+    'selection.observers': t.observers, 'selection.justification': t.justification,
     ...Object.fromEntries(observers.flatMap((_, i) => [[`selection.observers.${i}.userId`, `${t.observers} ${i + 1} · ${t.observerAccount}`], [`selection.observers.${i}.label`, `${t.observers} ${i + 1} · ${t.observerLabel}`]])),
   };
 
@@ -102,64 +102,73 @@ export function PostProjectPage() {
           </Field>
         </div>
 
-        <PoolPreview serviceItemCode={f.serviceItemCode} requiredLevel={f.requiredLevel} minimum={Number(f.method === 'RANDOM_DRAW' ? f.minimumCandidates : f.minimumValidBids)} names={agencies.data ?? new Map()} />
+        <PoolPreview serviceItemCode={f.serviceItemCode} requiredLevel={f.requiredLevel} minimum={f.method === 'DIRECT_SELECTION' ? 1 : Number(f.method === 'RANDOM_DRAW' ? f.minimumCandidates : f.minimumValidBids)} names={agencies.data ?? new Map()} />
 
         <fieldset>
           <legend>{t.method}</legend>
           <div className="radios">
-            {(['RANDOM_DRAW', 'BIDDING'] as const).map((m) => (
+            {(['RANDOM_DRAW', 'BIDDING', 'DIRECT_SELECTION'] as const).map((m) => (
               <label key={m}>
                 <input type="radio" name="method" value={m} checked={f.method === m} onChange={() => setF({ ...f, method: m })} /> {t.methods[m]}
               </label>
             ))}
           </div>
-          <div className="grid">
-            <Field label={t.winners} name="selection.winners" action={action}>
-              <input name="winners" type="number" min={1} value={f.winners} onChange={set('winners')} />
-            </Field>
-            {f.method === 'RANDOM_DRAW' ? (
-              <>
-                <Field label={t.alternates} name="selection.alternates" action={action}>
-                  <input name="alternates" type="number" min={0} value={f.alternates} onChange={set('alternates')} />
-                </Field>
-                <Field label={t.minimumCandidates} name="selection.minimumCandidates" action={action}>
-                  <input name="minimumCandidates" type="number" min={1} value={f.minimumCandidates} onChange={set('minimumCandidates')} />
-                </Field>
-              </>
-            ) : (
-              <>
-                <Field label={t.minimumValidBids} name="selection.minimumValidBids" action={action}>
-                  <input name="minimumValidBids" type="number" min={1} value={f.minimumValidBids} onChange={set('minimumValidBids')} />
-                </Field>
-                <Field label={t.quoteForm} name="selection.quoteForm" action={action}>
-                  <select name="quoteForm" value={f.quoteForm} onChange={set('quoteForm')}>
-                    {Object.entries(t.quoteForms).map(([k, v]) => (
-                      <option key={k} value={k}>
-                        {v}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <Field label={t.evaluation} name="selection.evaluation" action={action}>
-                  <select name="evaluationRule" value={f.evaluationRule} onChange={set('evaluationRule')}>
-                    {Object.entries(t.evaluations).map(([k, v]) => (
-                      <option key={k} value={k}>
-                        {v}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                {f.evaluationRule === 'REASONABLE_LOW' && (
-                  <Field label={t.fraction} name="selection.evaluation.abnormallyLowFraction" action={action}>
-                    <input name="abnormallyLowFraction" inputMode="decimal" value={f.abnormallyLowFraction} onChange={set('abnormallyLowFraction')} />
+          {f.method === 'DIRECT_SELECTION' ? (
+            <>
+              <p className="hint">{t.directHint}</p>
+              <Field label={t.justification} name="selection.justification" action={action}>
+                <textarea name="justification" rows={3} value={f.justification} onChange={set('justification')} />
+              </Field>
+            </>
+          ) : (
+            <div className="grid">
+              <Field label={t.winners} name="selection.winners" action={action}>
+                <input name="winners" type="number" min={1} value={f.winners} onChange={set('winners')} />
+              </Field>
+              {f.method === 'RANDOM_DRAW' ? (
+                <>
+                  <Field label={t.alternates} name="selection.alternates" action={action}>
+                    <input name="alternates" type="number" min={0} value={f.alternates} onChange={set('alternates')} />
                   </Field>
-                )}
-                <Field label={t.bidDeadline} name="selection.bidDeadline" action={action}>
-                  <input name="bidDeadline" type="datetime-local" step={1} value={f.bidDeadline} onChange={set('bidDeadline')} />
-                </Field>
-              </>
-            )}
-          </div>
+                  <Field label={t.minimumCandidates} name="selection.minimumCandidates" action={action}>
+                    <input name="minimumCandidates" type="number" min={1} value={f.minimumCandidates} onChange={set('minimumCandidates')} />
+                  </Field>
+                </>
+              ) : (
+                <>
+                  <Field label={t.minimumValidBids} name="selection.minimumValidBids" action={action}>
+                    <input name="minimumValidBids" type="number" min={1} value={f.minimumValidBids} onChange={set('minimumValidBids')} />
+                  </Field>
+                  <Field label={t.quoteForm} name="selection.quoteForm" action={action}>
+                    <select name="quoteForm" value={f.quoteForm} onChange={set('quoteForm')}>
+                      {Object.entries(t.quoteForms).map(([k, v]) => (
+                        <option key={k} value={k}>
+                          {v}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  <Field label={t.evaluation} name="selection.evaluation" action={action}>
+                    <select name="evaluationRule" value={f.evaluationRule} onChange={set('evaluationRule')}>
+                      {Object.entries(t.evaluations).map(([k, v]) => (
+                        <option key={k} value={k}>
+                          {v}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                  {f.evaluationRule === 'REASONABLE_LOW' && (
+                    <Field label={t.fraction} name="selection.evaluation.abnormallyLowFraction" action={action}>
+                      <input name="abnormallyLowFraction" inputMode="decimal" value={f.abnormallyLowFraction} onChange={set('abnormallyLowFraction')} />
+                    </Field>
+                  )}
+                  <Field label={t.bidDeadline} name="selection.bidDeadline" action={action}>
+                    <input name="bidDeadline" type="datetime-local" step={1} value={f.bidDeadline} onChange={set('bidDeadline')} />
+                  </Field>
+                </>
+              )}
+            </div>
+          )}
         </fieldset>
 
         {f.method === 'RANDOM_DRAW' && (

@@ -4,7 +4,7 @@ const form: ProjectForm = {
   title: '城西道路测绘', serviceItemCode: 'SURVEY-MAPPING', description: '1:500', budgetYuan: '80000.5', requiredLevel: '2', region: '330100', servicePeriodDays: '20',
   method: 'RANDOM_DRAW', winners: '1', alternates: '2', minimumCandidates: '3', minimumValidBids: '3',
   evaluationRule: 'LOWEST_PRICE', abnormallyLowFraction: '0.8', quoteForm: 'AMOUNT', bidDeadline: '2026-12-01T10:00:00',
-  signUpMode: 'ALL_ELIGIBLE', opensAt: '', closesAt: '',
+  signUpMode: 'ALL_ELIGIBLE', opensAt: '', closesAt: '', justification: '',
 };
 
 describe('termsOf (the post-a-project form as the projects API takes it)', () => {
@@ -26,6 +26,11 @@ describe('termsOf (the post-a-project form as the projects API takes it)', () =>
     const windowed = termsOf({ ...form, signUpMode: 'WINDOW', opensAt: '2026-11-01T09:00', closesAt: '' }, [{ agencyId: 'a-1', reason: '关联' }]);
     expect(windowed.signUp).toEqual({ mode: 'WINDOW', opensAt: new Date('2026-11-01T09:00').toISOString(), closesAt: '' });
     expect(windowed.conflicts).toEqual([{ agencyId: 'a-1', reason: '关联' }]);
+  });
+
+  it('sends direct selection with its written justification and nothing of the other methods', () => {
+    const direct = termsOf({ ...form, method: 'DIRECT_SELECTION', justification: '抢险工程，时限紧迫' }, [], [{ userId: 'u-1', label: '公证员' }]);
+    expect(direct.selection).toEqual({ method: 'DIRECT_SELECTION', justification: '抢险工程，时限紧迫' });
   });
 
   it("names a draw's observers only when the owner lists some, and never for bidding", () => {

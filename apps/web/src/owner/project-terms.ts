@@ -7,7 +7,7 @@ export interface ProjectForm {
   requiredLevel: string;
   region: string;
   servicePeriodDays: string;
-  method: 'RANDOM_DRAW' | 'BIDDING';
+  method: 'RANDOM_DRAW' | 'BIDDING' | 'DIRECT_SELECTION';
   winners: string;
   alternates: string;
   minimumCandidates: string;
@@ -19,6 +19,8 @@ export interface ProjectForm {
   signUpMode: 'ALL_ELIGIBLE' | 'WINDOW';
   opensAt: string;
   closesAt: string;
+  /** Direct selection only: why this project may skip a draw or bidding, for supervisors. */
+  justification: string;
 }
 
 /** `<input type="datetime-local">` speaks local wall time; the API wants an instant. Empty stays empty, so the API names it. */
@@ -44,18 +46,7 @@ export interface ObserverRow {
  * names its observers only when there are any; the API checks and names a bad row by its index.
  */
 export function termsOf(f: ProjectForm, conflicts: { agencyId: string; reason: string }[], observers: readonly ObserverRow[] = []) {
-  const draw = { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) };
-  const selection =
-    f.method === 'RANDOM_DRAW'
-      ? observers.length > 0 ? { ...draw, observers: observers.map((o) => ({ userId: o.userId.trim(), label: o.label })) } : draw
-      : {
-          method: f.method,
-          winners: Number(f.winners),
-          minimumValidBids: Number(f.minimumValidBids),
-          evaluation: f.evaluationRule === 'REASONABLE_LOW' ? { rule: f.evaluationRule, abnormallyLowFraction: Number(f.abnormallyLowFraction) } : { rule: f.evaluationRule },
-          quoteForm: f.quoteForm,
-          bidDeadline: instant(f.bidDeadline),
-        };
+  const selection = selectionOf(f, observers);
   const signUp = f.signUpMode === 'WINDOW' ? { mode: 'WINDOW', opensAt: instant(f.opensAt), closesAt: instant(f.closesAt) } : { mode: 'ALL_ELIGIBLE' };
   return {
     title: f.title,
@@ -69,4 +60,24 @@ export function termsOf(f: ProjectForm, conflicts: { agencyId: string; reason: s
     signUp,
     conflicts,
   };
+}
+
+function selectionOf(f: ProjectForm, observers: readonly ObserverRow[]) {
+  switch (f.method) {
+    case 'RANDOM_DRAW': {
+      const draw = { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) };
+      return observers.length > 0 ? { ...draw, observers: observers.map((o) => ({ userId: o.userId.trim(), label: o.label })) } : draw;
+    }
+    case 'DIRECT_SELECTION':
+      return { method: f.method, justification: f.justification };
+    case 'BIDDING':
+      return {
+        method: f.method,
+        winners: Number(f.winners),
+        minimumValidBids: Number(f.minimumValidBids),
+        evaluation: f.evaluationRule === 'REASONABLE_LOW' ? { rule: f.evaluationRule, abnormallyLowFraction: Number(f.abnormallyLowFraction) } : { rule: f.evaluationRule },
+        quoteForm: f.quoteForm,
+        bidDeadline: instant(f.bidDeadline),
+      };
+  }
 }

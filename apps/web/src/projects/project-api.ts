@@ -33,6 +33,8 @@ export interface Announcement {
   readonly publishedAt: string | null;
   readonly selection: SelectionOutcome | null;
   readonly failure: { readonly round: number; readonly reason: string; readonly at: string } | null;
+  /** Recorded amendments of the announcement, oldest first (absent from services that predate them). */
+  readonly amendments?: readonly Amendment[];
 }
 
 export interface Seat {
@@ -78,7 +80,34 @@ export interface ProjectDetail {
   readonly objections: readonly Objection[];
   readonly seats: readonly Seat[];
   readonly failure: { readonly reason: string } | null;
-  readonly history?: readonly unknown[];
+  /** Agencies an upheld objection excluded from later rounds. */
+  readonly exclusions?: readonly { readonly agencyId: string }[];
+  /** The platform's rules in force when the project was drafted (thresholds, windows). */
+  readonly policy?: { readonly directSelectionBelowFen: number; readonly minimumSignUpHours: number };
+  readonly history?: readonly HistoryEntry[];
+}
+
+/** One step of a project's own history, as the projects service recorded it. */
+export interface HistoryEntry {
+  readonly seq: number;
+  readonly kind: string;
+  readonly at: string;
+  readonly event: Readonly<Record<string, unknown>>;
+}
+
+/** A recorded amendment (变更) of a published announcement: its number, time, reason and the terms it changed. */
+export interface Amendment {
+  readonly amendment: number;
+  readonly at: string;
+  readonly reason: string;
+  readonly changedFields: readonly string[];
+}
+
+/** The amendments in a project's history, in order. */
+export function amendmentsIn(history: readonly HistoryEntry[] | undefined): Amendment[] {
+  return (history ?? [])
+    .filter((h) => h.kind === 'amended')
+    .map((h) => ({ amendment: Number(h.event['amendment']), at: h.at, reason: String(h.event['reason'] ?? ''), changedFields: (h.event['changedFields'] as string[] | undefined) ?? [] }));
 }
 
 /** A person the owner named to witness a draw; their slot in the plan is `OBSERVER:<userId>`. */

@@ -7,8 +7,10 @@ import { SupervisorPanel } from '../supervisor/supervisor-panel';
 import { ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { DrawPanel } from './draw-panel';
-import { fetchAgencyNames, fetchAnnouncements, fetchBiddings, fetchDraws, fetchProject, type Announcement, type ProjectDetail } from './project-api';
+import { amendmentsIn, fetchAgencyNames, fetchAnnouncements, fetchBiddings, fetchDraws, fetchProject, type Announcement, type ProjectDetail } from './project-api';
 import { PROJECT_TEXT } from './project-messages';
+import { REVISION_TEXT } from './revision-messages';
+import { AmendmentHistory, DirectSelectionFlag } from './revision-views';
 
 /**
  * One project for everyone: the announcement, its selection and draws or bidding rounds, and below them the
@@ -16,6 +18,7 @@ import { PROJECT_TEXT } from './project-messages';
  */
 export function ProjectPage({ projectId }: { projectId: string }) {
   const t = useText(PROJECT_TEXT);
+  const r = useText(REVISION_TEXT);
   const locale = useLocale();
   const punct = punctuation(locale);
   const session = useSession();
@@ -51,6 +54,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
         </p>
         <ProjectFacts view={view} />
         {d?.terms.description && <p>{d.terms.description}</p>}
+        {d && <DirectSelectionFlag project={d} />}
         {view.selection && (
           <div className="selection" data-testid="selection">
             <p>
@@ -62,6 +66,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
                 {t.alternates}{punct.colon}{view.selection.succession.map((w) => nameOf(w.agencyId)).join(punct.list)}
               </p>
             )}
+            {view.selection.source.kind === 'DIRECT' && <p data-testid="chosen-directly">{r.chosenDirectly}</p>}
             <p className="hint">
               {t.publicityEnds}{punct.colon}{formatTime(view.selection.publicityEndsAt, locale)}
             </p>
@@ -73,6 +78,8 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           </p>
         )}
       </section>
+
+      <AmendmentHistory amendments={d ? amendmentsIn(d.history) : (a?.amendments ?? [])} />
 
       {(draws.data ?? []).map((draw) => (
         <DrawPanel key={draw.drawId} draw={draw} names={names.data ?? new Map()} ownerId={d?.ownerId ?? null} onChange={reload} />

@@ -6,11 +6,13 @@ import { fetchAgencyNames, fetchAnnouncements } from '../projects/project-api';
 import { RecordsQuery } from './exports';
 import { FairnessPanel } from './fairness-panel';
 import { PROJECT_TEXT } from '../projects/project-messages';
+import { REVISION_TEXT } from '../projects/revision-messages';
 import { SUPERVISOR_TEXT } from './supervisor-messages';
 
 export function SupervisionPage() {
   const t = useText(SUPERVISOR_TEXT);
   const p = useText(PROJECT_TEXT);
+  const r = useText(REVISION_TEXT);
   const locale = useLocale();
   const list = useLoad(fetchAnnouncements, [], 5000);
   const names = useLoad(fetchAgencyNames, []);
@@ -25,6 +27,12 @@ export function SupervisionPage() {
             <Link to={`/projects/${a.id}`}>{a.title}</Link>
             <span className="meta">
               {p.methods[a.method] ?? a.method} · {p.statuses[a.status] ?? a.status} · {formatYuan(a.budgetCapFen, locale)}
+              {/* DESIGN: direct selection is flagged to supervisors. */}
+              {a.method === 'DIRECT_SELECTION' && (
+                <span className="tag" data-testid="direct-selection-tag">
+                  {r.flag}
+                </span>
+              )}
             </span>
             <Link to={`/supervisor/projects/${a.id}/record`}>{t.openRecord}</Link>
           </li>

@@ -214,10 +214,24 @@ describe('projects service: attachments on a posting', () => {
     expect(after.awaitingAmendment).toEqual([]);
     expect(after.history.find((h: { kind: string }) => h.kind === 'amended').event).toMatchObject({ reason: '补充说明', addedAttachments: [{ id: held.body.id }] });
     expect((await download(publicPath)).status).toBe(200);
+    // The public announcement lists the amendment: its number, time, reason and the terms it changed.
+    const announced = (await call('GET', '/api/projects/announcements')).body.find((a: { id: string }) => a.id === id);
+    expect(announced.amendments).toEqual([{ amendment: 1, at: clock.now().toISOString(), reason: '补充说明', changedFields: ['signUp'] }]);
     expect(await amend({ reason: '再次补充', changes: { signUp: { ...later, closesAt: new Date(clock.now().getTime() + 7 * DAY).toISOString() } }, attachmentIds: [held.body.id] })).toMatchObject({
       status: 409,
       body: { code: 'PROJECTS.ATTACHMENT_EXISTS' },
     });
+  });
+
+  it("announces an amendment's changed terms, but not that the private conflict list changed", async () => {
+    const id = await draft({ mode: 'ALL_ELIGIBLE' });
+    await call('POST', `/api/projects/projects/${id}/publish`, { token: owner });
+    const changes = { description: '范围扩大到 3 平方公里', conflicts: [{ agencyId: 'agency-9', reason: '股东关联' }] };
+    expect(await call('POST', `/api/projects/projects/${id}/amendments`, { token: owner, body: { reason: '扩大测绘范围', changes } })).toMatchObject({ status: 200 });
+    const announced = (await call('GET', '/api/projects/announcements')).body.find((a: { id: string }) => a.id === id);
+    expect(announced.amendments).toEqual([{ amendment: 1, at: clock.now().toISOString(), reason: '扩大测绘范围', changedFields: ['description'] }]);
+    expect(JSON.stringify(announced)).not.toContain('agency-9');
+    expect((await projectOf(id)).history.find((h: { kind: string }) => h.kind === 'amended').event.changedFields).toEqual(['description', 'conflicts']);
   });
 
   it('takes no documents once the project is past publication', async () => {

@@ -1,7 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { Project, type ProjectEvent, type ProjectState } from '@mkt/projects/core';
+import { Project, type ProjectEvent, type ProjectState, type TermField } from '@mkt/projects/core';
 import { conflict, notFound } from '@mkt/shared/kernel';
 import { affectedRows, jsonColumn } from '@mkt/shared/persistence';
+
+/** An amendment as its history records it (the new terms themselves are in the project). */
+export interface RecordedAmendment {
+  readonly amendment: number;
+  readonly at: string;
+  readonly reason: string;
+  readonly changedFields: readonly TermField[];
+}
 
 /** The Project aggregate as a JSON snapshot with an optimistic version, plus its append-only history. */
 export class ProjectRepository {
@@ -40,6 +48,21 @@ export class ProjectRepository {
   async published(limit: number): Promise<ProjectState[]> {
     const rows = await this.manager.query(`SELECT state FROM project WHERE status <> 'DRAFT' ORDER BY updated_at DESC LIMIT $1`, [limit]);
     return rows.map((r: { state: ProjectState | string }) => jsonColumn(r.state));
+  }
+
+  /** Each listed project's recorded amendments, oldest first, in one query: what its announcement shows of them. */
+  async amendmentsOf(ids: readonly string[]): Promise<Map<string, RecordedAmendment[]>> {
+    const byProject = new Map<string, RecordedAmendment[]>();
+    if (ids.length === 0) return byProject;
+    const rows = await this.manager.query(`SELECT project_id, event FROM project_history WHERE kind = 'amended' AND project_id = ANY($1::uuid[]) ORDER BY project_id, seq`, [ids]);
+    for (const row of rows as { project_id: string; event: ProjectEvent | string }[]) {
+      const event = jsonColumn<ProjectEvent>(row.event);
+      if (event.kind !== 'amended') continue;
+      const list = byProject.get(row.project_id) ?? [];
+      list.push({ amendment: event.amendment, at: event.at, reason: event.reason, changedFields: event.changedFields });
+      byProject.set(row.project_id, list);
+    }
+    return byProject;
   }
 
   private async appendHistory(id: string, events: readonly ProjectEvent[]): Promise<void> {

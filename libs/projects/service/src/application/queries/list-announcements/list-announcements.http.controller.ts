@@ -3,7 +3,7 @@ import { entropySourceOf, type ProjectState } from '@mkt/projects/core';
 import { Public } from '@mkt/shared/auth';
 import { Responds, schema } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
-import { ProjectRepository } from '../../../infrastructure/project.repository';
+import { ProjectRepository, type RecordedAmendment } from '../../../infrastructure/project.repository';
 import { ANNOUNCEMENT } from '../../http-responses';
 
 /**
@@ -18,12 +18,16 @@ export class ListAnnouncementsHttpController {
   @Public()
   @Responds(schema.array(ANNOUNCEMENT))
   async list() {
-    const projects = await this.unitOfWork.run((tx) => new ProjectRepository(tx.manager).published(100));
-    return projects.map(announcementOf);
+    const { projects, amendments } = await this.unitOfWork.run(async (tx) => {
+      const repository = new ProjectRepository(tx.manager);
+      const published = await repository.published(100);
+      return { projects: published, amendments: await repository.amendmentsOf(published.map((p) => p.id)) };
+    });
+    return projects.map((p) => announcementOf(p, amendments.get(p.id) ?? []));
   }
 }
 
-function announcementOf(s: ProjectState) {
+function announcementOf(s: ProjectState, amendments: readonly RecordedAmendment[]) {
   const { terms } = s;
   return {
     id: s.id,
@@ -45,5 +49,7 @@ function announcementOf(s: ProjectState) {
     publishedAt: s.publishedAt,
     selection: s.status === 'DRAFT' || s.status === 'PUBLISHED' ? null : s.selection,
     failure: s.failure,
+    // Amendments (变更公告) are public with their reason; that the private conflict list changed is not said.
+    amendments: amendments.map((a) => ({ amendment: a.amendment, at: a.at, reason: a.reason, changedFields: a.changedFields.filter((f) => f !== 'conflicts') })),
   };
 }
