@@ -44,6 +44,20 @@ async function closedPortUrl(): Promise<string> {
   return url;
 }
 
+/** Prometheus text exposition as samples: `name`, labels and value per line. */
+function samplesOf(text: string): { name: string; labels: Record<string, string>; value: number }[] {
+  return text
+    .split('\n')
+    .map((line) => /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})? (\S+)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ name: m[1], labels: Object.fromEntries([...(m[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]])), value: Number(m[3]) }));
+}
+
+function sampleValue(samples: ReturnType<typeof samplesOf>, name: string, labels: Record<string, string>): number {
+  const found = samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+  return found?.value ?? 0;
+}
+
 async function startGateway(options: GatewayOptions, appOptions: NestApplicationOptions): Promise<{ app: INestApplication; url: string }> {
   const app = await NestFactory.create(GatewayModule.forRoot(options), { ...appOptions, logger: false });
   await app.listen(0, '127.0.0.1');
@@ -140,6 +154,33 @@ describe('gateway', () => {
       message: expect.stringContaining('bidding'),
       field: null,
     });
+  });
+
+  it('exposes Prometheus /metrics counting and timing forwarded requests per upstream service', async () => {
+    const scrape = async () => samplesOf(await (await fetch(`${gateway.url}/metrics`)).text());
+    const before = await scrape();
+    await fetch(`${gateway.url}/api/registry/agencies`, { method: 'POST', body: '{}' });
+    await fetch(`${gateway.url}/api/registry/agencies`, { method: 'POST', body: '{}' });
+    await fetch(`${gateway.url}/api/draw/rounds/9`);
+    await fetch(`${gateway.url}/api/bidding/rounds`);
+    await fetch(`${gateway.url}/api/made-up-service/x`);
+
+    const res = await fetch(`${gateway.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
+    const text = await res.text();
+    const after = samplesOf(text);
+    const grew = (name: string, labels: Record<string, string>) => sampleValue(after, name, labels) - sampleValue(before, name, labels);
+    expect(grew('gateway_proxy_requests_total', { service: 'registry', method: 'POST', status: '201' })).toBe(2);
+    expect(grew('gateway_proxy_requests_total', { service: 'draw', method: 'GET', status: '201' })).toBe(1);
+    expect(grew('gateway_proxy_requests_total', { service: 'bidding', method: 'GET', status: '502' })).toBe(1);
+    expect(grew('gateway_upstream_failures_total', { service: 'bidding', cause: 'refused' })).toBe(1);
+    expect(grew('gateway_proxy_request_duration_seconds_count', { service: 'registry', method: 'POST', status: '201' })).toBe(2);
+    expect(grew('gateway_proxy_request_duration_seconds_bucket', { service: 'registry', method: 'POST', status: '201', le: '+Inf' })).toBe(2);
+    expect(sampleValue(after, 'gateway_proxy_request_duration_seconds_sum', { service: 'registry', method: 'POST', status: '201' })).toBeGreaterThan(0);
+    // Not forwarded, and a client-chosen name must never become a label.
+    expect(text).not.toContain('made-up-service');
+    expect(after.some((s) => s.name === 'process_cpu_user_seconds_total')).toBe(true);
   });
 
   it('reports its own health', async () => {

@@ -14,4 +14,5 @@ export { swaggerUiPage, swaggerUiStartScript, swaggerUiAsset, type SwaggerUiSour
 export { createPinoLogger, PinoNestLogger, logLevelFromEnv } from './observability/platform-logger';
 export { correlationMiddleware } from './observability/correlation.middleware';
 export { HttpMetrics } from './observability/http-metrics';
+export { ObservabilityModule } from './observability/observability.module';
 export { singleFileUpload, fileMustBePresent, originalNameOf, type UploadedFileContent } from './uploaded-file';

@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { createProxyMiddleware, fixRequestBody, type RequestHandler } from 'http-proxy-middleware';
 import { correlationMiddleware } from '@mkt/shared/http';
 import { sendError } from '../error-response';
+import type { ProxyMetrics } from './proxy-metrics';
 import { serviceNameOf, type ServiceRoutes } from './service-routes';
 
 export interface ApiProxyOptions {
@@ -25,7 +26,7 @@ const CLIENT_FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forw
  * Forwards `/api/<service>/...` unchanged (path, query, method, headers, body stream) to that service's base URL,
  * adding X-Forwarded-*. Unknown services get 404 and unreachable ones 502, both as `{ code, message, field }`.
  */
-export function apiProxyMiddleware(options: ApiProxyOptions) {
+export function apiProxyMiddleware(options: ApiProxyOptions, metrics: ProxyMetrics | null = null) {
   const logger = new Logger('ApiProxy');
   const correlate = correlationMiddleware();
   const proxies = new Map<string, RequestHandler>();
@@ -42,6 +43,7 @@ export function apiProxyMiddleware(options: ApiProxyOptions) {
           proxyReq: fixRequestBody,
           error: (err, _req, res) => {
             logger.warn(`${service} at ${target}: ${describe(err)}`);
+            metrics?.upstreamFailed(service, (err as NodeJS.ErrnoException).code);
             answerUpstreamUnavailable(res, service);
           },
         },
@@ -62,9 +64,23 @@ export function apiProxyMiddleware(options: ApiProxyOptions) {
     if (!options.trustForwardedHeaders) {
       for (const header of CLIENT_FORWARDED_HEADERS) delete req.headers[header];
     }
+    if (metrics) observeForwarding(metrics, service as string, req, res);
     // The id set here (or the client's) is forwarded to the service, which logs and stamps its events with it.
     correlate(req, res, () => void proxy(req, res, next));
   };
+}
+
+/** Counted once, when the answer is complete, or as `aborted` when the connection closes before it is. */
+function observeForwarding(metrics: ProxyMetrics, service: string, req: IncomingMessage, res: ServerResponse): void {
+  const started = process.hrtime.bigint();
+  let counted = false;
+  const count = () => {
+    if (counted) return;
+    counted = true;
+    metrics.observe(service, req.method ?? 'GET', res.writableFinished ? String(res.statusCode) : 'aborted', Number(process.hrtime.bigint() - started) / 1e9);
+  };
+  res.once('finish', count);
+  res.once('close', count);
 }
 
 function answerUpstreamUnavailable(res: ServerResponse | Socket, service: string): void {

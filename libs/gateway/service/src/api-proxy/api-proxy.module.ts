@@ -1,5 +1,7 @@
 import { type DynamicModule, Inject, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { ObservabilityModule } from '@mkt/shared/http';
 import { apiProxyMiddleware, type ApiProxyOptions } from './api-proxy.middleware';
+import { ProxyMetrics } from './proxy-metrics';
 
 const API_PROXY_OPTIONS = Symbol('API_PROXY_OPTIONS');
 
@@ -10,13 +12,17 @@ const API_PROXY_OPTIONS = Symbol('API_PROXY_OPTIONS');
 @Module({})
 export class ApiProxyModule implements NestModule {
   static forRoot(options: ApiProxyOptions): DynamicModule {
-    return { module: ApiProxyModule, providers: [{ provide: API_PROXY_OPTIONS, useValue: options }] };
+    // ObservabilityModule: the app's one metrics registry (and `/metrics`), which the proxy counts into.
+    return { module: ApiProxyModule, imports: [ObservabilityModule], providers: [{ provide: API_PROXY_OPTIONS, useValue: options }, ProxyMetrics] };
   }
 
-  constructor(@Inject(API_PROXY_OPTIONS) private readonly options: ApiProxyOptions) {}
+  constructor(
+    @Inject(API_PROXY_OPTIONS) private readonly options: ApiProxyOptions,
+    private readonly metrics: ProxyMetrics,
+  ) {}
 
   configure(consumer: MiddlewareConsumer): void {
     // `{/*rest}` also catches a bare `/api`, so it gets the JSON 404 rather than the SPA or Nest's default.
-    consumer.apply(apiProxyMiddleware(this.options)).forRoutes({ path: 'api{/*rest}', method: RequestMethod.ALL });
+    consumer.apply(apiProxyMiddleware(this.options, this.metrics)).forRoutes({ path: 'api{/*rest}', method: RequestMethod.ALL });
   }
 }
