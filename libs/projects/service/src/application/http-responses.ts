@@ -1,4 +1,4 @@
-import { ENTROPY_SOURCES, PROJECT_TRANSITIONS, SELECTION_METHODS } from '@mkt/projects/core';
+import { ENTROPY_SOURCES, PROJECT_TRANSITIONS, SELECTION_METHODS, TERM_FIELDS } from '@mkt/projects/core';
 import { schema } from '@mkt/shared/http';
 
 // Response schemas the projects service's controllers declare (`@Responds`).
@@ -52,6 +52,10 @@ export const ANNOUNCEMENT = schema.object({
   publishedAt: nullableInstant(),
   selection,
   failure,
+  // Recorded amendments (变更公告), oldest first; the private conflict list is never named among the changed terms.
+  amendments: schema.array(
+    schema.object({ amendment: schema.integer(), at: schema.instant(), reason: schema.string(), changedFields: schema.array(schema.oneOf(TERM_FIELDS.filter((f) => f !== 'conflicts'))) }),
+  ),
 });
 
 const seat = schema.object({
