@@ -83,6 +83,11 @@ describe('random-draw journey (browser)', () => {
     await notary.getByRole('navigation').getByRole('link', { name: '我见证的抽取' }).click();
     await notary.getByText('目前没有项目指定您为观察员。').waitFor();
     notaryId = ((await notary.getByTestId('account-id').textContent()) ?? '').trim();
+    // The drand beacon takes no witnesses: while it is the chosen source there is no one to invite.
+    await owner.getByLabel('drand 公共随机信标').check();
+    await owner.getByText('此方式不设见证人，也不能邀请观察员', { exact: false }).waitFor();
+    expect(await owner.getByRole('button', { name: '添加观察员' }).count()).toBe(0);
+    await owner.getByLabel('见证人录入数值').check();
     await owner.getByRole('button', { name: '添加观察员' }).click();
     await owner.locator('input[name="observers.0.userId"]').fill('not-an-account');
     await owner.locator('input[name="observers.0.label"]').fill('公证员 张敏');
@@ -96,6 +101,7 @@ describe('random-draw journey (browser)', () => {
     projectId = owner.url().split('/').pop() as string;
     await owner.locator('[data-status="PUBLISHED"]').waitFor();
     expect(await owner.getByTestId('project-status').textContent()).toBe('报名中');
+    expect(await owner.locator('[data-entropy-source]').textContent()).toBe('见证人录入数值');
   });
 
   it('lets three agencies sign up in the window', async () => {

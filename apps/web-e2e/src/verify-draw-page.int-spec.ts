@@ -11,6 +11,8 @@ import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
 import { MessagingModule } from '@mkt/shared/messaging';
 import { jsonClient, waitFor } from '@mkt/shared/testing';
+import { commitDraw, revealDraw } from '@mkt/draw/core';
+import { DRAW_V1_VECTORS, expandVectorInputs } from '@mkt/draw/core/testing';
 import { buildWebUi, launchChromium, workspaceRoot } from './browser';
 
 /** The public draw verifier page, in a real browser: it re-checks a draw with the same pure code, client-side. */
@@ -131,6 +133,55 @@ describe('announcements and the verify-a-draw page (browser)', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('button', { name: '核验', exact: true }).click();
     expect(await page.getByRole('status').textContent()).toBe('核验未通过：抽取结果');
+  });
+
+  it("announces a drand draw's source with its terms, and shows the round its commitment fixed", async () => {
+    // Another owner, so the first project's winner is not sat out by the rotation rules.
+    const owner = issueTestToken(secret, { userId: 'o2', role: 'OWNER', organizationId: 'owner-2' });
+    const draft = await call('POST', '/api/projects/projects', {
+      token: owner,
+      body: {
+        title: '城东管网测绘', serviceItemCode: 'SURVEY-MAPPING', description: '管线探测', budgetCapFen: 5_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 20,
+        selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 3, entropySource: 'drand' }, signUp: { mode: 'ALL_ELIGIBLE' },
+      },
+    });
+    expect(draft).toMatchObject({ status: 201 });
+    const id = draft.body.id;
+    await call('POST', `/api/projects/projects/${id}/publish`, { token: owner });
+    await page.goto(`${base}/projects/${id}`);
+    // The page remembers the last language chosen: Chinese, from the case before.
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await page.locator('[data-entropy-source]').textContent()).toBe('drand public randomness beacon');
+
+    await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner });
+    const [committed] = await waitFor(() => call('GET', `/api/draw/projects/${id}/draws`).then((r) => r.body), (d) => d.length === 1, { what: 'commitment' });
+    const round = committed.commitment.entropyPlan.round;
+    await page.reload();
+    const panel = page.locator(`[data-draw="${committed.drawId}"][data-entropy="drand"]`);
+    await panel.getByText(`committed; waiting for drand round ${round}`).waitFor();
+    expect(await panel.locator('[data-drand-round]').textContent()).toBe(String(round));
+    // Nobody signed in: no form to carry a beacon in.
+    expect(await panel.locator('input[name="beaconSignature"]').count()).toBe(0);
+  });
+
+  it('verifies a drand draw in the browser, the beacon checked against the pinned key, and names the entropy check of a forged one', async () => {
+    const vector = DRAW_V1_VECTORS.find((v) => v.inputs.name === 'pool-10-drand');
+    const { commitmentInput, secret: drawSecret, entropy } = expandVectorInputs(vector!.inputs);
+    const record = revealDraw(commitDraw({ ...commitmentInput, secret: drawSecret }), drawSecret, entropy);
+    await page.goto(`${base}/verify`);
+    await page.locator('textarea[name="record"]').fill(JSON.stringify(record));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'verifies' }).waitFor();
+    expect(await page.locator('[data-check][data-ok="false"]').count()).toBe(0);
+
+    const signature = (record.entropy as { signature: string }).signature;
+    const forged = { ...record, entropy: { ...record.entropy, signature: signature.replace(/^b7/, 'a7') } };
+    await page.locator('textarea[name="record"]').fill(JSON.stringify(forged));
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Does not verify' }).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe('Does not verify: entropy');
+    // Back to Chinese, the language the page is left in before this pair of cases.
+    await page.getByRole('button', { name: '中文' }).click();
   });
 
   it('says so plainly for a draw that does not exist', async () => {

@@ -23,7 +23,7 @@ export function PostProjectPage() {
   const now = new Date();
   const [f, setF] = useState<ProjectForm>({
     title: '', serviceItemCode: '', description: '', budgetYuan: '', requiredLevel: '2', region: '330100', servicePeriodDays: '30',
-    method: 'RANDOM_DRAW', winners: '1', alternates: '1', minimumCandidates: '3', minimumValidBids: '3',
+    method: 'RANDOM_DRAW', entropySource: 'witnesses', winners: '1', alternates: '1', minimumCandidates: '3', minimumValidBids: '3',
     evaluationRule: 'LOWEST_PRICE', abnormallyLowFraction: '0.8', quoteForm: 'AMOUNT',
     bidDeadline: localInput(new Date(now.getTime() + 7 * 86_400_000)),
     signUpMode: 'ALL_ELIGIBLE', opensAt: localInput(now), closesAt: localInput(new Date(now.getTime() + 4 * 86_400_000)), justification: '',
@@ -41,7 +41,7 @@ export function PostProjectPage() {
     'selection.method': t.method, 'selection.winners': t.winners, 'selection.alternates': t.alternates, 'selection.minimumCandidates': t.minimumCandidates,
     'selection.minimumValidBids': t.minimumValidBids, 'selection.evaluation': t.evaluation, 'selection.evaluation.abnormallyLowFraction': t.fraction,
     'selection.quoteForm': t.quoteForm, 'selection.bidDeadline': t.bidDeadline, 'signUp.mode': t.signUpMode, 'signUp.opensAt': t.opensAt, 'signUp.closesAt': t.closesAt, conflicts: t.conflictList,
-    'selection.observers': t.observers, 'selection.justification': t.justification,
+    'selection.observers': t.observers, 'selection.justification': t.justification, 'selection.entropySource': t.entropySource,
     ...Object.fromEntries(observers.flatMap((_, i) => [[`selection.observers.${i}.userId`, `${t.observers} ${i + 1} · ${t.observerAccount}`], [`selection.observers.${i}.label`, `${t.observers} ${i + 1} · ${t.observerLabel}`]])),
   };
 
@@ -172,6 +172,20 @@ export function PostProjectPage() {
         </fieldset>
 
         {f.method === 'RANDOM_DRAW' && (
+          <fieldset className="entropy-source">
+            <legend>{t.entropySource}</legend>
+            <div className="radios">
+              {(['witnesses', 'drand'] as const).map((source) => (
+                <label key={source}>
+                  <input type="radio" name="entropySource" value={source} checked={f.entropySource === source} onChange={() => setF({ ...f, entropySource: source })} /> {t.entropySources[source]}
+                </label>
+              ))}
+            </div>
+            <p className="hint">{t.entropyHints[f.entropySource]}</p>
+          </fieldset>
+        )}
+
+        {f.method === 'RANDOM_DRAW' && f.entropySource === 'witnesses' && (
           <fieldset className="observers">
             <legend>{t.observers}</legend>
             <p className="hint">{t.observersHint}</p>

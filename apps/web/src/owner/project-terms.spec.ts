@@ -2,7 +2,7 @@ import { termsOf, type ProjectForm } from './project-terms';
 
 const form: ProjectForm = {
   title: '城西道路测绘', serviceItemCode: 'SURVEY-MAPPING', description: '1:500', budgetYuan: '80000.5', requiredLevel: '2', region: '330100', servicePeriodDays: '20',
-  method: 'RANDOM_DRAW', winners: '1', alternates: '2', minimumCandidates: '3', minimumValidBids: '3',
+  method: 'RANDOM_DRAW', entropySource: 'witnesses', winners: '1', alternates: '2', minimumCandidates: '3', minimumValidBids: '3',
   evaluationRule: 'LOWEST_PRICE', abnormallyLowFraction: '0.8', quoteForm: 'AMOUNT', bidDeadline: '2026-12-01T10:00:00',
   signUpMode: 'ALL_ELIGIBLE', opensAt: '', closesAt: '', justification: '',
 };
@@ -40,5 +40,12 @@ describe('termsOf (the post-a-project form as the projects API takes it)', () =>
       method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3, observers: [{ userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' }],
     });
     expect(termsOf({ ...form, method: 'BIDDING' }, [], [notary]).selection).not.toHaveProperty('observers');
+  });
+
+  it('sends drand as the entropy source of a draw, without observers, and witnesses as the API default (unsaid)', () => {
+    const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
+    expect(termsOf({ ...form, entropySource: 'drand' }, [], [notary]).selection).toEqual({ method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3, entropySource: 'drand' });
+    expect(termsOf(form, []).selection).not.toHaveProperty('entropySource');
+    expect(termsOf({ ...form, method: 'BIDDING', entropySource: 'drand' }, []).selection).not.toHaveProperty('entropySource');
   });
 });

@@ -8,6 +8,8 @@ export interface ProjectForm {
   region: string;
   servicePeriodDays: string;
   method: 'RANDOM_DRAW' | 'BIDDING' | 'DIRECT_SELECTION';
+  /** A draw's entropy: values the witnesses enter, or the drand beacon of the round its commitment fixes. */
+  entropySource: 'witnesses' | 'drand';
   winners: string;
   alternates: string;
   minimumCandidates: string;
@@ -43,7 +45,8 @@ export interface ObserverRow {
 
 /**
  * What the form sends: the project's terms with the method's own rules, as the projects API takes them. A draw
- * names its observers only when there are any; the API checks and names a bad row by its index.
+ * names its observers only when there are any, and only with witnesses (a drand draw has none); the API checks and
+ * names a bad row by its index.
  */
 export function termsOf(f: ProjectForm, conflicts: { agencyId: string; reason: string }[], observers: readonly ObserverRow[] = []) {
   const selection = selectionOf(f, observers);
@@ -66,6 +69,7 @@ function selectionOf(f: ProjectForm, observers: readonly ObserverRow[]) {
   switch (f.method) {
     case 'RANDOM_DRAW': {
       const draw = { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) };
+      if (f.entropySource === 'drand') return { ...draw, entropySource: f.entropySource };
       return observers.length > 0 ? { ...draw, observers: observers.map((o) => ({ userId: o.userId.trim(), label: o.label })) } : draw;
     }
     case 'DIRECT_SELECTION':

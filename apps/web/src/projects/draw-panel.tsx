@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { drandRoundTime } from '@mkt/draw/core';
 import { api } from '../app/api';
 import { formatTime, useLocale, useText, punctuation } from '../app/locale';
 import { Link } from '../app/router';
@@ -12,9 +13,14 @@ import { PROJECT_TEXT } from './project-messages';
  * A draw as the public sees it — commitment, witnesses (observers by their labels) and the values they entered,
  * then the result — and, for a witness who has not entered one yet, the value form: a named observer fills their
  * own slot, else the project's owner or a supervisor theirs. The last value reveals the draw on the server in the
- * same transaction.
+ * same transaction. A drand draw shows the round its commitment fixed instead, then the beacon.
  */
 export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; names: Map<string, string>; ownerId: string | null; onChange: () => void }) {
+  if (draw.commitment.entropyPlan.source === 'drand') return <DrandDrawPanel draw={draw} names={names} onChange={onChange} />;
+  return <WitnessDrawPanel draw={draw} names={names} ownerId={ownerId} onChange={onChange} />;
+}
+
+function WitnessDrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; names: Map<string, string>; ownerId: string | null; onChange: () => void }) {
   const t = useText(PROJECT_TEXT);
   const locale = useLocale();
   const punct = punctuation(locale);
@@ -33,7 +39,6 @@ export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
     const observer = observers.find((o) => observerSlotOf(o.userId) === slot);
     return (observer ? t.observer(observer.label) : (t.witnessRoles[slot] ?? slot)) + (slot === mySlot && observer ? t.you : '');
   };
-  const nameOf = (id: string) => names.get(id) ?? id;
 
   return (
     <section className="card draw" data-draw={draw.drawId} data-status={draw.status}>
@@ -63,21 +68,7 @@ export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
           </>
         )}
       </dl>
-      {draw.record && (
-        <>
-          <p>
-            <strong>{t.winners}{punct.colon}</strong>
-            {draw.record.winners.map(nameOf).join(punct.list)}
-            {draw.record.alternates.length > 0 && (
-              <>
-                {' '}
-                · {t.alternates}{punct.colon}{draw.record.alternates.map(nameOf).join(punct.list)}
-              </>
-            )}
-          </p>
-          <Link to={`/verify?draw=${draw.drawId}`}>{t.verifyDraw}</Link>
-        </>
-      )}
+      {draw.record && <DrawResult draw={draw} names={names} />}
       {canWitness && (
         <form
           onSubmit={(e) => {
@@ -91,6 +82,101 @@ export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
           <ActionResult action={action} labels={{ value: t.witnessValue }} />
           <button type="submit" className="primary" disabled={action.busy}>
             {t.enterWitness}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The winners and ordered alternates by name, with the link to re-check the record in the browser. */
+function DrawResult({ draw, names }: { draw: DrawView; names: Map<string, string> }) {
+  const t = useText(PROJECT_TEXT);
+  const punct = punctuation(useLocale());
+  const nameOf = (id: string) => names.get(id) ?? id;
+  if (!draw.record) return null;
+  return (
+    <>
+      <p>
+        <strong>{t.winners}{punct.colon}</strong>
+        {draw.record.winners.map(nameOf).join(punct.list)}
+        {draw.record.alternates.length > 0 && (
+          <>
+            {' '}
+            · {t.alternates}{punct.colon}{draw.record.alternates.map(nameOf).join(punct.list)}
+          </>
+        )}
+      </p>
+      <Link to={`/verify?draw=${draw.drawId}`}>{t.verifyDraw}</Link>
+    </>
+  );
+}
+
+/**
+ * A drand draw: the chain and the round its commitment fixed, with when that round comes out; once revealed, the
+ * beacon (signature and randomness) the record carries. Until then an owner, supervisor or operator may carry the
+ * round's signature in by hand (an offline site); the server checks it against the pinned key like a fetched one.
+ */
+function DrandDrawPanel({ draw, names, onChange }: { draw: DrawView; names: Map<string, string>; onChange: () => void }) {
+  const t = useText(PROJECT_TEXT);
+  const locale = useLocale();
+  const session = useSession();
+  const [signature, setSignature] = useState('');
+  const action = useAction();
+  const plan = draw.commitment.entropyPlan;
+  const round = plan.round ?? 0;
+  const beacon = draw.record?.entropy?.source === 'drand' ? draw.record.entropy : null;
+  const role = session?.account.role;
+  const canCarryIn = draw.status === 'COMMITTED' && (role === 'OWNER' || role === 'SUPERVISOR' || role === 'ADMIN');
+  const roundOut = new Date(drandRoundTime(round)).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+
+  return (
+    <section className="card draw" data-draw={draw.drawId} data-status={draw.status} data-entropy="drand">
+      <h3>
+        {t.draws} · {draw.round} · {draw.status === 'REVEALED' ? t.drawRevealed : t.drawAwaitingBeacon(round)}
+      </h3>
+      <dl className="facts">
+        <dt>{t.commitment}</dt>
+        <dd className="mono">{draw.commitment.commitment}</dd>
+        <dt>{t.entropySource}</dt>
+        <dd>{t.entropySources['drand']}</dd>
+        <dt>{t.drandChain}</dt>
+        <dd className="mono">{plan.chainHash}</dd>
+        <dt>{t.drandRound}</dt>
+        <dd data-drand-round={round}>{round}</dd>
+        <dt>{t.roundOut}</dt>
+        <dd>{roundOut}</dd>
+        {beacon && (
+          <>
+            <dt>{t.signature}</dt>
+            <dd className="mono" data-beacon="signature">{beacon.signature}</dd>
+            <dt>{t.randomness}</dt>
+            <dd className="mono" data-beacon="randomness">{beacon.randomness}</dd>
+          </>
+        )}
+        {draw.revealDeadline && draw.status === 'COMMITTED' && (
+          <>
+            <dt>{t.revealBy}</dt>
+            <dd>{formatTime(draw.revealDeadline, locale)}</dd>
+          </>
+        )}
+      </dl>
+      {draw.status === 'COMMITTED' && <p className="hint">{t.beaconHint}</p>}
+      {draw.record && <DrawResult draw={draw} names={names} />}
+      {canCarryIn && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const body = { round, signature: signature.trim().toLowerCase() };
+            void action.run(() => api(`/api/draw/draws/${draw.drawId}/beacon`, { method: 'POST', body }), t.beaconEntered).then((r) => r !== undefined && onChange());
+          }}
+        >
+          <Field label={t.beaconSignature(round)} name="signature" action={action}>
+            <input name="beaconSignature" className="mono" value={signature} onChange={(e) => setSignature(e.target.value)} spellCheck={false} required />
+          </Field>
+          <ActionResult action={action} labels={{ signature: t.beaconSignature(round), round: t.drandRound }} />
+          <button type="submit" disabled={action.busy}>
+            {t.enterBeacon}
           </button>
         </form>
       )}

@@ -29,6 +29,8 @@ export interface Announcement {
   readonly requiredLevel: number;
   readonly servicePeriodDays: number;
   readonly method: string;
+  /** A draw's entropy source, fixed at publication; null for bidding and direct selection (absent from older services). */
+  readonly entropySource?: 'witnesses' | 'drand' | null;
   readonly signUp: SignUpRule;
   readonly publishedAt: string | null;
   readonly selection: SelectionOutcome | null;
@@ -140,12 +142,18 @@ export interface DrawView {
   readonly revealDeadline: string | null;
   readonly commitment: {
     readonly commitment: string;
-    readonly entropyPlan: { readonly source: string; readonly witnesses?: readonly string[]; readonly observers?: readonly DrawObserver[] };
+    /** Witnesses (with observers), or the drand chain and the round the commitment fixed. */
+    readonly entropyPlan: { readonly source: string; readonly witnesses?: readonly string[]; readonly observers?: readonly DrawObserver[]; readonly chainHash?: string; readonly round?: number };
     readonly pool?: readonly string[];
   } & Record<string, unknown>;
   readonly witnessValues: readonly { readonly witness: string; readonly value: string }[];
-  readonly record: { readonly winners: readonly string[]; readonly alternates: readonly string[] } | null;
+  readonly record: { readonly winners: readonly string[]; readonly alternates: readonly string[]; readonly entropy?: DrawEntropy } | null;
 }
+
+/** The entropy a revealed draw used: the witnesses' values, or the drand beacon with its BLS signature. */
+export type DrawEntropy =
+  | { readonly source: 'witnesses'; readonly values: readonly { readonly witness: string; readonly value: string }[] }
+  | { readonly source: 'drand'; readonly chainHash: string; readonly round: number; readonly signature: string; readonly randomness: string };
 
 export interface RevealedBid {
   readonly agencyId: string;

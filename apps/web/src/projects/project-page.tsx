@@ -112,6 +112,7 @@ interface Summary {
   readonly region: string;
   readonly servicePeriodDays: number;
   readonly method: string;
+  readonly entropySource: string | null;
   readonly signUp: Announcement['signUp'];
   readonly selection: Announcement['selection'];
   readonly failure: string | null;
@@ -121,11 +122,18 @@ function summaryOf(d: ProjectDetail | null, a: Announcement | null): Summary {
   if (d) {
     return {
       title: d.terms.title, status: d.status, serviceItemCode: d.terms.serviceItemCode, budgetCapFen: d.terms.budgetCapFen, requiredLevel: d.terms.requiredLevel,
-      region: d.terms.region, servicePeriodDays: d.terms.servicePeriodDays, method: d.terms.selection.method, signUp: d.terms.signUp, selection: d.selection, failure: d.failure?.reason ?? null,
+      region: d.terms.region, servicePeriodDays: d.terms.servicePeriodDays, method: d.terms.selection.method, entropySource: entropySourceOf(d.terms.selection),
+      signUp: d.terms.signUp, selection: d.selection, failure: d.failure?.reason ?? null,
     };
   }
   const x = a as Announcement;
-  return { ...x, failure: x.failure?.reason ?? null };
+  return { ...x, entropySource: x.entropySource ?? null, failure: x.failure?.reason ?? null };
+}
+
+/** The terms leave witnesses, the default, unsaid; bidding and direct selection draw nothing. */
+function entropySourceOf(selection: ProjectDetail['terms']['selection']): string | null {
+  if (selection.method !== 'RANDOM_DRAW' && selection.method !== 'CREDIT_WEIGHTED_DRAW') return null;
+  return typeof selection['entropySource'] === 'string' ? selection['entropySource'] : 'witnesses';
 }
 
 function ProjectFacts({ view }: { view: Summary }) {
@@ -137,6 +145,12 @@ function ProjectFacts({ view }: { view: Summary }) {
       <dd>{view.serviceItemCode}</dd>
       <dt>{t.method}</dt>
       <dd>{t.methods[view.method] ?? view.method}</dd>
+      {view.entropySource && (
+        <>
+          <dt>{t.entropySource}</dt>
+          <dd data-entropy-source={view.entropySource}>{t.entropySources[view.entropySource] ?? view.entropySource}</dd>
+        </>
+      )}
       <dt>{t.budget}</dt>
       <dd>{formatYuan(view.budgetCapFen, locale)}</dd>
       <dt>{t.level}</dt>
