@@ -19,9 +19,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
@@ -73,6 +73,40 @@ function poster(base: string, connections: number) {
 function viaSocket(tcpUrl: string, dir: string): string {
   const u = new URL(tcpUrl);
   return `postgresql://${u.username}@/${u.pathname.slice(1)}?host=${encodeURIComponent(dir)}`;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) a process has used so far, from /proc; 0 once it is gone. */
+function cpuSecondsOf(pid: number | string): number {
+  try {
+    // Fields after the command name (which may hold spaces) start at state; utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+function commandOf(pid: string): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return ''; // ended meanwhile
+  }
+}
+
+/** Where the machine's CPU time goes during the storm: the service processes, this client, Postgres, all of it. */
+function cpuSnapshot(servicePids: readonly number[]) {
+  const postgresPids = readdirSync('/proc').filter((d) => /^\d+$/.test(d) && commandOf(d) === 'postgres');
+  const [, ...jiffies] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const client = process.cpuUsage();
+  return {
+    service: servicePids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0),
+    client: (client.user + client.system) / 1e6,
+    postgres: postgresPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0),
+    machineBusy: (jiffies.reduce((a, b) => a + b, 0) - jiffies[3] - jiffies[4]) / CLOCK_TICKS_PER_SECOND,
+  };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -163,17 +197,24 @@ async function main(): Promise<void> {
     };
 
     let next = 0;
+    const cpuBefore = cpuSnapshot(services.map((s) => s.pid));
     const stormStart = performance.now();
     await Promise.all(Array.from({ length: concurrency }, async () => {
       while (next < agencies) await submit(next++);
     }));
     const seconds = (performance.now() - stormStart) / 1000;
+    const cpuAfter = cpuSnapshot(services.map((s) => s.pid));
     const sorted = [...latencies].sort((a, b) => a - b);
     const bidsPerSecond = receipts.size / seconds;
     console.log(`bid storm: ${agencies} agencies, concurrency ${concurrency}, Postgres over ${socketDir ? `the Unix socket in ${socketDir}` : 'TCP'}, ${replicas} service process${replicas > 1 ? 'es' : ''}, pool ${poolSize} connections${replicas > 1 ? ' each' : ''}, ${withKeys ? `${Math.round(retryShare * 100)} % retried with the same Idempotency-Key` : 'no Idempotency-Key'}`);
     console.log(`  accepted ${receipts.size}, late ${late}, other refusals ${failed}, in ${seconds.toFixed(2)} s`);
     console.log(`  throughput ${bidsPerSecond.toFixed(0)} bids/s   latency p50 ${percentile(sorted, 50).toFixed(1)} ms   p99 ${percentile(sorted, 99).toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms`);
     console.log(`  retries: ${retriesConsistent} answered with the same receipt, ${retriesInconsistent} differently`);
+    const perBid = (key: keyof typeof cpuAfter) => (((cpuAfter[key] - cpuBefore[key]) / receipts.size) * 1000).toFixed(2);
+    console.log(
+      `  CPU per accepted bid: service ${perBid('service')} ms, Postgres ${perBid('postgres')} ms, this client ${perBid('client')} ms; ` +
+        `machine ${(((cpuAfter.machineBusy - cpuBefore.machineBusy) / seconds / availableParallelism()) * 100).toFixed(0)} % busy on ${availableParallelism()} cores (other work included)`,
+    );
 
     // The close: every accepted bid revealed once, no other.
     const closed = await waitFor(
