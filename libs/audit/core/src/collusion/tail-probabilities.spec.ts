@@ -1,4 +1,4 @@
-import { binomialUpperTail, hypergeometricUpperTail, poissonUpperTail } from './tail-probabilities';
+import { binomialUpperTail, hypergeometricUpperTail, poissonBinomialUpperTail, poissonUpperTail } from './tail-probabilities';
 
 describe('hypergeometricUpperTail', () => {
   it("matches Fisher's tea-tasting table: 3 of 4 cups right by chance with p = 17/70", () => {
@@ -44,5 +44,29 @@ describe('poissonUpperTail', () => {
     expect(poissonUpperTail(2, 1e-6) / (0.5e-12 * Math.exp(-1e-6))).toBeCloseTo(1, 6);
     expect(poissonUpperTail(0, 3)).toBe(1);
     expect(poissonUpperTail(1, 0)).toBe(0);
+  });
+});
+
+describe('poissonBinomialUpperTail', () => {
+  it('is the binomial tail when every trial has the same chance', () => {
+    for (const k of [0, 1, 5, 12, 30]) expect(poissonBinomialUpperTail(k, new Array(30).fill(0.2))).toBeCloseTo(binomialUpperTail(k, 30, 0.2), 12);
+  });
+
+  it('agrees with enumeration over mixed chances', () => {
+    const ps = [0.5, 0.1, 0.9, 0.25];
+    const exact = (k: number) => {
+      let total = 0;
+      for (let mask = 0; mask < 16; mask++) {
+        const hits = ps.filter((_, i) => mask & (1 << i)).length;
+        if (hits >= k) total += ps.reduce((prod, p, i) => prod * (mask & (1 << i) ? p : 1 - p), 1);
+      }
+      return total;
+    };
+    for (let k = 0; k <= 5; k++) expect(poissonBinomialUpperTail(k, ps)).toBeCloseTo(exact(k), 14);
+  });
+
+  it('keeps tiny tails precise', () => {
+    // 40 wins in 100 draws at 1 in 10: about 1.5e-12, far below what 1 − cdf could show.
+    expect(poissonBinomialUpperTail(40, new Array(100).fill(0.1)) / binomialUpperTail(40, 100, 0.1)).toBeCloseTo(1, 9);
   });
 });

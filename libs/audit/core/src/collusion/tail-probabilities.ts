@@ -59,3 +59,23 @@ export function poissonUpperTail(k: number, lambda: number): number {
   }
   return Math.min(1, tail);
 }
+
+/**
+ * P(X ≥ k) for X a sum of independent Bernoulli(pᵢ) — the Poisson-binomial, e.g. a firm's wins over draws of
+ * different pool sizes. Exact by dynamic programming over the trials, keeping only the values below k and adding
+ * what crosses to the tail as it happens, so even tiny tails keep their precision. O(trials · k).
+ */
+export function poissonBinomialUpperTail(k: number, probabilities: readonly number[]): number {
+  if (k <= 0) return 1;
+  if (k > probabilities.length) return 0;
+  // below[j] = P(j successes so far), j < k.
+  const below = new Float64Array(k);
+  below[0] = 1;
+  let tail = 0;
+  for (const p of probabilities) {
+    tail += below[k - 1] * p;
+    for (let j = k - 1; j > 0; j--) below[j] = below[j] * (1 - p) + below[j - 1] * p;
+    below[0] *= 1 - p;
+  }
+  return Math.min(1, tail);
+}

@@ -1,4 +1,4 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { poissonBinomialUpperTail } from '../collusion/tail-probabilities';
 import type { DrawOutcome } from './draw-outcome';
 
 /** One hypothesis test over the draw history: what was tested, its statistic, p-value and the evidence. */
@@ -23,29 +23,35 @@ export interface FairnessTestNotRun {
 }
 
 /**
- * Wins of each agency against chance: over the draws it entered, E = Σ k/n and V = Σ (k/n)(1 − k/n), since its
- * win in one draw is a Bernoulli trial with p = k/n. z = (O − E)/√V; the one-sided p-value asks whether it won more
- * often than chance allows (normal approximation; agencies with E < 5 are not tested, as the approximation fails).
+ * Wins of each agency against chance: in each draw it entered, it wins with p = k/n, so its wins O over the draws
+ * it entered follow the Poisson-binomial with those p's, of mean E = Σ k/n and variance V = Σ (k/n)(1 − k/n). The
+ * one-sided p-value P(wins ≥ O) is exact (a normal approximation understates that right-skewed tail several-fold at
+ * the thresholds a correction over many firms sets); z = (O − E)/√V is reported as the statistic. Agencies
+ * expecting fewer than 5 wins are not tested: no count could then stand out after the correction.
  */
 export function winsAgainstChance(draws: readonly DrawOutcome[]): FairnessTest[] {
-  const tally = new Map<string, { entered: number; wins: number; expected: number; variance: number }>();
+  const tally = new Map<string, { entered: number; wins: number; expected: number; variance: number; chances: number[] }>();
   for (const draw of draws) {
     const n = draw.pool.length;
     if (n === 0) continue;
     const p = Math.min(1, draw.winners.length / n);
     for (const id of draw.pool) {
-      const t = tally.get(id) ?? { entered: 0, wins: 0, expected: 0, variance: 0 };
+      const t = tally.get(id) ?? { entered: 0, wins: 0, expected: 0, variance: 0, chances: [] };
       t.entered++;
       t.expected += p;
       t.variance += p * (1 - p);
+      t.chances.push(p);
       if (draw.winners.includes(id)) t.wins++;
       tally.set(id, t);
     }
   }
   return [...tally]
     .filter(([, t]) => t.expected >= 5 && t.variance > 0)
-    .map(([agencyId, t]) => {
-      const z = (t.wins - t.expected) / Math.sqrt(t.variance);
-      return { name: 'wins-against-chance', agencyId, statistic: z, pValue: 1 - normalCdf(z, 0, 1), evidence: { entered: t.entered, wins: t.wins, expected: t.expected } };
-    });
+    .map(([agencyId, t]) => ({
+      name: 'wins-against-chance',
+      agencyId,
+      statistic: (t.wins - t.expected) / Math.sqrt(t.variance),
+      pValue: poissonBinomialUpperTail(t.wins, t.chances),
+      evidence: { entered: t.entered, wins: t.wins, expected: t.expected },
+    }));
 }
