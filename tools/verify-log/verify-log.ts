@@ -1,38 +1,42 @@
 /**
  * Checks an audit log export offline against the log's public key, and names the first item that fails.
  *
- *   node -r @swc-node/register tools/verify-log/verify-log.ts <export.json> --key <vkey>
+ *   node -r @swc-node/register tools/verify-log/verify-log.ts <export.json> --key <vkey> [--threads n]
  *
+ * Entries are hashed on `--threads` threads (default: every core); the verdict is the audit core's own.
  * Exit code 0: every entry and checkpoint verified. 1: the export fails verification. 2: usage or unreadable file.
  */
-import { readFileSync } from 'node:fs';
-import { describeExportFailure, parseVerifierKey, toBase64, verifyLogExport, type LogExport, type NoteVerifier } from '@mkt/audit/core';
-import { useNativeSha256 } from './native-sha256';
+import { describeExportFailure, parseVerifierKey, toBase64, type ExportVerification, type NoteVerifier } from '@mkt/audit/core';
+import { verifyExportFile } from './parallel-verify';
 
-useNativeSha256();
+const USAGE = 'usage: verify-log <export.json> --key <vkey> [--threads n]   (vkey: <name>+<key id>+<base64 key>)';
 
-const USAGE = 'usage: verify-log <export.json> --key <vkey>   (vkey: <name>+<key id>+<base64 key>)';
-
-function main(argv: string[]): number {
-  const keyAt = argv.indexOf('--key');
-  const key = keyAt >= 0 ? argv[keyAt + 1] : undefined;
-  const files = argv.filter((_, i) => i !== keyAt && i !== keyAt + 1);
-  if (key === undefined || files.length !== 1) return usage(USAGE);
+async function main(argv: string[]): Promise<number> {
+  const option = (name: string) => {
+    const at = argv.indexOf(name);
+    return at >= 0 ? { at, value: argv[at + 1] } : null;
+  };
+  const key = option('--key');
+  const threads = option('--threads');
+  const optionSlots = [key, threads].flatMap((o) => (o ? [o.at, o.at + 1] : []));
+  const files = argv.filter((_, i) => !optionSlots.includes(i));
+  if (key?.value === undefined || files.length !== 1) return usage(USAGE);
+  const threadCount = threads ? Number(threads.value) : undefined;
+  if (threadCount !== undefined && !(Number.isInteger(threadCount) && threadCount >= 1)) return usage('--threads takes a whole number of at least 1');
 
   let verifier: NoteVerifier;
-  let exported: LogExport;
   try {
-    verifier = parseVerifierKey(key);
+    verifier = parseVerifierKey(key.value);
   } catch (e) {
     return usage((e as Error).message);
   }
+  let result: ExportVerification;
   try {
-    exported = JSON.parse(readFileSync(files[0], 'utf8'));
+    result = await verifyExportFile(files[0], verifier, { threads: threadCount });
   } catch (e) {
     return usage(`cannot read ${files[0]}: ${(e as Error).message}`);
   }
 
-  const result = verifyLogExport(exported, verifier);
   if (!result.ok) {
     console.log(`FAIL ${result.failure.kind}: ${describeExportFailure(result.failure)}`);
     console.log(JSON.stringify(result.failure));
@@ -51,4 +55,6 @@ function usage(message: string): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

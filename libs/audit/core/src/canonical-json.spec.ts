@@ -12,6 +12,22 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('writes exactly what canonicalize writes for values already in canonical key order (the export case)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const parsed = JSON.parse(canonicalize(value) as string);
+        expect(canonicalJson(parsed)).toBe(canonicalize(parsed));
+      }),
+      { numRuns: 10000 },
+    );
+  });
+
+  it('sorts what a toJSON method hands back, even inside an object whose own keys are in order', () => {
+    const value = { a: { toJSON: () => ({ y: 1, x: 2 }) }, b: new Date(0) };
+    expect(canonicalJson(value)).toBe('{"a":{"x":2,"y":1},"b":"1970-01-01T00:00:00.000Z"}');
+    expect(canonicalJson(value)).toBe(canonicalize(value));
+  });
+
   it('orders keys by UTF-16 code units, array-index keys included, and nested objects too', () => {
     const value = { b: 1, a: [{ z: 1, y: 2 }], '10': 'x', '9': 'y', é: 0, '€': 1, '\u{1F600}': 2, '': null };
     expect(canonicalJson(value)).toBe(canonicalize(value));

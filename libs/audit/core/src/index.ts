@@ -1,5 +1,5 @@
 export { bytesEqual, fromBase64, hexOf, hexToBytesOrNull, toBase64 } from './bytes';
-export { emptyRoot, entryBytesOf, HASH_SIZE, leafHash, leafHashOf, nodeHash } from './merkle-hash';
+export { emptyRoot, entryBytesOf, entryTextOf, HASH_SIZE, leafHash, leafHashOf, nodeHash } from './merkle-hash';
 export { MerkleLog } from './merkle-log';
 export { verifyConsistency, verifyInclusion } from './merkle-proof';
 export {
@@ -44,8 +44,12 @@ export {
 export {
   createLogExport,
   describeExportFailure,
+  exportShapeProblem,
+  hashExportEntries,
   LOG_EXPORT_FORMAT,
+  verifyExportCheckpoints,
   verifyLogExport,
+  type EntriesHashed,
   type ExportFailure,
   type ExportVerification,
   type LogExport,
@@ -81,4 +85,4 @@ export { coBiddingPairs, CO_BIDDING_MIN_ROUNDS } from './collusion/co-bidding';
 export { identicalQuotes, quoteSpread, IDENTICAL_MIN_JOINT_ROUNDS, QUOTE_MIN_POOLED_DEGREES, QUOTE_SPREAD_MIN_BIDS } from './collusion/quote-clustering';
 export { repeatedDeclines, DECLINES_MIN_AWARDS } from './collusion/repeated-declines';
 export { collusionReport, COLLUSION_ALPHA, COLLUSION_EVENT_TYPES, type CollusionFlag, type CollusionReport } from './collusion/collusion-report';
-export { binomialUpperTail, hypergeometricUpperTail, poissonUpperTail } from './collusion/tail-probabilities';
+export { binomialUpperTail, hypergeometricUpperTail, poissonBinomialUpperTail, poissonUpperTail } from './collusion/tail-probabilities';

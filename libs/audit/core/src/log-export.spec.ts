@@ -1,6 +1,6 @@
 import { hexOf } from './bytes';
 import { signCheckpoint } from './checkpoint';
-import { createLogExport, describeExportFailure, LogExport, verifyLogExport } from './log-export';
+import { createLogExport, describeExportFailure, hashExportEntries, LogExport, verifyExportCheckpoints, verifyLogExport } from './log-export';
 import { leafHashOf } from './merkle-hash';
 import { MerkleLog } from './merkle-log';
 import { generateSigner, verifierOf } from './signed-note';
@@ -23,6 +23,19 @@ describe('verifyLogExport', () => {
 
   it('verifies the export after a JSON round trip, as a supervisor receives it', () => {
     expect(verifyLogExport(JSON.parse(JSON.stringify(good)), logKey)).toMatchObject({ ok: true, size: 12 });
+  });
+
+  it('accepts leaf hashes listed in upper case', () => {
+    expect(verifyLogExport(edit({ leafHashes: good.leafHashes?.map((h) => h.toUpperCase()) }), logKey)).toMatchObject({ ok: true, size: 12 });
+  });
+
+  it('gives the same verdict from runs of entries hashed apart and joined, naming a failure by its log index', () => {
+    const runs = [0, 4, 8].map((start) => hashExportEntries(good.entries.slice(start, start + 4), good.leafHashes?.slice(start, start + 4), start));
+    const joined = new MerkleLog();
+    for (const run of runs) if (run.ok) joined.appendLog(run.tree);
+    expect(verifyExportCheckpoints(good, joined, logKey)).toEqual(verifyLogExport(good, logKey));
+    const tampered = withEntry(6, { ...events[6], amountCents: 1 });
+    expect(hashExportEntries(tampered.slice(4, 8), good.leafHashes?.slice(4, 8), 4)).toEqual({ ok: false, failure: { kind: 'entry-mismatch', index: 6 } });
   });
 
   it('verifies an export without leaf hashes or origin, from the entries and checkpoints alone', () => {

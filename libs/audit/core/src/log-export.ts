@@ -1,4 +1,4 @@
-import { bytesEqual, hexOf, hexToBytesOrNull } from './bytes';
+import { bytesEqual, hexOf } from './bytes';
 import { CheckpointFailure, describeCheckpointFailure, verifyCheckpoint } from './checkpoint';
 import { HASH_SIZE, leafHashOf } from './merkle-hash';
 import { MerkleLog } from './merkle-log';
@@ -58,27 +58,51 @@ export function createLogExport(input: { origin: string; entries: readonly unkno
  * order first (against the listed leaf hashes, when present), then checkpoints in order.
  */
 export function verifyLogExport(exported: LogExport, logKey: NoteVerifier): ExportVerification {
-  const fail = (failure: ExportFailure): ExportVerification => ({ ok: false, failure });
-  const shape = shapeProblem(exported);
-  if (shape) return fail({ kind: 'malformed-export', detail: shape });
-  const { entries, leafHashes, checkpoints } = exported;
+  const shape = exportShapeProblem(exported);
+  if (shape) return { ok: false, failure: { kind: 'malformed-export', detail: shape } };
+  const hashed = hashExportEntries(exported.entries, exported.leafHashes, 0);
+  if (!hashed.ok) return hashed;
+  return verifyExportCheckpoints(exported, hashed.tree, logKey);
+}
 
+/** The first phase of `verifyLogExport` for a run of entries, and what it can find wrong. */
+export type EntriesHashed = { readonly ok: true; readonly tree: MerkleLog } | { readonly ok: false; readonly failure: Extract<ExportFailure, { index: number }> };
+
+/**
+ * Leaf hashes of the entries starting at log index `firstIndex`, each checked against its listed hash (`listed[i]`
+ * for `entries[i]`, where listed), as the tree of that run; or the first entry that fails. A host may split an
+ * export into runs whose trees join (`MerkleLog.appendLog`) and hash them in parallel, with a faster
+ * `leafHashOfEntry` that must equal `leafHashOf` (and throw where it throws). Listed hashes must already be
+ * well-formed (`exportShapeProblem`).
+ */
+export function hashExportEntries(entries: readonly unknown[], listed: readonly string[] | undefined, firstIndex: number, leafHashOfEntry: (entry: unknown) => Uint8Array = leafHashOf): EntriesHashed {
   const tree = new MerkleLog();
-  for (let index = 0; index < entries.length; index++) {
+  for (let i = 0; i < entries.length; i++) {
     let hash: Uint8Array;
     try {
-      hash = leafHashOf(entries[index]);
+      hash = leafHashOfEntry(entries[i]);
     } catch (e) {
-      return fail({ kind: 'entry-not-canonical-json', index, detail: (e as Error).message });
+      return { ok: false, failure: { kind: 'entry-not-canonical-json', index: firstIndex + i, detail: (e as Error).message } };
     }
-    if (leafHashes && index < leafHashes.length) {
-      const listed = hexToBytesOrNull(leafHashes[index]);
-      if (listed === null || !bytesEqual(listed, hash)) return fail({ kind: 'entry-mismatch', index });
-    }
+    if (listed && i < listed.length && !hashEqualsHex(hash, listed[i])) return { ok: false, failure: { kind: 'entry-mismatch', index: firstIndex + i } };
     tree.append(hash);
   }
-  if (leafHashes && leafHashes.length !== entries.length) {
-    return fail({ kind: 'leaf-hash-count-mismatch', entries: entries.length, leafHashes: leafHashes.length });
+  return { ok: true, tree };
+}
+
+/**
+ * The second phase: with the tree over every entry (in order, none failing), the count of listed leaf hashes and
+ * every checkpoint — signature, origin, order, size and root.
+ */
+export function verifyExportCheckpoints(
+  exported: { readonly origin?: string; readonly checkpoints: readonly string[]; readonly leafHashes?: { readonly length: number } },
+  tree: MerkleLog,
+  logKey: NoteVerifier,
+): ExportVerification {
+  const fail = (failure: ExportFailure): ExportVerification => ({ ok: false, failure });
+  const { leafHashes, checkpoints } = exported;
+  if (leafHashes && leafHashes.length !== tree.size) {
+    return fail({ kind: 'leaf-hash-count-mismatch', entries: tree.size, leafHashes: leafHashes.length });
   }
 
   if (checkpoints.length === 0) return fail({ kind: 'no-checkpoint' });
@@ -98,6 +122,23 @@ export function verifyLogExport(exported: LogExport, logKey: NoteVerifier): Expo
     previousSize = checkpoint.size;
   }
   return { ok: true, origin: origin as string, size: tree.size, rootHash: tree.rootAt(), signedSize: previousSize, checkpointsVerified: checkpoints.length };
+}
+
+// A hash against its listing (64 hex digits, either case), without decoding the listing into a new array.
+function hashEqualsHex(hash: Uint8Array, hex: string): boolean {
+  if (hex.length !== hash.length * 2) return false;
+  for (let i = 0; i < hash.length; i++) {
+    const byte = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
+    if (byte !== hash[i]) return false;
+  }
+  return true;
+}
+
+function nibble(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return 256; // never equal to a byte
 }
 
 export function describeExportFailure(failure: ExportFailure): string {
@@ -125,7 +166,8 @@ export function describeExportFailure(failure: ExportFailure): string {
   }
 }
 
-function shapeProblem(exported: LogExport): string | null {
+/** What makes an export unreadable as one (its types, its format tag, malformed leaf hashes), or null. */
+export function exportShapeProblem(exported: LogExport): string | null {
   if (typeof exported !== 'object' || exported === null) return 'not a JSON object';
   if (exported.format !== undefined && exported.format !== LOG_EXPORT_FORMAT) return `unknown format ${JSON.stringify(exported.format)}`;
   if (exported.origin !== undefined && (typeof exported.origin !== 'string' || exported.origin.length === 0)) return 'origin is a non-empty string';

@@ -28,6 +28,15 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
  * re-derives the same bytes from the exported JSON.
  */
 export function entryBytesOf(event: unknown): Uint8Array {
+  return utf8.encode(entryTextOf(event));
+}
+
+/**
+ * The entry as text (its UTF-8 is `entryBytesOf`), refused when no interoperable JSON exists. A host with a native
+ * SHA-256 over strings can hash `"\u0000" + text` directly: U+0000 is the single byte 0x00 in UTF-8, so that is
+ * the leaf hash without a copy of the bytes.
+ */
+export function entryTextOf(event: unknown): string {
   let json: string | undefined;
   try {
     json = canonicalJson(event);
@@ -40,7 +49,7 @@ export function entryBytesOf(event: unknown): Uint8Array {
     // decode them to U+FFFD and hash different bytes.
     throw invalid('AUDIT.ENTRY_NOT_JSON', 'the event holds a string with an unpaired UTF-16 surrogate');
   }
-  return utf8.encode(json);
+  return json;
 }
 
 export function leafHashOf(event: unknown): Uint8Array {

@@ -132,4 +132,31 @@ describe('MerkleLog', () => {
     expect(() => log.rootAt(1.5)).toThrow(DomainError);
     expect(() => log.append(new Uint8Array(31))).toThrow(expect.objectContaining({ code: 'AUDIT.BAD_HASH_LENGTH' }));
   });
+
+  it('joins trees of consecutive aligned ranges into the tree of the whole, roots and proofs alike', () => {
+    const d = leaves(70);
+    const whole = MerkleLog.of(d);
+    for (const chunk of [1, 2, 4, 8, 16, 64]) {
+      const joined = new MerkleLog();
+      for (let start = 0; start < d.length; start += chunk) {
+        // Each part crosses the wire as its levels, as a worker thread hands them back.
+        joined.appendLog(MerkleLog.fromLevels(MerkleLog.of(d.slice(start, start + chunk)).levelHashes()));
+      }
+      expect(joined.size).toBe(70);
+      for (let n = 0; n <= 70; n++) expect([chunk, n, hexOf(joined.rootAt(n))]).toEqual([chunk, n, hexOf(whole.rootAt(n))]);
+      expect(joined.inclusionProof(37, 70)).toEqual(whole.inclusionProof(37, 70));
+      expect(joined.consistencyProof(13, 70)).toEqual(whole.consistencyProof(13, 70));
+      joined.append(d[0]);
+      expect(joined.rootAt()).toEqual(MerkleLog.of([...d, d[0]]).rootAt());
+    }
+  });
+
+  it('refuses to join a tree whose subtrees would not be aligned, and levels of the wrong shape', () => {
+    const log = MerkleLog.of(leaves(6));
+    expect(() => log.appendLog(MerkleLog.of(leaves(4)))).toThrow(expect.objectContaining({ code: 'AUDIT.TREE_NOT_ALIGNED' }));
+    const levels = MerkleLog.of(leaves(5)).levelHashes();
+    expect(() => MerkleLog.fromLevels([levels[0], levels[1]])).toThrow(expect.objectContaining({ code: 'AUDIT.BAD_TREE_LEVELS' }));
+    expect(() => MerkleLog.fromLevels([levels[0], levels[1].subarray(32), levels[2]])).toThrow(expect.objectContaining({ code: 'AUDIT.BAD_TREE_LEVELS' }));
+    expect(() => MerkleLog.fromLevels([levels[0].subarray(1)])).toThrow(expect.objectContaining({ code: 'AUDIT.BAD_TREE_LEVELS' }));
+  });
 });

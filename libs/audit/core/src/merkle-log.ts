@@ -16,9 +16,30 @@ class HashColumn {
     this.length++;
   }
 
+  /** Appends hashes laid end to end (a multiple of HASH_SIZE bytes). */
+  pushAll(hashes: Uint8Array): void {
+    const needed = this.length * HASH_SIZE + hashes.length;
+    if (needed > this.buffer.length) {
+      const bigger = new Uint8Array(Math.max(needed, this.buffer.length * 2));
+      bigger.set(this.buffer.subarray(0, this.length * HASH_SIZE));
+      this.buffer = bigger;
+    }
+    this.buffer.set(hashes, this.length * HASH_SIZE);
+    this.length += hashes.length / HASH_SIZE;
+  }
+
   /** A view, not a copy: stored hashes never change, and the public methods copy before handing out. */
   at(i: number): Uint8Array {
     return this.buffer.subarray(i * HASH_SIZE, (i + 1) * HASH_SIZE);
+  }
+
+  /** The hashes laid end to end: a view (`all`) or a copy (`copy`). */
+  all(): Uint8Array {
+    return this.buffer.subarray(0, this.length * HASH_SIZE);
+  }
+
+  copy(): Uint8Array {
+    return this.buffer.slice(0, this.length * HASH_SIZE);
   }
 }
 
@@ -37,8 +58,58 @@ export class MerkleLog {
     return log;
   }
 
+  /**
+   * A tree from the levels another one handed out (`levelHashes()`), e.g. from a worker thread: level h holds the hashes
+   * of the complete subtrees of 2^h leaves, in order. Only the shape is checked; the hashes are taken as given.
+   */
+  static fromLevels(levels: readonly Uint8Array[]): MerkleLog {
+    const log = new MerkleLog();
+    for (const [h, level] of levels.entries()) {
+      const count = level.length / HASH_SIZE;
+      const expected = h === 0 ? count : Math.floor(log.levels[h - 1].length / 2);
+      if (!Number.isInteger(count) || count !== expected || (h > 0 && count === 0)) {
+        throw invalid('AUDIT.BAD_TREE_LEVELS', `level ${h} holds ${level.length} bytes, not ${expected} hashes of ${HASH_SIZE}`, 'levels');
+      }
+      if (h > 0) log.levels.push(new HashColumn());
+      log.levels[h].pushAll(level);
+    }
+    if (Math.floor(log.levels[log.levels.length - 1].length / 2) > 0) throw invalid('AUDIT.BAD_TREE_LEVELS', 'a complete subtree is missing its level', 'levels');
+    return log;
+  }
+
   get size(): number {
     return this.levels[0].length;
+  }
+
+  /** Every level's hashes laid end to end, copied (see `fromLevels`). */
+  levelHashes(): Uint8Array[] {
+    return this.levels.map((column) => column.copy());
+  }
+
+  /**
+   * Appends every leaf of another tree, reusing its subtree hashes: the trees of consecutive ranges built apart
+   * (in parallel) join into the tree of the whole. This tree's size must be a multiple of the other's largest
+   * complete subtree, so that each of those subtrees is also an aligned subtree of the joined tree.
+   */
+  appendLog(other: MerkleLog): void {
+    const largest = 2 ** (other.levels.length - 1);
+    if (other.size === 0) return;
+    if (this.size % largest !== 0) {
+      throw invalid('AUDIT.TREE_NOT_ALIGNED', `a tree of ${other.size} leaves cannot follow ${this.size}: that is not a multiple of ${largest}`, 'other');
+    }
+    for (const [h, column] of other.levels.entries()) {
+      if (this.levels.length === h) this.levels.push(new HashColumn());
+      this.levels[h].pushAll(column.all());
+    }
+    // Above the other tree's top, pairs that now span both trees complete new subtrees.
+    for (let h = 0; h < this.levels.length; h++) {
+      const column = this.levels[h];
+      while (Math.floor(column.length / 2) > (this.levels[h + 1]?.length ?? 0)) {
+        if (this.levels.length === h + 1) this.levels.push(new HashColumn());
+        const i = 2 * this.levels[h + 1].length;
+        this.levels[h + 1].push(nodeHash(column.at(i), column.at(i + 1)));
+      }
+    }
   }
 
   /** Appends a leaf hash (see `leafHash`/`leafHashOf`) and returns its index. */
