@@ -1,18 +1,6 @@
 import { useLocale } from '../app/locale';
 import { PROGRESS_TEXT } from './progress-messages';
-import type { Transfer } from './transfer';
-
-/** 1,536 → "1.5 KB": the same units in both languages. */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toLocaleString(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
-}
+import { formatBytes, type Transfer } from './transfer';
 
 /**
  * A progress bar with its words: bytes moved against the total when it is known, else an indeterminate bar

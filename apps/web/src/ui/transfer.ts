@@ -7,6 +7,18 @@ export interface Transfer {
   readonly total: number | null;
 }
 
+/** 1,536 → "1.5 KB": the same units in both languages. */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toLocaleString(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
+}
+
 /** An upload is sent, then the server works on it before it answers: two phases a page shows differently. */
 export type UploadProgress = ({ readonly phase: 'sending' } & Transfer) | { readonly phase: 'processing'; readonly total: number };
 
