@@ -13,6 +13,7 @@
  * --replicas N runs N service processes on one database, the client spreading requests over them as a load
  * balancer would (how the service scales: docs/bidding.md); --pool is then the connections of each.
  *   BENCH_PROFILE=/tmp/prof npm run bench:bids   (also writes a CPU profile of the service)
+ *   BENCH_NODE_ARGS='--max-semi-space-size=32' npm run bench:bids   (extra node flags for the service processes)
  *
  * Needs Postgres on 127.0.0.1:5432 (pgbench on PATH) and a broker (bash tools/kafka/kafka.sh start).
  * Prints figures; asserts nothing beyond reporting lost or duplicated bids.
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
       startServiceProcess({
         name: `bench-bidding-${r + 1}`, app: 'bidding', port: PORT + r,
         // BENCH_PROFILE=<dir> writes a V8 CPU profile of each replica for the storm.
-        nodeArgs: process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [],
+        nodeArgs: [...(process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean), ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
         env: { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, AUTH_TOKEN_SECRET: secret, BIDDING_DATABASE_URL: url, BIDDING_DATABASE_POOL_SIZE: String(poolSize), BIDDING_SEAL_KEY: sealKey },
       }),
     ),
