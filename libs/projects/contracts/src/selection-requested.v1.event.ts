@@ -48,7 +48,7 @@ export interface SelectionRequestedV1 {
   readonly minimumCandidates: number;
   /** Agencies the owner declared a conflict with (回避): never in the pool. */
   readonly conflictAgencyIds: readonly string[];
-  /** Agencies that signed up; null when every eligible agency takes part. */
+  /** Agencies that signed up, in the order they did (the audit's sign-up-order test reads it); null when every eligible agency takes part. */
   readonly signedUpAgencyIds: readonly string[] | null;
   /** Draw methods: where the entropy comes from. */
   readonly entropySource: 'witnesses' | 'drand';
