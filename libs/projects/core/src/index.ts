@@ -20,6 +20,8 @@ export {
   minimumCandidatesOf,
   winnersOf,
   entropySourceOf,
+  creditRuleOf,
+  MAX_CREDIT_SCORE,
   ENTROPY_SOURCES,
   type EntropySource,
   SELECTION_METHODS,

@@ -1,4 +1,4 @@
-import { entropySourceOf, minimumCandidatesOf, parseSelectionRule, winnersOf } from './selection-rule.value-object';
+import { creditRuleOf, entropySourceOf, minimumCandidatesOf, parseSelectionRule, winnersOf } from './selection-rule.value-object';
 
 describe('parseSelectionRule', () => {
   it('keeps exactly the announced parameters of each method', () => {
@@ -37,10 +37,17 @@ describe('parseSelectionRule', () => {
     expect([minimumCandidatesOf(rule), winnersOf(rule)]).toEqual([1, 1]);
   });
 
-  it('refuses a credit threshold below zero', () => {
+  it.each([-1, 100.5, Number.NaN, null, '60'])('refuses a credit threshold of %p: scores run from 0 to 100', (minimumCreditScore) => {
     expect(() =>
-      parseSelectionRule({ method: 'CREDIT_WEIGHTED_DRAW', winners: 1, alternates: 0, minimumCandidates: 3, minimumCreditScore: -1, weightFunction: 'w' }),
+      parseSelectionRule({ method: 'CREDIT_WEIGHTED_DRAW', winners: 1, alternates: 0, minimumCandidates: 3, minimumCreditScore: minimumCreditScore as number, weightFunction: 'w' }),
     ).toThrow(expect.objectContaining({ code: 'PROJECTS.INVALID_SELECTION', field: 'selection.minimumCreditScore' }));
+  });
+
+  it('takes the bounds themselves as thresholds, and announces the threshold and weight function of a credit-weighted draw only', () => {
+    const weighted = { method: 'CREDIT_WEIGHTED_DRAW' as const, winners: 1, alternates: 0, minimumCandidates: 3, weightFunction: 'credit-linear/v1' };
+    expect(creditRuleOf(parseSelectionRule({ ...weighted, minimumCreditScore: 0 }))).toEqual({ minimumCreditScore: 0, weightFunction: 'credit-linear/v1' });
+    expect(creditRuleOf(parseSelectionRule({ ...weighted, minimumCreditScore: 100 }))).toEqual({ minimumCreditScore: 100, weightFunction: 'credit-linear/v1' });
+    expect(creditRuleOf(parseSelectionRule({ method: 'RANDOM_DRAW', winners: 1, alternates: 0, minimumCandidates: 3 }))).toBeNull();
   });
 
   describe('observers of a draw', () => {

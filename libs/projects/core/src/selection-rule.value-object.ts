@@ -99,6 +99,8 @@ export type SelectionRuleInput =
   | { method: 'BIDDING'; winners?: number; minimumValidBids: number; evaluation: BidEvaluation; quoteForm: QuoteForm; bidDeadline: string }
   | { method: 'DIRECT_SELECTION'; justification: string };
 
+/** Credit scores are bounded 0–100 (docs/credit-score.md, credit/v1). */
+export const MAX_CREDIT_SCORE = 100;
 const MAX_WINNERS = 20;
 const MAX_ALTERNATES = 50;
 const MAX_MINIMUM = 500;
@@ -170,8 +172,9 @@ export function parseSelectionRule(input: SelectionRuleInput, field = 'selection
     case 'CREDIT_WEIGHTED_DRAW': {
       const raw = input as Extract<SelectionRuleInput, { method: 'CREDIT_WEIGHTED_DRAW' }>;
       const minimumCreditScore = raw.minimumCreditScore;
-      if (typeof minimumCreditScore !== 'number' || !Number.isFinite(minimumCreditScore) || minimumCreditScore < 0) {
-        throw invalid('PROJECTS.INVALID_SELECTION', 'the minimum credit score is a number of at least 0', `${field}.minimumCreditScore`);
+      // Above the score's ceiling nobody could clear the threshold, and the round would fail only after sign-up.
+      if (typeof minimumCreditScore !== 'number' || !Number.isFinite(minimumCreditScore) || minimumCreditScore < 0 || minimumCreditScore > MAX_CREDIT_SCORE) {
+        throw invalid('PROJECTS.INVALID_SELECTION', `the minimum credit score is a number from 0 to ${MAX_CREDIT_SCORE}`, `${field}.minimumCreditScore`);
       }
       const weightFunction = requiredText(raw.weightFunction, `${field}.weightFunction`, 100);
       return { method, ...drawParameters(raw, field), minimumCreditScore, weightFunction };
@@ -221,6 +224,11 @@ export function minimumCandidatesOf(rule: SelectionRule): number {
 export function entropySourceOf(rule: SelectionRule): EntropySource | null {
   if (rule.method !== 'RANDOM_DRAW' && rule.method !== 'CREDIT_WEIGHTED_DRAW') return null;
   return rule.entropySource ?? 'witnesses';
+}
+
+/** What a credit-weighted draw announces besides a draw's parameters; null for the other methods. */
+export function creditRuleOf(rule: SelectionRule): { readonly minimumCreditScore: number; readonly weightFunction: string } | null {
+  return rule.method === 'CREDIT_WEIGHTED_DRAW' ? { minimumCreditScore: rule.minimumCreditScore, weightFunction: rule.weightFunction } : null;
 }
 
 export function winnersOf(rule: SelectionRule): number {

@@ -33,6 +33,12 @@ const attachment = schema.object({
 });
 const failure = schema.nullable(schema.object({ round: schema.integer(), reason: schema.string(), at: schema.instant() }));
 
+// A nullable enum lists null among its values too (OpenAPI 3.0.3, and so Ajv).
+const entropySource = { type: 'string', enum: [...ENTROPY_SOURCES, null], nullable: true, description: "a draw's entropy source; null for bidding and direct selection" };
+const creditRule = schema.nullable(
+  schema.object({ minimumCreditScore: schema.number(), weightFunction: schema.string() }, { description: 'a credit-weighted draw: firms below the threshold drop out, the rest are weighted by the published function; null for other methods' }),
+);
+
 export const ANNOUNCEMENT = schema.object({
   id: schema.uuid(),
   status: schema.oneOf(STATUSES),
@@ -45,8 +51,8 @@ export const ANNOUNCEMENT = schema.object({
   requiredLevel: schema.integer(),
   servicePeriodDays: schema.integer(),
   method: schema.oneOf(SELECTION_METHODS),
-  // A nullable enum lists null among its values too (OpenAPI 3.0.3, and so Ajv).
-  entropySource: { type: 'string', enum: [...ENTROPY_SOURCES, null], nullable: true, description: "a draw's entropy source; null for bidding and direct selection" },
+  entropySource,
+  creditRule,
   signUp: signUpRule,
   attachments: schema.array(attachment),
   publishedAt: nullableInstant(),
@@ -151,6 +157,7 @@ export const OWN_PROJECTS = page(
     title: schema.string(),
     serviceItemCode: schema.string(),
     method: schema.oneOf(SELECTION_METHODS),
+    entropySource,
     status: schema.oneOf(STATUSES),
     round: schema.integer(),
     budgetCapFen: schema.integer(),
@@ -180,6 +187,7 @@ export const OWN_SIGN_UPS = page(
     title: schema.string(),
     serviceItemCode: schema.string(),
     method: schema.oneOf(SELECTION_METHODS),
+    entropySource,
     projectStatus: schema.oneOf(STATUSES),
     projectRound: schema.integer(),
     signUpRule,

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { entropySourceOf, type ProjectState } from '@mkt/projects/core';
+import { creditRuleOf, entropySourceOf, type ProjectState } from '@mkt/projects/core';
 import { Public } from '@mkt/shared/auth';
 import { Responds, schema } from '@mkt/shared/http';
 import { UnitOfWork } from '@mkt/shared/messaging';
@@ -43,6 +43,8 @@ function announcementOf(s: ProjectState, amendments: readonly RecordedAmendment[
     method: terms.selection.method,
     // Announced with the method, so a firm knows before signing up whether witnesses or the drand beacon will decide.
     entropySource: entropySourceOf(terms.selection),
+    // A credit-weighted draw's threshold and weight function: a firm below it knows before signing up that it cannot be drawn.
+    creditRule: creditRuleOf(terms.selection),
     signUp: terms.signUp,
     // Public announcement documents, each downloadable at /api/projects/announcements/:id/attachments/:attachmentId.
     attachments: (s.attachments ?? []).map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256, addedAt: a.addedAt, amendment: a.amendment })),

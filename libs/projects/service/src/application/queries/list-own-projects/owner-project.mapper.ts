@@ -1,4 +1,4 @@
-import type { ProjectState, ProjectStatus } from '@mkt/projects/core';
+import { entropySourceOf, type EntropySource, type ProjectState, type ProjectStatus } from '@mkt/projects/core';
 
 /** Who moves a project on from where it stands. MARKETPLACE: a deadline or the draw / bidding service. */
 export type NextActor = 'OWNER' | 'AGENCY' | 'SUPERVISOR' | 'MARKETPLACE';
@@ -65,6 +65,8 @@ export interface OwnerProjectItem {
   readonly title: string;
   readonly serviceItemCode: string;
   readonly method: string;
+  /** A draw's entropy source; null for bidding and direct selection. */
+  readonly entropySource: EntropySource | null;
   readonly status: ProjectStatus;
   readonly round: number;
   readonly budgetCapFen: number;
@@ -84,6 +86,7 @@ export function ownerProjectItemOf(s: ProjectState, updatedAt: string): OwnerPro
     title: s.terms.title,
     serviceItemCode: s.terms.serviceItemCode,
     method: s.terms.selection.method,
+    entropySource: entropySourceOf(s.terms.selection),
     status: s.status,
     round: s.round,
     budgetCapFen: s.terms.budgetCapFen,

@@ -1,4 +1,4 @@
-import type { ProjectState, ProjectStatus, SignUpRule } from '@mkt/projects/core';
+import { entropySourceOf, type EntropySource, type ProjectState, type ProjectStatus, type SignUpRule } from '@mkt/projects/core';
 
 /**
  * How the agency fares. A sign-up stays in the pool across an upheld objection's new round, and leaves it when
@@ -20,6 +20,8 @@ export interface AgencySignUpItem {
   readonly title: string;
   readonly serviceItemCode: string;
   readonly method: string;
+  /** A draw's entropy source; null for bidding and direct selection. */
+  readonly entropySource: EntropySource | null;
   readonly projectStatus: ProjectStatus;
   /** The project's current round; the sign-up's own round may be an earlier one. */
   readonly projectRound: number;
@@ -41,6 +43,7 @@ export function agencySignUpItemOf(s: ProjectState, agencyId: string, signUp: Si
     title: s.terms.title,
     serviceItemCode: s.terms.serviceItemCode,
     method: s.terms.selection.method,
+    entropySource: entropySourceOf(s.terms.selection),
     projectStatus: s.status,
     projectRound: s.round,
     signUpRule: s.terms.signUp,
