@@ -1,6 +1,7 @@
 export { PROJECTS_PRODUCER, PROJECT_TOPIC, PROJECTS_TOPICS } from './topics';
 export { SelectionRequestedV1, SELECTION_METHODS, WITNESS_ROLES, MAX_SELECTION_OBSERVERS, type SelectionObserverV1, type SelectionMethodName, type BiddingTermsV1, type BidEvaluationRuleV1 } from './selection-requested.v1.event';
 export { ProjectPublishedV1 } from './project-published.v1.event';
+export { ProjectAmendedV1, type ProjectTermChangeV1, type AmendmentDocumentV1 } from './project-amended.v1.event';
 export { SelectionRecordedV1 } from './selection-recorded.v1.event';
 export { RoundFailedV1 } from './round-failed.v1.event';
 export { ProjectAwardedV1 } from './project-awarded.v1.event';

@@ -14,7 +14,20 @@ export type { ProjectEvent, ProjectEventKind, FailureReason, SelectionRequest, S
 export { PROJECT_TRANSITIONS, projectMustBeIn, statusTransitionMustBeAllowed, type ProjectStatus } from './project-status';
 export { DEFAULT_PROJECT_POLICY, projectPolicyMustBeSound, type ProjectPolicy } from './project-policy';
 export type { Actor, ActorRole } from './actor';
-export { parseProjectTerms, mergeTerms, changedTermFields, TERM_FIELDS, type ProjectTerms, type ProjectTermsInput, type TermField, type UnchangedItem } from './project-terms.value-object';
+export {
+  parseProjectTerms,
+  mergeTerms,
+  changedTermFields,
+  announcedTermChanges,
+  TERM_FIELDS,
+  ANNOUNCED_TERM_FIELDS,
+  type ProjectTerms,
+  type ProjectTermsInput,
+  type TermField,
+  type TermChange,
+  type TermValue,
+  type UnchangedItem,
+} from './project-terms.value-object';
 export {
   parseSelectionRule,
   minimumCandidatesOf,

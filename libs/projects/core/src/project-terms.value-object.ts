@@ -7,7 +7,7 @@ import { bidDeadlineMustFollowSignUp } from './rules/bid-deadline-must-follow-si
 import { directSelectionMustBeUnderThreshold } from './rules/direct-selection-must-be-under-threshold.rule';
 import { requiredLevelMustMeetItemMinimum, serviceItemMustBeOffered } from './rules/service-item-must-be-offered.rule';
 import { weightFunctionMustBePublished } from './rules/weight-function-must-be-published.rule';
-import { parseSelectionRule, type SelectionRule, type SelectionRuleInput } from './selection-rule.value-object';
+import { entropySourceOf, parseSelectionRule, type SelectionRule, type SelectionRuleInput } from './selection-rule.value-object';
 import { parseSignUpRule, type SignUpRule, type SignUpRuleInput } from './sign-up.value-object';
 import { requiredText, wholeNumberIn } from './text';
 
@@ -113,4 +113,57 @@ export function mergeTerms(current: ProjectTerms, changes: Partial<ProjectTermsI
 // Terms are built field by field in a fixed order, so JSON text compares them faithfully.
 export function changedTermFields(before: ProjectTerms, after: ProjectTerms): TermField[] {
   return TERM_FIELDS.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+/**
+ * The terms an announcement states. The conflict list (回避) is the owner's private declaration: it is never
+ * announced, and nothing published may say that it changed.
+ */
+export const ANNOUNCED_TERM_FIELDS = TERM_FIELDS.filter((field) => field !== 'conflicts') as readonly Exclude<TermField, 'conflicts'>[];
+
+/** A single value of the announced terms; null where one side of a change has no such value. */
+export type TermValue = string | number | boolean | null;
+
+/**
+ * One announced value an amendment changed. `term` is its path in the terms: `budgetCapFen`, `signUp.closesAt`,
+ * `selection.evaluation.rule`, `selection.observers[0].label`.
+ */
+export interface TermChange {
+  readonly term: string;
+  readonly before: TermValue;
+  readonly after: TermValue;
+}
+
+/**
+ * Every announced value that differs between two versions of the terms, leaf by leaf, in the order of
+ * `ANNOUNCED_TERM_FIELDS`. A value only one side has (another method's parameters, a window's dates) reads as null
+ * on the other. A draw states its entropy source even where the rule leaves the default implicit, so a switch from
+ * witnesses to drand reads as such.
+ */
+export function announcedTermChanges(before: ProjectTerms, after: ProjectTerms): TermChange[] {
+  const changes: TermChange[] = [];
+  for (const field of ANNOUNCED_TERM_FIELDS) {
+    const was = leavesOf(announcedValue(before, field), field);
+    const is = leavesOf(announcedValue(after, field), field);
+    for (const term of new Set([...was.keys(), ...is.keys()])) {
+      const b = was.get(term) ?? null;
+      const a = is.get(term) ?? null;
+      if (b !== a) changes.push({ term, before: b, after: a });
+    }
+  }
+  return changes;
+}
+
+function announcedValue(terms: ProjectTerms, field: Exclude<TermField, 'conflicts'>): unknown {
+  if (field !== 'selection') return terms[field];
+  const source = entropySourceOf(terms.selection);
+  return source ? { ...terms.selection, entropySource: source } : terms.selection;
+}
+
+function leavesOf(value: unknown, path: string, into = new Map<string, TermValue>()): Map<string, TermValue> {
+  if (value === undefined) return into;
+  if (value === null || typeof value !== 'object') into.set(path, value as TermValue);
+  else if (Array.isArray(value)) value.forEach((item, i) => leavesOf(item, `${path}[${i}]`, into));
+  else for (const [key, item] of Object.entries(value)) leavesOf(item, `${path}.${key}`, into);
+  return into;
 }

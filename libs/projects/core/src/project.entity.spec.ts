@@ -14,6 +14,7 @@ import {
   at,
   CLOSES_AT,
   DRAFTED_AT,
+  OPENS_AT,
   OTHER_OWNER,
   OWNER,
   POSTING,
@@ -221,6 +222,68 @@ describe('Project.amend', () => {
     expect(refusalOf(() => project.amend(OWNER, { reason: 'r', changes: { selection: direct, signUp } }, later, POSTING))).toBe('PROJECTS.DIRECT_SELECTION_OVER_THRESHOLD@selection.method');
     project.amend(OWNER, { reason: '预算下调', changes: { selection: direct, signUp, budgetCapFen: 80_000_00 } }, later, POSTING);
     expect(project.snapshot.terms.selection.method).toBe('DIRECT_SELECTION');
+  });
+
+  it('states the announced values it changed, before and after, and nothing of the conflict list', () => {
+    const project = aPublishedProject();
+    project.signUp(agency('a-2'), later);
+    const events = project.amend(
+      OWNER,
+      {
+        reason: '预算调整并改用 drand',
+        changes: {
+          budgetCapFen: 250_000_00,
+          selection: { method: 'RANDOM_DRAW', winners: 2, alternates: 2, minimumCandidates: 3, entropySource: 'drand' },
+          signUp: { mode: 'WINDOW', opensAt: OPENS_AT, closesAt: '2024-03-09T09:00:00+08:00' },
+          conflicts: [...aDraftInput().conflicts!, { agencyId: 'a-2', reason: '曾为本项目做前期咨询' }],
+        },
+      },
+      later,
+      POSTING,
+    );
+    const amended = eventOf(events, 'amended');
+    expect(amended.changedFields).toEqual(['budgetCapFen', 'selection', 'signUp', 'conflicts']);
+    expect(amended.announcedChanges).toEqual([
+      { term: 'budgetCapFen', before: 300_000_00, after: 250_000_00 },
+      { term: 'selection.winners', before: 1, after: 2 },
+      { term: 'selection.entropySource', before: 'witnesses', after: 'drand' },
+      { term: 'signUp.closesAt', before: '2024-03-06T01:00:00.000Z', after: '2024-03-09T01:00:00.000Z' },
+    ]);
+    const published = JSON.stringify(amended.announcedChanges);
+    for (const secret of ['conflicts', 'a-2', 'a-related', '曾为本项目做前期咨询', '与业主存在股权关联']) expect(published).not.toContain(secret);
+  });
+
+  it('names the parameters one method has and the other lacks as null on that side, observers one by one', () => {
+    const project = aPublishedProject({ selection: { ...BIDDING, bidDeadline: '2024-03-12T09:00:00+08:00' } });
+    const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
+    const events = project.amend(
+      OWNER,
+      { reason: '改为随机抽取', changes: { selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 3, observers: [notary] }, signUp: { mode: 'ALL_ELIGIBLE' } } },
+      later,
+      POSTING,
+    );
+    expect(eventOf(events, 'amended').announcedChanges).toEqual([
+      { term: 'selection.method', before: 'BIDDING', after: 'RANDOM_DRAW' },
+      { term: 'selection.minimumValidBids', before: 3, after: null },
+      { term: 'selection.evaluation.rule', before: 'REASONABLE_LOW', after: null },
+      { term: 'selection.evaluation.abnormallyLowFraction', before: 0.8, after: null },
+      { term: 'selection.quoteForm', before: 'AMOUNT', after: null },
+      { term: 'selection.bidDeadline', before: '2024-03-12T01:00:00.000Z', after: null },
+      { term: 'selection.alternates', before: null, after: 1 },
+      { term: 'selection.minimumCandidates', before: null, after: 3 },
+      { term: 'selection.observers[0].userId', before: null, after: notary.userId },
+      { term: 'selection.observers[0].label', before: null, after: notary.label },
+      { term: 'selection.entropySource', before: null, after: 'witnesses' },
+      { term: 'signUp.mode', before: 'WINDOW', after: 'ALL_ELIGIBLE' },
+      { term: 'signUp.opensAt', before: '2024-03-01T01:00:00.000Z', after: null },
+      { term: 'signUp.closesAt', before: '2024-03-06T01:00:00.000Z', after: null },
+    ]);
+  });
+
+  it('announces no changed value when only the private conflict list changed', () => {
+    const project = aPublishedProject({ signUp: { mode: 'ALL_ELIGIBLE' } });
+    const events = project.amend(OWNER, { reason: '补充说明', changes: { conflicts: [{ agencyId: 'a-9', reason: '关联' }] } }, later, POSTING);
+    expect(eventOf(events, 'amended')).toMatchObject({ changedFields: ['conflicts'], announcedChanges: [] });
   });
 
   it('needs a reason, the owner, and the PUBLISHED status', () => {

@@ -8,7 +8,7 @@ import { positiveFen } from './money.value-object';
 import type { FailureReason, ProjectEvent, SelectionRequest, SelectionRequestReason } from './project.event';
 import { projectPolicyMustBeSound, type ProjectPolicy } from './project-policy';
 import { projectMustBeIn, statusTransitionMustBeAllowed, type ProjectStatus } from './project-status';
-import { changedTermFields, mergeTerms, parseProjectTerms, type ProjectTerms, type ProjectTermsInput } from './project-terms.value-object';
+import { announcedTermChanges, changedTermFields, mergeTerms, parseProjectTerms, type ProjectTerms, type ProjectTermsInput } from './project-terms.value-object';
 import { actorMustBeAgency, actorMustBeSupervisor, actorMustOwnProject } from './rules/actor-must-have-role.rule';
 import { agencyMustNotBeInConflict } from './rules/agency-must-not-be-in-conflict.rule';
 import { amendmentMustExtendSignUp } from './rules/amendment-must-extend-sign-up.rule';
@@ -349,7 +349,12 @@ export class Project {
       amendments: amendment,
       signUps: state.signUps.filter((s) => !droppedSignUps.some((d) => d.agencyId === s.agencyId)),
     };
-    return this.commit({ state: next, events: [{ kind: 'amended', projectId: state.id, at, amendment, reason, changedFields, terms, droppedSignUps, addedAttachments }] });
+    return this.commit({
+      state: next,
+      events: [
+        { kind: 'amended', projectId: state.id, at, amendment, reason, changedFields, terms, announcedChanges: announcedTermChanges(state.terms, terms), droppedSignUps, addedAttachments },
+      ],
+    });
   }
 
   signUp(actor: Actor, now: Date): ProjectEvent[] {

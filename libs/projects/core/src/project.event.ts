@@ -2,7 +2,7 @@ import type { Attachment } from './attachment.value-object';
 import type { ConflictOfInterest } from './conflict-list.value-object';
 import type { ProjectPolicy } from './project-policy';
 import type { ProjectStatus } from './project-status';
-import type { ProjectTerms, TermField } from './project-terms.value-object';
+import type { ProjectTerms, TermChange, TermField } from './project-terms.value-object';
 import type { Candidate, Quote, SelectionSource } from './selection-result.value-object';
 import type { SelectionRule } from './selection-rule.value-object';
 
@@ -42,6 +42,8 @@ export type ProjectEvent =
       readonly reason: string;
       readonly changedFields: readonly TermField[];
       readonly terms: ProjectTerms;
+      /** The announced values it changed, before and after: what the amendment publishes (never the conflict list). */
+      readonly announcedChanges: readonly TermChange[];
       /** Sign-ups the amendment cancelled: the agency is now on the conflict list, or sign-up is no longer used. */
       readonly droppedSignUps: readonly { readonly agencyId: string; readonly reason: 'CONFLICT_DECLARED' | 'SIGN_UP_NO_LONGER_REQUIRED' }[];
       /** Documents the amendment announces. */

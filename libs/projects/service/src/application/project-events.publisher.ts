@@ -1,5 +1,5 @@
 import { calendarDateAt, entropySourceOf, minimumCandidatesOf, winnersOf, type Project, type ProjectEvent, type SelectionRule } from '@mkt/projects/core';
-import { AgencyEvaluatedV1, AwardDeclinedV1, ContractRecordedV1, ServiceCompletedV1, ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1, type BiddingTermsV1 } from '@mkt/projects/contracts';
+import { AgencyEvaluatedV1, AwardDeclinedV1, ContractRecordedV1, ServiceCompletedV1, ProjectAmendedV1, ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1, type BiddingTermsV1 } from '@mkt/projects/contracts';
 import type { TransactionContext } from '@mkt/shared/messaging';
 import { CLOSE_SIGN_UP_TASK, DRAW_WITNESSES, END_PUBLICITY_TASK, RESPONSE_DEADLINE_TASK, RULES_VERSION } from '../projects-settings';
 
@@ -22,6 +22,14 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
             method: e.terms.selection.method, signUpClosesAt: signUp.mode === 'WINDOW' ? signUp.closesAt : null,
           });
         }
+        if (e.kind === 'amended') {
+          // Public like the announcement; the dropped sign-ups stay out, as a drop for a declared conflict would say whom the owner declared.
+          tx.publish(ProjectAmendedV1, s.id, {
+            projectId: s.id, round: s.round, ownerOrganizationId: s.ownerId, amendment: e.amendment, reason: e.reason, amendedAt: e.at, changes: [...e.announcedChanges],
+            documents: e.addedAttachments.map((a) => ({ id: a.id, name: a.name, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
+          });
+        }
+        // An amendment re-arms the close at the new time (the task is keyed by project) and publishes in the same transaction.
         if (signUp.mode === 'WINDOW') tx.schedule(CLOSE_SIGN_UP_TASK, s.id, new Date(signUp.closesAt));
         break;
       }
