@@ -1,5 +1,5 @@
 import type { LoggedEvent } from '../records/logged-event';
-import { ocdsReleasePackage, ocdsSchemaValidator } from './ocds-release-package';
+import { OCDS_METHOD_DETAILS, ocdsReleasePackage, ocdsSchemaValidator } from './ocds-release-package';
 
 let position = 100;
 const ev = (type: string, payload: Record<string, unknown>, occurredAt: string): LoggedEvent => ({ position: position++, eventId: `e${position}`, type, occurredAt, aggregateId: 'p1', payload });
@@ -60,6 +60,54 @@ describe('ocdsReleasePackage', () => {
     expect(pkg.releases[1]['tender']['procurementMethodDetails']).toBe(`网上随机抽取 — online random draw among the qualified agencies (verifiable draw protocol draw/v1); draw d1, algorithm draw/v1;sha256, pool of 3, commitment ${'ab'.repeat(32)}`);
     expect(pkg.releases[2]['awards']).toEqual([expect.objectContaining({ id: 'p2-r1-a', status: 'pending' })]);
     expect(pkg.releases[2]['awards'][0]).not.toHaveProperty('value');
+  });
+
+  it('adds a tenderAmendment release per amendment, with the OCDS amendment, and the amended terms in the tender', () => {
+    const amendedProject = [
+      ev('projects.ProjectPublished', { projectId: 'p4', round: 1, ownerOrganizationId: 'owner-a', title: '环评', serviceItemCode: 'EIA', budgetCapFen: 1_000_000, method: 'BIDDING' }, '2026-01-10T02:00:00.000Z'),
+      ev('projects.ProjectAmended', {
+        projectId: 'p4', round: 1, ownerOrganizationId: 'owner-a', amendment: 1, reason: '预算下调，延长报名', amendedAt: '2026-01-11T02:00:00.000Z',
+        changes: [{ term: 'budgetCapFen', before: 1_000_000, after: 900_000 }, { term: 'signUp.closesAt', before: '2026-01-14T02:00:00.000Z', after: '2026-01-16T02:00:00.000Z' }],
+        documents: [{ id: 'f1', name: '补充说明.pdf', mediaType: 'application/pdf', sizeBytes: 10, sha256: 'cd'.repeat(32) }],
+      }, '2026-01-11T02:00:00.000Z'),
+      ev('projects.ProjectAmended', {
+        projectId: 'p4', round: 1, ownerOrganizationId: 'owner-a', amendment: 2, reason: '改为随机抽取', amendedAt: '2026-01-12T02:00:00.000Z',
+        changes: [{ term: 'title', before: '环评', after: '某园区环评' }, { term: 'selection.method', before: 'BIDDING', after: 'RANDOM_DRAW' }, { term: 'selection.quoteForm', before: 'AMOUNT', after: null }],
+        documents: [],
+      }, '2026-01-12T02:00:00.000Z'),
+      ev('projects.SelectionRecorded', { projectId: 'p4', round: 1, winners: ['a'] }, '2026-01-20T03:00:00.000Z'),
+    ];
+    const pkg = ocdsReleasePackage('p4', amendedProject, publication) as { releases: Record<string, any>[] };
+    expect(valid(pkg)).toEqual({ ok: true, errors: [] });
+    expect(pkg.releases.map((r) => r['tag'][0])).toEqual(['tender', 'tenderAmendment', 'tenderAmendment', 'award']);
+    const [tender, first, second, award] = pkg.releases.map((r) => r['tender']);
+    expect(tender).not.toHaveProperty('amendments');
+    expect(tender['value']).toEqual({ amount: 10_000, currency: 'CNY' });
+    expect(first['value']).toEqual({ amount: 9_000, currency: 'CNY' });
+    expect(first['amendments']).toEqual([{
+      id: '1', date: '2026-01-11T02:00:00.000Z', rationale: '预算下调，延长报名',
+      description: `budgetCapFen: 1000000 → 900000; signUp.closesAt: 2026-01-14T02:00:00.000Z → 2026-01-16T02:00:00.000Z; document added: 补充说明.pdf (sha256 ${'cd'.repeat(32)})`,
+      amendsReleaseID: pkg.releases[0]['id'], releaseID: pkg.releases[1]['id'],
+    }]);
+    expect(first).toMatchObject({ procurementMethodDetails: OCDS_METHOD_DETAILS['BIDDING'], submissionMethod: ['electronicSubmission'] });
+    expect(second['amendments'].map((a: Record<string, unknown>) => [a['id'], a['amendsReleaseID'], a['releaseID']])).toEqual([
+      ['1', pkg.releases[0]['id'], pkg.releases[1]['id']],
+      ['2', pkg.releases[1]['id'], pkg.releases[2]['id']],
+    ]);
+    expect(second['amendments'][1]['description']).toBe('title: 环评 → 某园区环评; selection.method: BIDDING → RANDOM_DRAW; selection.quoteForm: AMOUNT → (none)');
+    expect(second).toMatchObject({ title: '某园区环评', items: [{ description: '某园区环评' }], procurementMethod: 'selective', procurementMethodDetails: OCDS_METHOD_DETAILS['RANDOM_DRAW'] });
+    expect(second).not.toHaveProperty('submissionMethod');
+    // Later releases carry the whole list; earlier ones are not rewritten.
+    expect(award['amendments']).toHaveLength(2);
+    expect(first['amendments']).toHaveLength(1);
+  });
+
+  it('refuses an amendment whose date is no date-time, by path', () => {
+    const pkg = ocdsReleasePackage('p5', [
+      ev('projects.ProjectPublished', { projectId: 'p5', round: 1, ownerOrganizationId: 'owner-a', title: '环评', serviceItemCode: 'EIA', budgetCapFen: 100, method: 'RANDOM_DRAW' }, '2026-01-10T02:00:00.000Z'),
+      ev('projects.ProjectAmended', { projectId: 'p5', round: 1, amendment: 1, reason: '延长报名', amendedAt: '2026-01-11', changes: [], documents: [] }, '2026-01-11T02:00:00.000Z'),
+    ], publication) as { releases: Record<string, any>[] };
+    expect(valid(pkg).errors).toContain('/releases/1/tender/amendments/0/date must match format "date-time"');
   });
 
   it('has nothing to publish for a project the log never saw published', () => {

@@ -1,5 +1,5 @@
 import Ajv from 'ajv';
-import { num, records, text, texts, type LoggedEvent } from '../records/logged-event';
+import { amendedTerms, num, records, text, texts, type AmendedTerm, type LoggedEvent } from '../records/logged-event';
 import { OCDS_RELEASE_PACKAGE_SUBSET_SCHEMA } from './ocds-release-subset.schema';
 
 /** How the marketplace publishes: its OCID prefix (`ocds-` + 6 characters, registered with the OCDS helpdesk), name and package URI. */
@@ -25,6 +25,14 @@ interface Award { id: string; status: string; date: string; supplier: string; ro
 interface Contract { id: string; awardID: string; status: string; amountFen: number; startDate: string; dueDate: string; dateSigned: string }
 
 const yuan = (fen: number) => ({ amount: fen / 100, currency: 'CNY' });
+
+/** OCDS `Amendment.description` ("free text, or semi-structured"): each changed term, then the documents it announces. */
+function amendmentDescription(changes: readonly AmendedTerm[], documents: readonly Readonly<Record<string, unknown>>[]): string {
+  const value = (v: AmendedTerm['before']) => (v === null ? '(none)' : String(v));
+  const lines = changes.map((c) => `${c.term}: ${value(c.before)} → ${value(c.after)}`);
+  for (const d of documents) lines.push(`document added: ${String(d['name'] ?? '')} (sha256 ${String(d['sha256'] ?? '')})`);
+  return lines.join('; ');
+}
 // Contract dates are Beijing calendar dates; OCDS wants date-times.
 const beijingDay = (date: string) => `${date}T00:00:00+08:00`;
 
@@ -47,12 +55,13 @@ export function ocdsReleasePackage(projectId: string, events: readonly LoggedEve
   const contracts: Contract[] = [];
   const releases: Json[] = [];
 
+  const releaseIdOf = (event: LoggedEvent) => `${projectId}-${event.position}`;
   const snapshot = (event: LoggedEvent, tag: string) => {
     if (!tender || !buyer) return;
     const suppliers = [...new Set(awards.map((a) => a.supplier))];
     releases.push({
       ocid,
-      id: `${projectId}-${event.position}`,
+      id: releaseIdOf(event),
       date: event.occurredAt,
       tag: [tag],
       initiationType: 'tender',
@@ -108,6 +117,44 @@ export function ocdsReleasePackage(projectId: string, events: readonly LoggedEve
         };
         tenderers.clear();
         snapshot(event, 'tender');
+        break;
+      }
+      case 'projects.ProjectAmended': {
+        if (!tender) break;
+        const changes = amendedTerms(p);
+        for (const { term, after } of changes) {
+          if (term === 'title' && typeof after === 'string') {
+            tender.title = after;
+            tender.items = (tender.items as Json[]).map((i) => ({ ...i, description: after }));
+          }
+          if (term === 'serviceItemCode' && typeof after === 'string') {
+            tender.items = (tender.items as Json[]).map((i) => ({ ...i, classification: { scheme: 'X-MKT-SERVICE-ITEM', id: after } }));
+          }
+          if (term === 'budgetCapFen' && typeof after === 'number') tender.value = yuan(after);
+          if (term === 'selection.method' && typeof after === 'string') {
+            method = after;
+            tender.procurementMethod = method === 'DIRECT_SELECTION' ? 'direct' : 'selective';
+            tender.procurementMethodDetails = OCDS_METHOD_DETAILS[method] ?? method;
+            if (method === 'BIDDING') tender.submissionMethod = ['electronicSubmission'];
+            else delete tender.submissionMethod;
+          }
+        }
+        // OCDS 1.1 Amendment: the release before it holds the values it changed, this release the values after.
+        const amendment = num(p, 'amendment');
+        const description = amendmentDescription(changes, records(p, 'documents'));
+        tender.amendments = [
+          ...((tender.amendments as Json[] | undefined) ?? []),
+          {
+            id: amendment !== null ? String(amendment) : String(event.position),
+            date: text(p, 'amendedAt') ?? event.occurredAt,
+            rationale: text(p, 'reason') ?? '',
+            ...(description ? { description } : {}),
+            ...(releases.length ? { amendsReleaseID: releases[releases.length - 1]['id'] } : {}),
+            releaseID: releaseIdOf(event),
+          },
+        ];
+        // A formal change of the published notice (变更公告): OCDS keeps `tenderUpdate` for corrections and additions.
+        snapshot(event, 'tenderAmendment');
         break;
       }
       case 'draw.DrawCommitted':

@@ -1,7 +1,7 @@
 /**
  * The part of the OCDS 1.1 release package schema this marketplace's releases use: required fields, types,
  * formats and the closed codelists (release tag, initiationType, procurementMethod, tender/award/contract status,
- * party roles), written from the OCDS 1.1 reference (https://standard.open-contracting.org/1.1/en/schema/reference/).
+ * party roles), and the tender's amendments, written from the OCDS 1.1 reference (https://standard.open-contracting.org/1.1/en/schema/reference/).
  *
  * It is NOT the official `release-schema.json`: no npm package ships that file (docs/audit-analytics.md says what was
  * tried), and this build reaches no other source. `ocdsSchemaValidator` takes any schema, so the official one
@@ -15,6 +15,11 @@ const value = {
   properties: { amount: { type: 'number', minimum: 0 }, currency: { type: 'string', pattern: '^[A-Z]{3}$' } },
 } as const;
 const period = { type: 'object', properties: { startDate: dateTime, endDate: dateTime } } as const;
+// OCDS 1.1 `Amendment` (tender.amendments): no field is required; the deprecated `changes` list is not used.
+const amendment = {
+  type: 'object',
+  properties: { id: text, date: dateTime, rationale: { type: 'string' }, description: { type: 'string' }, amendsReleaseID: text, releaseID: text },
+} as const;
 const organizationReference = { type: 'object', required: ['id'], properties: { id: text, name: { type: 'string' } } } as const;
 const item = {
   type: 'object',
@@ -82,6 +87,7 @@ export const OCDS_RELEASE_PACKAGE_SUBSET_SCHEMA = {
               tenderPeriod: period,
               numberOfTenderers: { type: 'integer', minimum: 0 },
               tenderers: { type: 'array', items: organizationReference },
+              amendments: { type: 'array', items: amendment },
             },
           },
           awards: {

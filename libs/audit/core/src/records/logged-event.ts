@@ -51,6 +51,21 @@ export function records(payload: Readonly<Record<string, unknown>>, field: strin
   return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)) : [];
 }
 
+/** A changed term of a `projects.ProjectAmended` payload: its path in the terms and the primitive values either side. */
+export interface AmendedTerm {
+  readonly term: string;
+  readonly before: string | number | boolean | null;
+  readonly after: string | number | boolean | null;
+}
+
+/** The rows of an amendment's `changes`; a malformed row is skipped, a value that is not a primitive reads as null. */
+export function amendedTerms(payload: Readonly<Record<string, unknown>>): AmendedTerm[] {
+  const primitive = (v: unknown) => (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) ? v : null);
+  return records(payload, 'changes')
+    .filter((row) => typeof row['term'] === 'string')
+    .map((row) => ({ term: row['term'] as string, before: primitive(row['before']), after: primitive(row['after']) }));
+}
+
 /** The project an event concerns: `payload.projectId`, or the aggregate of a projects-service event. */
 export function projectIdOf(event: LoggedEvent): string | null {
   return text(event.payload, 'projectId') ?? (event.type.startsWith('projects.') ? event.aggregateId : null);

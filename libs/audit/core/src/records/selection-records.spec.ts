@@ -80,3 +80,43 @@ describe('selectionRecords', () => {
     expect(namesAgency(log[1], 'ag-2')).toBe(false); // sign-up list only
   });
 });
+
+describe('selectionRecords: an amended project', () => {
+  const amended = (projectId: string, amendment: number, changes: Record<string, unknown>[], at: string) =>
+    ev('projects.ProjectAmended', projectId, { projectId, round: 1, ownerOrganizationId: 'owner-c', amendment, reason: `变更${amendment}`, amendedAt: at, changes, documents: [] }, at);
+  // p3 is announced as bidding, amended to a draw before sign-up closes, and drawn; ag-5 wins.
+  const story: LoggedEvent[] = [
+    published('p3', 'owner-c', 'EIA', 'BIDDING', '2026-04-01T00:00:00.000Z'),
+    amended('p3', 1, [{ term: 'signUp.closesAt', before: '2026-04-05T00:00:00.000Z', after: '2026-04-08T00:00:00.000Z' }], '2026-04-02T00:00:00.000Z'),
+    amended('p3', 2, [
+      { term: 'title', before: 't-p3', after: '某园区环评（变更）' },
+      { term: 'selection.method', before: 'BIDDING', after: 'RANDOM_DRAW' },
+    ], '2026-04-03T00:00:00.000Z'),
+    ev('projects.SelectionRequested', 'p3', { projectId: 'p3', method: 'RANDOM_DRAW', ownerOrganizationId: 'owner-c', signedUpAgencyIds: ['ag-5', 'ag-6'], conflictAgencyIds: ['ag-7'] }, '2026-04-08T00:00:00.000Z'),
+    ev('draw.DrawRevealed', 'd3', { drawId: 'd3', projectId: 'p3', winners: ['ag-5'], alternates: ['ag-6'] }, '2026-04-08T00:02:00.000Z'),
+    ev('projects.SelectionRecorded', 'p3', { projectId: 'p3', round: 1, source: 'DRAW', winners: ['ag-5'], succession: ['ag-6'] }, '2026-04-08T00:03:00.000Z'),
+  ];
+  const types = (records: ReturnType<typeof selectionRecords>) => records.flatMap((r) => r.entries.map((e) => e.type));
+
+  it('keeps the amendments in the story in log order, and takes the amended title and method as the project facts', () => {
+    const [record] = selectionRecords(story, {}, all);
+    expect(types([record])).toEqual([
+      'projects.ProjectPublished', 'projects.ProjectAmended', 'projects.ProjectAmended', 'projects.SelectionRequested', 'draw.DrawRevealed', 'projects.SelectionRecorded',
+    ]);
+    expect(record.entries.filter((e) => e.type === 'projects.ProjectAmended').map((e) => e.payload['amendment'])).toEqual([1, 2]);
+    expect(record.project).toEqual({ projectId: 'p3', title: '某园区环评（变更）', ownerOrganizationId: 'owner-c', serviceItemCode: 'EIA', methods: ['RANDOM_DRAW'] });
+    // Announced as bidding but replaced before anything ran by it.
+    expect(ids(selectionRecords(story, { method: 'BIDDING' }, all))).toEqual([]);
+    expect(ids(selectionRecords(story, { method: 'RANDOM_DRAW' }, all))).toEqual(['p3']);
+  });
+
+  it('shows the amendments to the owner and to an agency of the project, as public as the announcement', () => {
+    expect(types(selectionRecords(story, {}, { kind: 'owner', organizationId: 'owner-c' }))).toContain('projects.ProjectAmended');
+    expect(selectionRecords(story, {}, { kind: 'owner', organizationId: 'owner-a' })).toEqual([]);
+    const winner = types(selectionRecords(story, {}, { kind: 'agency', agencyId: 'ag-5' }));
+    expect(winner.filter((t) => t === 'projects.ProjectAmended')).toHaveLength(2);
+    expect(winner).not.toContain('projects.SelectionRequested');
+    // A firm the record does not name sees nothing of the project; the declared conflict is not its record.
+    expect(selectionRecords(story, {}, { kind: 'agency', agencyId: 'ag-7' })).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { projectIdOf, records, text, texts, type LoggedEvent } from './logged-event';
+import { amendedTerms, projectIdOf, records, text, texts, type LoggedEvent } from './logged-event';
 
 /** What a project is, as its own events state it: who owns it, which item, by which methods (one per round). */
 export interface ProjectFacts {
@@ -34,8 +34,8 @@ export type RecordScope = { readonly kind: 'all' } | { readonly kind: 'owner'; r
 
 /** Sealed-bid events carry who bid before the close: nobody but supervisors and the bidder sees them until then. */
 const SEALED_BID_EVENTS = new Set(['bidding.BidSubmitted', 'bidding.BidReplaced', 'bidding.BidWithdrawn']);
-/** Public once logged (the announcement, the result in publicity, a failed round, the award). */
-const PUBLIC_PROJECT_EVENTS = new Set(['projects.ProjectPublished', 'projects.SelectionRecorded', 'projects.RoundFailed', 'projects.ProjectAwarded']);
+/** Public once logged (the announcement and its amendments, the result in publicity, a failed round, the award). */
+const PUBLIC_PROJECT_EVENTS = new Set(['projects.ProjectPublished', 'projects.ProjectAmended', 'projects.SelectionRecorded', 'projects.RoundFailed', 'projects.ProjectAwarded']);
 // Fields whose agency ids make an event about that agency. Sign-up and conflict lists are left out: they name
 // agencies the owner listed, and an agency must not learn others' sign-ups or the owner's conflict declarations.
 const AGENCY_LIST_FIELDS = ['pool', 'winners', 'alternates', 'succession', 'agencyIds'];
@@ -54,19 +54,35 @@ function involvesAgency(event: LoggedEvent, agencyId: string): boolean {
   return namesAgency(event, agencyId) || texts(event.payload, 'signedUpAgencyIds').includes(agencyId) || texts(event.payload, 'conflictAgencyIds').includes(agencyId);
 }
 
-/** Facts of every project the events mention, from its announcements, selection requests and bidding rounds. */
+/**
+ * Facts of every project the events mention, from its announcements, selection requests and bidding rounds. An
+ * amendment's title and item replace the announced ones; a method it replaces before any selection ran by it is no
+ * longer one of the project's methods.
+ */
 export function projectFactsOf(events: readonly LoggedEvent[]): Map<string, ProjectFacts> {
-  const facts = new Map<string, { title: string | null; owner: string | null; item: string | null; methods: string[] }>();
+  const facts = new Map<string, { title: string | null; owner: string | null; item: string | null; methods: string[]; ran: Set<string> }>();
   for (const event of events) {
     const projectId = projectIdOf(event);
     if (projectId === null) continue;
-    const f = facts.get(projectId) ?? { title: null, owner: null, item: null, methods: [] };
+    const f = facts.get(projectId) ?? { title: null, owner: null, item: null, methods: [], ran: new Set<string>() };
     facts.set(projectId, f);
+    if (event.type === 'projects.ProjectAmended') {
+      f.owner ??= text(event.payload, 'ownerOrganizationId');
+      for (const { term, before, after } of amendedTerms(event.payload)) {
+        if (term === 'title' && typeof after === 'string') f.title = after;
+        if (term === 'serviceItemCode' && typeof after === 'string') f.item = after;
+        if (term !== 'selection.method' || typeof after !== 'string') continue;
+        if (typeof before === 'string' && !f.ran.has(before)) f.methods = f.methods.filter((m) => m !== before);
+        if (!f.methods.includes(after)) f.methods.push(after);
+      }
+      continue;
+    }
     if (!['projects.ProjectPublished', 'projects.SelectionRequested', 'bidding.BiddingOpened'].includes(event.type)) continue;
     f.title ??= text(event.payload, 'title');
     f.owner ??= text(event.payload, 'ownerOrganizationId');
     f.item ??= text(event.payload, 'serviceItemCode');
     const method = text(event.payload, 'method') ?? (event.type === 'bidding.BiddingOpened' ? 'BIDDING' : null);
+    if (method && event.type !== 'projects.ProjectPublished') f.ran.add(method);
     if (method && !f.methods.includes(method)) f.methods.push(method);
   }
   return new Map([...facts].map(([projectId, f]) => [projectId, { projectId, title: f.title, ownerOrganizationId: f.owner, serviceItemCode: f.item, methods: f.methods }]));

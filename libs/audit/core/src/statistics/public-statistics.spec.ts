@@ -110,4 +110,18 @@ describe('publicStatistics projects', () => {
     ]);
     expect(stats.projects).toEqual({ published: 2, underFreeChoiceThreshold: 1, thresholdFen: 10_000_000 });
   });
+
+  it("takes an amendment's cap and item as the project's terms from then on", () => {
+    const stats = publicStatistics([
+      ...catalog,
+      ev('projects.ProjectPublished', { projectId: 'p1', serviceItemCode: 'SURVEY', budgetCapFen: 12_000_000 }),
+      ev('projects.ProjectAmended', { projectId: 'p1', amendment: 1, changes: [{ term: 'budgetCapFen', before: 12_000_000, after: 9_000_000 }, { term: 'serviceItemCode', before: 'SURVEY', after: 'EIA-REPORT' }] }),
+      ev('projects.ContractRecorded', { projectId: 'p1', agencyId: 'a1', amountFen: 4_000_000, startDate: '2026-02-02' }),
+      ev('projects.ServiceCompleted', { projectId: 'p1', agencyId: 'a1', completionDate: '2026-02-13' }),
+    ]);
+    expect(stats.projects).toEqual({ published: 1, underFreeChoiceThreshold: 1, thresholdFen: 10_000_000 });
+    // Against EIA-REPORT's standard fee and 20-day limit, not SURVEY's.
+    expect(stats.fees.contracts.meanReduction).toBeCloseTo(0.2, 12);
+    expect(stats.deliveryTime.meanShareOfTimeLimit).toBeCloseTo(0.5, 12);
+  });
 });

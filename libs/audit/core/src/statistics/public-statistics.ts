@@ -1,4 +1,4 @@
-import { num, projectIdOf, records, text, texts, type LoggedEvent } from '../records/logged-event';
+import { amendedTerms, num, projectIdOf, records, text, texts, type LoggedEvent } from '../records/logged-event';
 import { beijingMonthOf, workingDaysBetween } from './working-days';
 
 /** The source report's own figures, shown beside what the log measures (DESIGN.md: the 2017 annual report). */
@@ -11,7 +11,7 @@ export const FREE_CHOICE_THRESHOLD_FEN = 10_000_000;
 export const STATISTICS_EVENT_TYPES = [
   'registry.ServiceItemPublished', 'registry.ServiceItemRetired', 'registry.AgencyRegistered', 'registry.AgencyStatusChanged',
   'registry.AgencyServiceItemsChanged', 'registry.AgencyQualificationGranted',
-  'projects.ProjectPublished', 'projects.SelectionRecorded', 'projects.ContractRecorded', 'projects.ServiceCompleted',
+  'projects.ProjectPublished', 'projects.ProjectAmended', 'projects.SelectionRecorded', 'projects.ContractRecorded', 'projects.ServiceCompleted',
   'draw.DrawRevealed', 'draw.DrawFailed', 'bidding.BiddingOpened', 'bidding.BiddingDecided',
 ] as const;
 
@@ -156,6 +156,16 @@ export function publicStatistics(events: readonly LoggedEvent[]): PublicStatisti
       case 'projects.ProjectPublished':
         projects.set(text(p, 'projectId') ?? event.aggregateId, { serviceItemCode: text(p, 'serviceItemCode'), budgetCapFen: num(p, 'budgetCapFen') });
         break;
+      case 'projects.ProjectAmended': {
+        // The amended cap and item are the project's terms from then on (the threshold, the fee reference, the time limit).
+        const project = projects.get(text(p, 'projectId') ?? event.aggregateId);
+        if (!project) break;
+        for (const { term, after } of amendedTerms(p)) {
+          if (term === 'budgetCapFen' && typeof after === 'number') project.budgetCapFen = after;
+          if (term === 'serviceItemCode' && typeof after === 'string') project.serviceItemCode = after;
+        }
+        break;
+      }
       case 'draw.DrawRevealed':
         if (text(p, 'purpose') !== 'TIE_BREAK') month(event.occurredAt).draws++;
         break;
