@@ -1,6 +1,7 @@
 import { defineEvent, type JSONSchemaType } from '@mkt/shared/contracts';
 import { DRAW_PURPOSE_SCHEMA, TIE_BREAK_CONTEXT_SCHEMA, type DrawPurposeV1, type TieBreakContextV1 } from './draw-purpose';
 import { DRAW_TOPIC } from './topics';
+import { PUBLISHED_WEIGHT_FUNCTIONS, type PublishedWeightFunction } from './weight-functions';
 
 /**
  * Step 2 of the draw protocol, published before any entropy exists: everything that fixes the outcome
@@ -18,6 +19,16 @@ export interface DrawCommittedV1 {
   readonly poolHash: string;
   readonly exclusions: readonly { readonly agencyId: string; readonly reason: string }[];
   readonly exclusionsHash: string;
+  /**
+   * Credit-weighted draws (信用择优): each pool member's weight from the published function, in pool order, and
+   * SHA-256 of their JCS text (bound into the seed), so the log alone re-verifies the draw and gives each firm's
+   * chance. Absent from uniform draws and from commitments made before the weights were published.
+   */
+  readonly weights?: readonly DrawWeightV1[] | null;
+  readonly weightsHash?: string | null;
+  /** The announced weight function and credit threshold the weights and the CREDIT_BELOW_THRESHOLD exclusions follow. */
+  readonly weightFunction?: PublishedWeightFunction | null;
+  readonly creditThreshold?: number | null;
   readonly commitment: string;
   readonly entropySource: 'witnesses' | 'drand';
   readonly witnesses: readonly string[];
@@ -33,6 +44,12 @@ export interface DrawCommittedV1 {
   readonly purpose: DrawPurposeV1;
   /** Set for a TIE_BREAK draw, null for a SELECTION. */
   readonly tieBreak: TieBreakContextV1 | null;
+}
+
+/** One pool member's weight: a positive whole number (docs/draw-protocol.md §1). */
+export interface DrawWeightV1 {
+  readonly id: string;
+  readonly weight: number;
 }
 
 /** A named witness: an identity account id and the label printed on the public record. */
@@ -66,6 +83,15 @@ export const DrawCommittedV1 = defineEvent<DrawCommittedV1>({
         items: { type: 'object', additionalProperties: false, required: ['agencyId', 'reason'], properties: { agencyId: { type: 'string' }, reason: { type: 'string' } } },
       },
       exclusionsHash: hex64,
+      weights: {
+        type: 'array',
+        nullable: true,
+        items: { type: 'object', additionalProperties: false, required: ['id', 'weight'], properties: { id: { type: 'string' }, weight: { type: 'integer', minimum: 1 } } },
+      },
+      weightsHash: { ...hex64, nullable: true },
+      // Ajv checks `enum` before `nullable`: null has to be listed too.
+      weightFunction: { type: 'string', enum: [...PUBLISHED_WEIGHT_FUNCTIONS, null], nullable: true },
+      creditThreshold: { type: 'number', minimum: 0, maximum: 100, nullable: true },
       commitment: hex64,
       entropySource: { type: 'string', enum: ['witnesses', 'drand'] },
       witnesses: { type: 'array', items: { type: 'string' } },

@@ -1,5 +1,5 @@
 export { DRAW_PRODUCER, DRAW_TOPIC, DRAW_TOPICS } from './topics';
-export { DrawCommittedV1, type DrawObserverV1 } from './draw-committed.v1.event';
+export { DrawCommittedV1, type DrawObserverV1, type DrawWeightV1 } from './draw-committed.v1.event';
 export { EntropyContributedV1 } from './entropy-contributed.v1.event';
 export { DrawRevealedV1 } from './draw-revealed.v1.event';
 export { DrawFailedV1, DRAW_FAILURE_REASONS } from './draw-failed.v1.event';

@@ -20,6 +20,12 @@ export interface DrawCommitment {
   /** Weighted draws only: each pool member's weight from the published weight function, in pool order. */
   readonly weights?: readonly WeightedCandidate[];
   readonly weightsHash?: string;
+  /**
+   * Weighted draws only: the announced weight function (`CREDIT_WEIGHT_FUNCTIONS`) and credit threshold the weights
+   * and the CREDIT_BELOW_THRESHOLD exclusions follow. On the record for reading; the seed binds the weights themselves.
+   */
+  readonly weightFunction?: string;
+  readonly creditThreshold?: number;
   readonly poolHash: string;
   readonly exclusions: readonly { readonly agencyId: string; readonly reason: ExclusionReason | string }[];
   readonly exclusionsHash: string;

@@ -211,6 +211,16 @@ describe('draw service: commit, witness entropy, automatic reveal, verification'
       { id: 'agency-5', weight: 81 },
     ]);
     expect(d.commitment.exclusions).toContainEqual({ agencyId: 'agency-4', reason: 'CREDIT_BELOW_THRESHOLD' });
+    expect(d.commitment).toMatchObject({ weightFunction: 'credit-linear/v1', creditThreshold: 65 });
+    // The commitment event carries the weights and their rule, so that the audit log alone re-verifies the draw.
+    const committedPayloads = async () =>
+      (await draw.database.dataSource.query(`SELECT envelope FROM outbox WHERE event_type = 'draw.DrawCommitted' ORDER BY seq`)).map((r: { envelope: string }) => JSON.parse(r.envelope).payload);
+    const published = (await committedPayloads()).find((p: { drawId: string }) => p.drawId === d.drawId);
+    expect(published).toMatchObject({ weights: d.commitment.weights, weightsHash: d.commitment.weightsHash, weightFunction: 'credit-linear/v1', creditThreshold: 65 });
+    expect(published.weightsHash).toMatch(/^[0-9a-f]{64}$/);
+    // A uniform draw's commitment has none of them.
+    const uniform = (await committedPayloads()).find((p: { projectId: string }) => p.projectId === 'p-1');
+    expect(Object.keys(uniform).filter((key) => /weight|credit/i.test(key))).toEqual([]);
     await call('POST', `/api/draw/draws/${d.drawId}/witness-values`, { token: token('OWNER', 'owner-org-9'), body: { value: '清明' } });
     await call('POST', `/api/draw/draws/${d.drawId}/witness-values`, { token: token('SUPERVISOR'), body: { value: '42' } });
     const { body } = await call('GET', `/api/draw/draws/${d.drawId}`);

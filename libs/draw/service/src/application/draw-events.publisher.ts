@@ -21,6 +21,8 @@ export function publishCommitment(tx: TransactionContext, c: DrawCommitment, rev
     poolHash: c.poolHash,
     exclusions: c.exclusions,
     exclusionsHash: c.exclusionsHash,
+    // A weighted draw's weights and rule, so that the audit log alone re-verifies it (docs/draw-protocol.md §1–2).
+    ...(c.weights ? { weights: c.weights, weightsHash: c.weightsHash ?? null, weightFunction: (c.weightFunction ?? null) as DrawCommittedV1['weightFunction'], creditThreshold: c.creditThreshold ?? null } : {}),
     commitment: c.commitment,
     entropySource: c.entropyPlan.source,
     witnesses: c.entropyPlan.source === 'witnesses' ? c.entropyPlan.witnesses : [],

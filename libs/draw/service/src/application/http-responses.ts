@@ -14,10 +14,16 @@ const commitmentFields = {
   poolHash: schema.hex(),
   exclusions: schema.array(schema.object({ agencyId: schema.string(), reason: schema.string() })),
   exclusionsHash: schema.hex(),
+  weights: schema.array(schema.object({ id: schema.string(), weight: schema.integer() })),
+  weightsHash: schema.hex('SHA-256 of the JCS weights'),
+  weightFunction: schema.string('the announced credit weight function'),
+  creditThreshold: schema.number('the announced credit threshold'),
   commitment: schema.hex('SHA-256 of the secret'),
   entropyPlan: schema.object({ source: schema.oneOf(['witnesses', 'drand']) }, { description: 'witnesses (with observers) or the drand round' }),
   committedAt: schema.instant(),
 };
+/** Credit-weighted draws only. */
+const weightedOnly = { optional: ['weights', 'weightsHash', 'weightFunction', 'creditThreshold'] };
 
 /** A draw as the public sees it: the commitment first, the entered values, then the full record once revealed. */
 export const DRAW_VIEW = schema.named(
@@ -31,7 +37,7 @@ export const DRAW_VIEW = schema.named(
     status: schema.oneOf(['COMMITTED', 'REVEALED']),
     revealDeadline: schema.instant(),
     overdueAt: schema.nullable(schema.instant()),
-    commitment: schema.object(commitmentFields),
+    commitment: schema.object(commitmentFields, weightedOnly),
     witnessValues: schema.array(schema.object({ witness: schema.string(), value: schema.string() })),
     record: schema.nullable(
       schema.object({
@@ -41,7 +47,7 @@ export const DRAW_VIEW = schema.named(
         seed: schema.hex(),
         winners: schema.array(schema.string()),
         alternates: schema.array(schema.string()),
-      }),
+      }, weightedOnly),
     ),
   }),
 );

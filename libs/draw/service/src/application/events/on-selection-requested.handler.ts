@@ -72,6 +72,8 @@ export class OnSelectionRequestedHandler implements OnModuleInit {
       m: request.alternates,
       pool: frozen.pool,
       weights: credited.weights,
+      // The rule the weights and the CREDIT_BELOW_THRESHOLD exclusions follow goes on the record with them.
+      ...(credited.weights ? { weightFunction: request.weightFunction ?? '', creditThreshold: request.creditThreshold ?? 0 } : {}),
       exclusions: frozen.exclusions,
       entropyPlan: this.entropyPlan(request, tx.now),
       committedAt: tx.now.toISOString(),
