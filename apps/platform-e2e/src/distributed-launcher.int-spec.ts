@@ -15,10 +15,12 @@ import { AgencyJourney } from './agency-journey';
  * process with its own Postgres database, real Kafka, the gateway in front. Time is moved forward for every
  * process at once through the launcher's shifted-clock file, so windows, publicity and deadlines pass in seconds.
  *
- * - A random-draw project runs from posting to evaluation: sign-up, draw with witnesses (the draw service is killed
- *   right after its commitment and comes back), publicity with an objection dismissed (the projects service is
- *   restarted inside it, and publicity still ends on time), the winner declines and the first alternate takes the
- *   seat, contract, completion, evaluation — and the registry's credit record shows the decline and the evaluation.
+ * - A random-draw project runs from posting to evaluation: an amendment (lower cap, later close, a private conflict
+ *   declaration), sign-up, draw with witnesses (the draw service is killed right after its commitment and comes
+ *   back), publicity with an objection dismissed (the projects service is restarted inside it, and publicity still
+ *   ends on time), the winner declines and the first alternate takes the seat, contract, completion, evaluation — and
+ *   the registry's credit record shows the decline and the evaluation. The amendment is in the log, public, without
+ *   the conflict, and in the OCDS export as a tenderAmendment release.
  * - A bidding project runs from posting to award, with the bidding service killed while bids are sealed.
  * Nothing is done twice: one draw, one close, one credit entry per cause.
  */
@@ -108,6 +110,8 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
 
   let agencies: string[] = [];
   const projects: { draw?: string; bidding?: string } = {};
+  /** The draw project's amendment: its public reason, and a conflict the owner declares in it that no record may show. */
+  const amendment = { reason: '预算核减，报名截止顺延', conflictAgencyId: `related-${randomUUID()}`, conflictReason: '与业主存在股权关联' };
 
   it('onboards firms through the gateway, and every service folds them in', async () => {
     const journey = new AgencyJourney(`http://127.0.0.1:${GATEWAY}`, { admin: token('ADMIN'), supervisor });
@@ -122,22 +126,36 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
   }, 120000);
 
   it('runs a random-draw project from posting to evaluation across crashes, and the credit record follows', async () => {
+    const opensAt = now().toISOString();
     const closesAt = new Date(now().getTime() + 73 * HOUR).toISOString();
     const draft = await call('POST', '/api/projects/projects', {
       token: owner,
       body: {
         title: '某园区环境影响评价（分布式）', serviceItemCode: ITEM, description: '环评报告书', budgetCapFen: 9_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 30,
-        selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3 }, signUp: { mode: 'WINDOW', opensAt: now().toISOString(), closesAt },
+        selection: { method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3 }, signUp: { mode: 'WINDOW', opensAt, closesAt },
       },
     });
     expect(draft.status).toBe(201);
     const id = draft.body.id;
     projects.draw = id;
     expect((await call('POST', `/api/projects/projects/${id}/publish`, { token: owner })).status).toBe(200);
+    // Amended before anyone signs up: the close moves two hours later, the scheduler with it.
+    const amended = await call('POST', `/api/projects/projects/${id}/amendments`, {
+      token: owner,
+      body: {
+        reason: amendment.reason,
+        changes: {
+          budgetCapFen: 8_500_000,
+          signUp: { mode: 'WINDOW', opensAt, closesAt: new Date(Date.parse(closesAt) + 2 * HOUR).toISOString() },
+          conflicts: [{ agencyId: amendment.conflictAgencyId, reason: amendment.conflictReason }],
+        },
+      },
+    });
+    expect(amended.status).toBe(200);
     for (const agencyId of agencies) expect((await call('POST', `/api/projects/projects/${id}/sign-ups`, { token: token('AGENCY', agencyId) })).status).toBe(200);
 
     // The window closes on the projects service's scheduler; the draw commits from its own read model.
-    await advance(74 * HOUR);
+    await advance(76 * HOUR);
     const [committed] = await waitFor(() => call('GET', `/api/draw/projects/${id}/draws`).then((r) => r.body), (d) => d?.length === 1, { what: 'commitment', timeoutMs: 60000, intervalMs: 500 });
     await crash('draw');
     await call('POST', `/api/draw/draws/${committed.drawId}/witness-values`, { token: owner, body: { value: '立夏' } });
@@ -237,7 +255,7 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
       return { checkpoint: body.checkpoint as { size: number; rootHash: string }, entries: (body.records[0]?.entries ?? []) as Entry[] };
     };
     const drawStory = [
-      'projects.ProjectPublished', 'projects.SelectionRequested', 'draw.DrawCommitted', 'draw.EntropyContributed', 'draw.EntropyContributed', 'draw.DrawRevealed',
+      'projects.ProjectPublished', 'projects.ProjectAmended', 'projects.SelectionRequested', 'draw.DrawCommitted', 'draw.EntropyContributed', 'draw.EntropyContributed', 'draw.DrawRevealed',
       'projects.SelectionRecorded', 'projects.ProjectAwarded', 'projects.AwardDeclined', 'projects.ContractRecorded', 'projects.ServiceCompleted', 'projects.AgencyEvaluated',
     ];
     const biddingStory = ['projects.ProjectPublished', 'projects.SelectionRequested', 'bidding.BiddingOpened', 'bidding.BiddingClosed', 'bidding.BiddingDecided', 'projects.SelectionRecorded', 'projects.ProjectAwarded'];
@@ -267,6 +285,20 @@ describe('distributed mode started through tools/dev: draw and bidding projects 
       expect(ocds.status).toBe(200);
       expect(ocdsSchemaValidator()(ocds.body)).toEqual({ ok: true, errors: [] });
     }
+
+    // The amendment: in the draw project's story right after the announcement, public, without the conflict it declared.
+    const { entries } = (await call('GET', `/api/audit/records?projectId=${projects.draw}`, { token: supervisor })).body.records[0];
+    const logged = entries.find((e: { type: string }) => e.type === 'projects.ProjectAmended');
+    expect(entries.map((e: { type: string }) => e.type).slice(0, 2)).toEqual(['projects.ProjectPublished', 'projects.ProjectAmended']);
+    expect(logged.payload).toMatchObject({ amendment: 1, reason: amendment.reason, changes: [{ term: 'budgetCapFen', before: 9_000_000, after: 8_500_000 }, { term: 'signUp.closesAt' }] });
+    expect(JSON.stringify(logged.payload)).not.toMatch(new RegExp(`${amendment.conflictAgencyId}|${amendment.conflictReason}|conflict`));
+    const asAgency = (await call('GET', `/api/audit/records?projectId=${projects.draw}`, { token: token('AGENCY', agencies[0]) })).body.records[0];
+    expect(asAgency.entries.map((e: { type: string }) => e.type)).toContain('projects.ProjectAmended');
+    const drawOcds = (await call('GET', `/api/audit/projects/${projects.draw}/ocds`, { token: owner })).body as { releases: { id: string; tag: string[]; tender: Record<string, any> }[] };
+    const [published, amendedRelease] = drawOcds.releases;
+    expect(amendedRelease).toMatchObject({ id: `${projects.draw}-${logged.position}`, tag: ['tenderAmendment'], tender: { value: { amount: 85_000, currency: 'CNY' } } });
+    expect(amendedRelease.tender['amendments']).toEqual([expect.objectContaining({ id: '1', rationale: amendment.reason, amendsReleaseID: published.id, releaseID: amendedRelease.id })]);
+    expect(JSON.stringify(drawOcds)).not.toContain(amendment.conflictReason);
   }, 180000);
 
   it('carries a blacklisting for a period to draw and bidding, and its end; a qualification past its end stops counting', async () => {
