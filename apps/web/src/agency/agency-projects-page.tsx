@@ -42,7 +42,9 @@ export function AgencyProjectsPage() {
             <li key={s.projectId} data-sign-up={s.projectId} data-outcome={s.outcome}>
               <Link to={`/projects/${s.projectId}`}>{s.title}</Link>
               <span className="meta">
-                {p.methods[s.method] ?? s.method} · {p.statuses[s.projectStatus] ?? s.projectStatus} · {t.signedUpAt(formatTime(s.signUp.signedUpAt, locale))}
+                <span data-method={s.method}>{p.methods[s.method] ?? s.method}</span>
+                {s.entropySource && <span data-entropy-source={s.entropySource}> · {p.entropySources[s.entropySource] ?? s.entropySource}</span>} ·{' '}
+                {p.statuses[s.projectStatus] ?? s.projectStatus} · {t.signedUpAt(formatTime(s.signUp.signedUpAt, locale))}
               </span>
               <span className={`tag${s.selected ? ' ok' : ''}`}>{t.outcomes[s.outcome] ?? s.outcome}</span>
               {s.award && <span className="meta">{s.award.acceptedAt ? t.acceptedAward : t.answerBy(formatTime(s.award.respondBy, locale))}</span>}
@@ -60,7 +62,11 @@ export function AgencyProjectsPage() {
             <li key={a.id} data-project={a.id}>
               <Link to={`/projects/${a.id}`}>{a.title}</Link>
               <span className="meta">
-                {a.serviceItemCode} · {p.methods[a.method] ?? a.method} · {p.statuses[a.status] ?? a.status} · {formatYuan(a.budgetCapFen, locale)}
+                {a.serviceItemCode} · <span data-method={a.method}>{p.methods[a.method] ?? a.method}</span>
+                {/* A firm below a credit-weighted draw's threshold cannot be drawn: it should know before signing up. */}
+                {a.creditRule && <span data-credit-threshold={a.creditRule.minimumCreditScore}> · {p.creditThreshold} {a.creditRule.minimumCreditScore}</span>}
+                {a.entropySource && <span data-entropy-source={a.entropySource}> · {p.entropySources[a.entropySource] ?? a.entropySource}</span>} ·{' '}
+                {p.statuses[a.status] ?? a.status} · {formatYuan(a.budgetCapFen, locale)}
                 {a.signUp.mode === 'WINDOW' && a.status === 'PUBLISHED' && ` · ${p.signUpWindow(formatTime(a.signUp.opensAt, locale), formatTime(a.signUp.closesAt, locale))}`}
               </span>
               {a.selection?.winners.some((w) => w.agencyId === agencyId) && <span className="tag ok">{p.winners}</span>}

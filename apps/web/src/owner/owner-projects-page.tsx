@@ -45,7 +45,9 @@ export function OwnerProjectsPage() {
           <li key={x.id} data-project={x.id} data-status={x.status}>
             <Link to={`/projects/${x.id}`}>{x.title}</Link>
             <span className="meta">
-              {p.methods[x.method] ?? x.method} · {p.statuses[x.status] ?? x.status} · {formatYuan(x.budgetCapFen, locale)}
+              <span data-method={x.method}>{p.methods[x.method] ?? x.method}</span>
+              {x.entropySource && <span data-entropy-source={x.entropySource}> · {p.entropySources[x.entropySource] ?? x.entropySource}</span>} · {p.statuses[x.status] ?? x.status} ·{' '}
+              {formatYuan(x.budgetCapFen, locale)}
               {x.status === 'PUBLISHED' && ` · ${t.signUpCount(x.signUpCount)}`}
               {x.pendingObjections > 0 && ` · ${t.pendingObjections(x.pendingObjections)}`}
             </span>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CREDIT_START_SCORE, CREDIT_WEIGHT_FUNCTIONS } from '@mkt/draw/core';
 import { api } from '../app/api';
 import { useLocale, useText } from '../app/locale';
 import { Link, useRouter } from '../app/router';
@@ -6,9 +7,13 @@ import { useAction } from '../ui/action';
 import { ActionResult, Field } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { fetchAgencyNames } from '../projects/project-api';
+import { PROJECT_TEXT } from '../projects/project-messages';
 import { OWNER_TEXT } from './owner-messages';
-import { localInput, termsOf, type ObserverRow, type ProjectForm } from './project-terms';
+import { isDraw, localInput, termsOf, type ObserverRow, type ProjectForm } from './project-terms';
 import { PoolPreview } from './pool-preview';
+
+// The functions the draw applies are the ones projects accept (a spec in draw core holds the two lists together).
+const WEIGHT_FUNCTIONS = Object.keys(CREDIT_WEIGHT_FUNCTIONS);
 
 interface Catalog {
   readonly categories: readonly { readonly code: string; readonly name: { zhCN: string; en: string }; readonly items: readonly { readonly code: string; readonly name: { zhCN: string; en: string }; readonly minimumLevel: number }[] }[];
@@ -16,6 +21,7 @@ interface Catalog {
 
 export function PostProjectPage() {
   const t = useText(OWNER_TEXT);
+  const p = useText(PROJECT_TEXT);
   const locale = useLocale();
   const { navigate } = useRouter();
   const catalog = useLoad((signal) => api<Catalog>('/api/registry/catalog', { signal }), []);
@@ -23,7 +29,7 @@ export function PostProjectPage() {
   const now = new Date();
   const [f, setF] = useState<ProjectForm>({
     title: '', serviceItemCode: '', description: '', budgetYuan: '', requiredLevel: '2', region: '330100', servicePeriodDays: '30',
-    method: 'RANDOM_DRAW', entropySource: 'witnesses', winners: '1', alternates: '1', minimumCandidates: '3', minimumValidBids: '3',
+    method: 'RANDOM_DRAW', entropySource: 'witnesses', winners: '1', alternates: '1', minimumCandidates: '3', minimumCreditScore: '60', weightFunction: WEIGHT_FUNCTIONS[0] ?? '', minimumValidBids: '3',
     evaluationRule: 'LOWEST_PRICE', abnormallyLowFraction: '0.8', quoteForm: 'AMOUNT',
     bidDeadline: localInput(new Date(now.getTime() + 7 * 86_400_000)),
     signUpMode: 'ALL_ELIGIBLE', opensAt: localInput(now), closesAt: localInput(new Date(now.getTime() + 4 * 86_400_000)), justification: '',
@@ -42,11 +48,12 @@ export function PostProjectPage() {
     'selection.minimumValidBids': t.minimumValidBids, 'selection.evaluation': t.evaluation, 'selection.evaluation.abnormallyLowFraction': t.fraction,
     'selection.quoteForm': t.quoteForm, 'selection.bidDeadline': t.bidDeadline, 'signUp.mode': t.signUpMode, 'signUp.opensAt': t.opensAt, 'signUp.closesAt': t.closesAt, conflicts: t.conflictList,
     'selection.observers': t.observers, 'selection.justification': t.justification, 'selection.entropySource': t.entropySource,
+    'selection.minimumCreditScore': t.creditThreshold, 'selection.weightFunction': p.weightFunction,
     ...Object.fromEntries(observers.flatMap((_, i) => [[`selection.observers.${i}.userId`, `${t.observers} ${i + 1} · ${t.observerAccount}`], [`selection.observers.${i}.label`, `${t.observers} ${i + 1} · ${t.observerLabel}`]])),
   };
 
   async function save(publish: boolean): Promise<void> {
-    const created = await action.run(() => api<{ id: string }>('/api/projects/projects', { method: 'POST', body: termsOf(f, conflicts, f.method === 'RANDOM_DRAW' ? observers : []) }));
+    const created = await action.run(() => api<{ id: string }>('/api/projects/projects', { method: 'POST', body: termsOf(f, conflicts, isDraw(f.method) ? observers : []) }));
     if (!created) return;
     if (publish && (await action.run(() => api(`/api/projects/projects/${created.id}/publish`, { method: 'POST' }))) === undefined) {
       // Saved but not published: the error stays on screen, and the draft is one click away.
@@ -102,12 +109,12 @@ export function PostProjectPage() {
           </Field>
         </div>
 
-        <PoolPreview serviceItemCode={f.serviceItemCode} requiredLevel={f.requiredLevel} minimum={f.method === 'DIRECT_SELECTION' ? 1 : Number(f.method === 'RANDOM_DRAW' ? f.minimumCandidates : f.minimumValidBids)} names={agencies.data ?? new Map()} />
+        <PoolPreview serviceItemCode={f.serviceItemCode} requiredLevel={f.requiredLevel} minimum={f.method === 'DIRECT_SELECTION' ? 1 : Number(isDraw(f.method) ? f.minimumCandidates : f.minimumValidBids)} names={agencies.data ?? new Map()} />
 
         <fieldset>
           <legend>{t.method}</legend>
           <div className="radios">
-            {(['RANDOM_DRAW', 'BIDDING', 'DIRECT_SELECTION'] as const).map((m) => (
+            {(['RANDOM_DRAW', 'CREDIT_WEIGHTED_DRAW', 'BIDDING', 'DIRECT_SELECTION'] as const).map((m) => (
               <label key={m}>
                 <input type="radio" name="method" value={m} checked={f.method === m} onChange={() => setF({ ...f, method: m })} /> {t.methods[m]}
               </label>
@@ -125,7 +132,7 @@ export function PostProjectPage() {
               <Field label={t.winners} name="selection.winners" action={action}>
                 <input name="winners" type="number" min={1} value={f.winners} onChange={set('winners')} />
               </Field>
-              {f.method === 'RANDOM_DRAW' ? (
+              {isDraw(f.method) ? (
                 <>
                   <Field label={t.alternates} name="selection.alternates" action={action}>
                     <input name="alternates" type="number" min={0} value={f.alternates} onChange={set('alternates')} />
@@ -171,7 +178,28 @@ export function PostProjectPage() {
           )}
         </fieldset>
 
-        {f.method === 'RANDOM_DRAW' && (
+        {f.method === 'CREDIT_WEIGHTED_DRAW' && (
+          <fieldset className="credit-rule">
+            <legend>{t.creditRule}</legend>
+            <p className="hint">{t.creditHint}</p>
+            <Field label={t.creditThreshold} name="selection.minimumCreditScore" action={action}>
+              <input name="minimumCreditScore" inputMode="decimal" value={f.minimumCreditScore} onChange={set('minimumCreditScore')} />
+            </Field>
+            {/* A group of radios has a legend, not one label; its error sits under it like a field's. */}
+            <fieldset className={`weight-functions${action.errorFor('selection.weightFunction') ? ' invalid' : ''}`} data-field="selection.weightFunction">
+              <legend>{p.weightFunction}</legend>
+              {WEIGHT_FUNCTIONS.map((id) => (
+                <label key={id} className="choice" data-weight-function={id}>
+                  <input type="radio" name="weightFunction" value={id} checked={f.weightFunction === id} onChange={() => setF({ ...f, weightFunction: id })} /> <span className="mono">{id}</span>
+                  {p.weightFunctionsExplained[id] && <span className="field-hint"> · {p.weightFunctionsExplained[id](CREDIT_START_SCORE)}</span>}
+                </label>
+              ))}
+              {action.errorFor('selection.weightFunction') && <p className="field-error">{action.errorFor('selection.weightFunction')?.message}</p>}
+            </fieldset>
+          </fieldset>
+        )}
+
+        {isDraw(f.method) && (
           <fieldset className="entropy-source">
             <legend>{t.entropySource}</legend>
             <div className="radios">
@@ -185,7 +213,7 @@ export function PostProjectPage() {
           </fieldset>
         )}
 
-        {f.method === 'RANDOM_DRAW' && f.entropySource === 'witnesses' && (
+        {isDraw(f.method) && f.entropySource === 'witnesses' && (
           <fieldset className="observers">
             <legend>{t.observers}</legend>
             <p className="hint">{t.observersHint}</p>

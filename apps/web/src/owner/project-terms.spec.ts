@@ -2,7 +2,7 @@ import { termsOf, type ProjectForm } from './project-terms';
 
 const form: ProjectForm = {
   title: '城西道路测绘', serviceItemCode: 'SURVEY-MAPPING', description: '1:500', budgetYuan: '80000.5', requiredLevel: '2', region: '330100', servicePeriodDays: '20',
-  method: 'RANDOM_DRAW', entropySource: 'witnesses', winners: '1', alternates: '2', minimumCandidates: '3', minimumValidBids: '3',
+  method: 'RANDOM_DRAW', entropySource: 'witnesses', winners: '1', alternates: '2', minimumCandidates: '3', minimumCreditScore: '60', weightFunction: 'credit-linear/v1', minimumValidBids: '3',
   evaluationRule: 'LOWEST_PRICE', abnormallyLowFraction: '0.8', quoteForm: 'AMOUNT', bidDeadline: '2026-12-01T10:00:00',
   signUpMode: 'ALL_ELIGIBLE', opensAt: '', closesAt: '', justification: '',
 };
@@ -47,5 +47,24 @@ describe('termsOf (the post-a-project form as the projects API takes it)', () =>
     expect(termsOf({ ...form, entropySource: 'drand' }, [], [notary]).selection).toEqual({ method: 'RANDOM_DRAW', winners: 1, alternates: 2, minimumCandidates: 3, entropySource: 'drand' });
     expect(termsOf(form, []).selection).not.toHaveProperty('entropySource');
     expect(termsOf({ ...form, method: 'BIDDING', entropySource: 'drand' }, []).selection).not.toHaveProperty('entropySource');
+  });
+
+  it('sends a credit-weighted draw with its threshold and weight function beside the draw parameters, observers and source as a random draw', () => {
+    const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
+    const weighted = { ...form, method: 'CREDIT_WEIGHTED_DRAW' as const, minimumCreditScore: ' 70 ' };
+    expect(termsOf(weighted, [], [notary]).selection).toEqual({
+      method: 'CREDIT_WEIGHTED_DRAW', winners: 1, alternates: 2, minimumCandidates: 3, minimumCreditScore: 70, weightFunction: 'credit-linear/v1', observers: [notary],
+    });
+    expect(termsOf({ ...weighted, entropySource: 'drand' }, [], [notary]).selection).toEqual({
+      method: 'CREDIT_WEIGHTED_DRAW', winners: 1, alternates: 2, minimumCandidates: 3, minimumCreditScore: 70, weightFunction: 'credit-linear/v1', entropySource: 'drand',
+    });
+    // Only a credit-weighted draw carries them.
+    expect(termsOf(form, []).selection).not.toHaveProperty('minimumCreditScore');
+  });
+
+  it('sends an empty threshold as null, so the API names the field, rather than as 0, which would pass for a threshold nobody chose', () => {
+    const selection = termsOf({ ...form, method: 'CREDIT_WEIGHTED_DRAW', minimumCreditScore: '  ' }, []).selection;
+    expect(selection).toMatchObject({ minimumCreditScore: null });
+    expect(JSON.parse(JSON.stringify(termsOf({ ...form, method: 'CREDIT_WEIGHTED_DRAW', minimumCreditScore: 'abc' }, []).selection))).toMatchObject({ minimumCreditScore: null });
   });
 });

@@ -7,12 +7,16 @@ export interface ProjectForm {
   requiredLevel: string;
   region: string;
   servicePeriodDays: string;
-  method: 'RANDOM_DRAW' | 'BIDDING' | 'DIRECT_SELECTION';
+  method: 'RANDOM_DRAW' | 'CREDIT_WEIGHTED_DRAW' | 'BIDDING' | 'DIRECT_SELECTION';
   /** A draw's entropy: values the witnesses enter, or the drand beacon of the round its commitment fixes. */
   entropySource: 'witnesses' | 'drand';
   winners: string;
   alternates: string;
   minimumCandidates: string;
+  /** Credit-weighted draw: firms scoring below this drop out before the draw. */
+  minimumCreditScore: string;
+  /** Credit-weighted draw: the published weight function's identifier, e.g. `credit-linear/v1`. */
+  weightFunction: string;
   minimumValidBids: string;
   evaluationRule: 'LOWEST_PRICE' | 'REASONABLE_LOW' | 'CLOSEST_TO_AVERAGE';
   abnormallyLowFraction: string;
@@ -43,6 +47,18 @@ export interface ObserverRow {
   label: string;
 }
 
+/** Both kinds of draw take an entropy source and observers; only they do. */
+export const isDraw = (method: ProjectForm['method']): method is 'RANDOM_DRAW' | 'CREDIT_WEIGHTED_DRAW' => method === 'RANDOM_DRAW' || method === 'CREDIT_WEIGHTED_DRAW';
+
+/**
+ * An optional number as typed. An empty input goes as null rather than `Number('')`, which is 0 and would pass
+ * for a threshold nobody chose; the API refuses null by the field's name.
+ */
+function numberOrNull(typed: string): number | null {
+  const trimmed = typed.trim();
+  return trimmed === '' ? null : Number(trimmed);
+}
+
 /**
  * What the form sends: the project's terms with the method's own rules, as the projects API takes them. A draw
  * names its observers only when there are any, and only with witnesses (a drand draw has none); the API checks and
@@ -67,8 +83,10 @@ export function termsOf(f: ProjectForm, conflicts: { agencyId: string; reason: s
 
 function selectionOf(f: ProjectForm, observers: readonly ObserverRow[]) {
   switch (f.method) {
-    case 'RANDOM_DRAW': {
-      const draw = { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) };
+    case 'RANDOM_DRAW':
+    case 'CREDIT_WEIGHTED_DRAW': {
+      const parameters = { method: f.method, winners: Number(f.winners), alternates: Number(f.alternates), minimumCandidates: Number(f.minimumCandidates) };
+      const draw = f.method === 'CREDIT_WEIGHTED_DRAW' ? { ...parameters, minimumCreditScore: numberOrNull(f.minimumCreditScore), weightFunction: f.weightFunction } : parameters;
       if (f.entropySource === 'drand') return { ...draw, entropySource: f.entropySource };
       return observers.length > 0 ? { ...draw, observers: observers.map((o) => ({ userId: o.userId.trim(), label: o.label })) } : draw;
     }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { drandRoundTime } from '@mkt/draw/core';
+import { drandRoundTime, WEIGHTED_DRAW_V1 } from '@mkt/draw/core';
 import { api } from '../app/api';
 import { formatTime, useLocale, useText, punctuation } from '../app/locale';
 import { Link } from '../app/router';
 import { useSession } from '../auth/session';
 import { useAction } from '../ui/action';
 import { ActionResult, Field } from '../ui/form';
-import { observerSlotOf, type DrawView } from './project-api';
+import { CreditRuleFacts, DrawWeights } from './draw-weights';
+import { observerSlotOf, type CreditRule, type DrawView } from './project-api';
 import { PROJECT_TEXT } from './project-messages';
 
 /**
@@ -15,12 +16,29 @@ import { PROJECT_TEXT } from './project-messages';
  * own slot, else the project's owner or a supervisor theirs. The last value reveals the draw on the server in the
  * same transaction. A drand draw shows the round its commitment fixed instead, then the beacon.
  */
-export function DrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; names: Map<string, string>; ownerId: string | null; onChange: () => void }) {
-  if (draw.commitment.entropyPlan.source === 'drand') return <DrandDrawPanel draw={draw} names={names} onChange={onChange} />;
-  return <WitnessDrawPanel draw={draw} names={names} ownerId={ownerId} onChange={onChange} />;
+export function DrawPanel({ draw, names, ownerId, creditRule, onChange }: { draw: DrawView; names: Map<string, string>; ownerId: string | null; creditRule: CreditRule | null; onChange: () => void }) {
+  if (draw.commitment.entropyPlan.source === 'drand') return <DrandDrawPanel draw={draw} names={names} creditRule={creditRule} onChange={onChange} />;
+  return <WitnessDrawPanel draw={draw} names={names} ownerId={ownerId} creditRule={creditRule} onChange={onChange} />;
 }
 
-function WitnessDrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; names: Map<string, string>; ownerId: string | null; onChange: () => void }) {
+/**
+ * How the draw picks: uniformly, or weighted by credit with the project's announced threshold and function (a bidding
+ * tie-break says nothing here; its bidding round explains it).
+ */
+function DrawMethodFacts({ draw, creditRule }: { draw: DrawView; creditRule: CreditRule | null }) {
+  const t = useText(PROJECT_TEXT);
+  if (draw.tieBreak) return null;
+  const weighted = draw.commitment['algorithm'] === WEIGHTED_DRAW_V1 || (draw.commitment.weights?.length ?? 0) > 0;
+  return (
+    <>
+      <dt>{t.method}</dt>
+      <dd data-draw-method={weighted ? 'CREDIT_WEIGHTED_DRAW' : 'RANDOM_DRAW'}>{t.methods[weighted ? 'CREDIT_WEIGHTED_DRAW' : 'RANDOM_DRAW']}</dd>
+      {weighted && creditRule && <CreditRuleFacts rule={creditRule} />}
+    </>
+  );
+}
+
+function WitnessDrawPanel({ draw, names, ownerId, creditRule, onChange }: { draw: DrawView; names: Map<string, string>; ownerId: string | null; creditRule: CreditRule | null; onChange: () => void }) {
   const t = useText(PROJECT_TEXT);
   const locale = useLocale();
   const punct = punctuation(locale);
@@ -46,6 +64,7 @@ function WitnessDrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
         {t.draws} · {draw.round} · {draw.status === 'REVEALED' ? t.drawRevealed : t.drawCommitted}
       </h3>
       <dl className="facts">
+        <DrawMethodFacts draw={draw} creditRule={creditRule} />
         <dt>{t.commitment}</dt>
         <dd className="mono">{draw.commitment.commitment}</dd>
         <dt>{t.witnesses}</dt>
@@ -68,6 +87,7 @@ function WitnessDrawPanel({ draw, names, ownerId, onChange }: { draw: DrawView; 
           </>
         )}
       </dl>
+      <DrawWeights draw={draw} names={names} />
       {draw.record && <DrawResult draw={draw} names={names} />}
       {canWitness && (
         <form
@@ -117,7 +137,7 @@ function DrawResult({ draw, names }: { draw: DrawView; names: Map<string, string
  * beacon (signature and randomness) the record carries. Until then an owner, supervisor or operator may carry the
  * round's signature in by hand (an offline site); the server checks it against the pinned key like a fetched one.
  */
-function DrandDrawPanel({ draw, names, onChange }: { draw: DrawView; names: Map<string, string>; onChange: () => void }) {
+function DrandDrawPanel({ draw, names, creditRule, onChange }: { draw: DrawView; names: Map<string, string>; creditRule: CreditRule | null; onChange: () => void }) {
   const t = useText(PROJECT_TEXT);
   const locale = useLocale();
   const session = useSession();
@@ -136,6 +156,7 @@ function DrandDrawPanel({ draw, names, onChange }: { draw: DrawView; names: Map<
         {t.draws} · {draw.round} · {draw.status === 'REVEALED' ? t.drawRevealed : t.drawAwaitingBeacon(round)}
       </h3>
       <dl className="facts">
+        <DrawMethodFacts draw={draw} creditRule={creditRule} />
         <dt>{t.commitment}</dt>
         <dd className="mono">{draw.commitment.commitment}</dd>
         <dt>{t.entropySource}</dt>
@@ -162,6 +183,7 @@ function DrandDrawPanel({ draw, names, onChange }: { draw: DrawView; names: Map<
         )}
       </dl>
       {draw.status === 'COMMITTED' && <p className="hint">{t.beaconHint}</p>}
+      <DrawWeights draw={draw} names={names} />
       {draw.record && <DrawResult draw={draw} names={names} />}
       {canCarryIn && (
         <form

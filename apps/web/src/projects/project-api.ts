@@ -17,6 +17,15 @@ export interface SelectionOutcome {
   readonly publicityEndsAt: string;
 }
 
+/** What a credit-weighted draw (信用择优) announces: firms below the threshold drop out, the rest are weighted by the function. */
+export interface CreditRule {
+  readonly minimumCreditScore: number;
+  readonly weightFunction: string;
+}
+
+/** A draw's entropy source as the projects API states it: null where nothing is drawn (absent from older services). */
+export type EntropySourceName = 'witnesses' | 'drand' | null | undefined;
+
 /** GET /api/projects/announcements: what anyone may see of a published project. */
 export interface Announcement {
   readonly id: string;
@@ -31,6 +40,8 @@ export interface Announcement {
   readonly method: string;
   /** A draw's entropy source, fixed at publication; null for bidding and direct selection (absent from older services). */
   readonly entropySource?: 'witnesses' | 'drand' | null;
+  /** A credit-weighted draw's threshold and weight function; null for other methods (absent from older services). */
+  readonly creditRule?: CreditRule | null;
   readonly signUp: SignUpRule;
   readonly publishedAt: string | null;
   readonly selection: SelectionOutcome | null;
@@ -145,6 +156,9 @@ export interface DrawView {
     /** Witnesses (with observers), or the drand chain and the round the commitment fixed. */
     readonly entropyPlan: { readonly source: string; readonly witnesses?: readonly string[]; readonly observers?: readonly DrawObserver[]; readonly chainHash?: string; readonly round?: number };
     readonly pool?: readonly string[];
+    /** Weighted draws only: each pool member's weight by the published function, in pool order. */
+    readonly weights?: readonly { readonly id: string; readonly weight: number }[];
+    readonly exclusions?: readonly { readonly agencyId: string; readonly reason: string }[];
   } & Record<string, unknown>;
   readonly witnessValues: readonly { readonly witness: string; readonly value: string }[];
   readonly record: { readonly winners: readonly string[]; readonly alternates: readonly string[]; readonly entropy?: DrawEntropy } | null;
@@ -201,6 +215,7 @@ export interface OwnProject {
   readonly title: string;
   readonly serviceItemCode: string;
   readonly method: string;
+  readonly entropySource?: EntropySourceName;
   readonly status: ProjectStatus;
   readonly round: number;
   readonly budgetCapFen: number;
@@ -223,6 +238,7 @@ export interface OwnSignUp {
   readonly title: string;
   readonly serviceItemCode: string;
   readonly method: string;
+  readonly entropySource?: EntropySourceName;
   readonly projectStatus: ProjectStatus;
   readonly signUpRule: SignUpRule;
   readonly signUp: { readonly round: number; readonly signedUpAt: string; readonly withdrawnAt: string | null };

@@ -7,7 +7,8 @@ import { SupervisorPanel } from '../supervisor/supervisor-panel';
 import { ErrorNote } from '../ui/form';
 import { useLoad } from '../ui/use-load';
 import { DrawPanel } from './draw-panel';
-import { amendmentsIn, fetchAgencyNames, fetchAnnouncements, fetchBiddings, fetchDraws, fetchProject, type Announcement, type ProjectDetail } from './project-api';
+import { CreditRuleFacts } from './draw-weights';
+import { amendmentsIn, fetchAgencyNames, fetchAnnouncements, fetchBiddings, fetchDraws, fetchProject, type Announcement, type CreditRule, type ProjectDetail } from './project-api';
 import { PROJECT_TEXT } from './project-messages';
 import { REVISION_TEXT } from './revision-messages';
 import { AmendmentHistory, DirectSelectionFlag } from './revision-views';
@@ -82,7 +83,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
       <AmendmentHistory amendments={d ? amendmentsIn(d.history) : (a?.amendments ?? [])} />
 
       {(draws.data ?? []).map((draw) => (
-        <DrawPanel key={draw.drawId} draw={draw} names={names.data ?? new Map()} ownerId={d?.ownerId ?? null} onChange={reload} />
+        <DrawPanel key={draw.drawId} draw={draw} names={names.data ?? new Map()} ownerId={d?.ownerId ?? null} creditRule={view.creditRule} onChange={reload} />
       ))}
 
       {(biddings.data ?? []).map((b) => (
@@ -113,6 +114,7 @@ interface Summary {
   readonly servicePeriodDays: number;
   readonly method: string;
   readonly entropySource: string | null;
+  readonly creditRule: CreditRule | null;
   readonly signUp: Announcement['signUp'];
   readonly selection: Announcement['selection'];
   readonly failure: string | null;
@@ -123,11 +125,18 @@ function summaryOf(d: ProjectDetail | null, a: Announcement | null): Summary {
     return {
       title: d.terms.title, status: d.status, serviceItemCode: d.terms.serviceItemCode, budgetCapFen: d.terms.budgetCapFen, requiredLevel: d.terms.requiredLevel,
       region: d.terms.region, servicePeriodDays: d.terms.servicePeriodDays, method: d.terms.selection.method, entropySource: entropySourceOf(d.terms.selection),
-      signUp: d.terms.signUp, selection: d.selection, failure: d.failure?.reason ?? null,
+      creditRule: creditRuleOf(d.terms.selection), signUp: d.terms.signUp, selection: d.selection, failure: d.failure?.reason ?? null,
     };
   }
   const x = a as Announcement;
-  return { ...x, entropySource: x.entropySource ?? null, failure: x.failure?.reason ?? null };
+  return { ...x, entropySource: x.entropySource ?? null, creditRule: x.creditRule ?? null, failure: x.failure?.reason ?? null };
+}
+
+/** The owner's and supervisors' view has the whole rule; the threshold and function are its own fields there. */
+function creditRuleOf(selection: ProjectDetail['terms']['selection']): CreditRule | null {
+  if (selection.method !== 'CREDIT_WEIGHTED_DRAW') return null;
+  const { minimumCreditScore, weightFunction } = selection;
+  return typeof minimumCreditScore === 'number' && typeof weightFunction === 'string' ? { minimumCreditScore, weightFunction } : null;
 }
 
 /** The terms leave witnesses, the default, unsaid; bidding and direct selection draw nothing. */
@@ -144,7 +153,8 @@ function ProjectFacts({ view }: { view: Summary }) {
       <dt>{t.item}</dt>
       <dd>{view.serviceItemCode}</dd>
       <dt>{t.method}</dt>
-      <dd>{t.methods[view.method] ?? view.method}</dd>
+      <dd data-method={view.method}>{t.methods[view.method] ?? view.method}</dd>
+      {view.creditRule && <CreditRuleFacts rule={view.creditRule} />}
       {view.entropySource && (
         <>
           <dt>{t.entropySource}</dt>

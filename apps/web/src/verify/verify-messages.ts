@@ -14,6 +14,9 @@ export interface VerifyMessages {
   readonly verifies: (drawId: string) => string;
   readonly fails: (check: string) => string;
   readonly checkNames: Readonly<Record<string, string>>;
+  /** A weighted draw's pool check covers its weights too. */
+  readonly weightedPoolHash: string;
+  readonly weighted: (firms: number, totalWeight: number) => string;
   readonly ranLocally: string;
 }
 
@@ -41,6 +44,8 @@ export const VERIFY_MESSAGES: Record<Locale, VerifyMessages> = {
       seed: '随机种子',
       result: '抽取结果',
     },
+    weightedPoolHash: '候选池与权重哈希',
+    weighted: (firms, total) => `信用择优抽取：候选池 ${firms} 家机构各带公布的权重（合计 ${total}），按权重不放回抽取；权重随承诺公布并计入随机种子。`,
     ranLocally: '以下每一项均在本浏览器中重新计算。',
   },
   en: {
@@ -66,6 +71,8 @@ export const VERIFY_MESSAGES: Record<Locale, VerifyMessages> = {
       seed: 'seed',
       result: 'result',
     },
+    weightedPoolHash: 'pool and weights hash',
+    weighted: (firms, total) => `Credit-weighted draw: each of the ${firms} firms in the pool carries its published weight (${total} in all), drawn by weight without replacement; the weights were committed and enter the seed.`,
     ranLocally: 'Every line below was recomputed in this browser.',
   },
 };

@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
-import { verifyDraw, type DrawRecord, type DrawVerification } from '@mkt/draw/core';
+import { verifyDraw, WEIGHTED_DRAW_V1, type DrawRecord, type DrawVerification } from '@mkt/draw/core';
 import type { Locale } from '../messages';
 import { VERIFY_MESSAGES } from './verify-messages';
 
-type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'error'; message: string } | { kind: 'done'; drawId: string; result: DrawVerification };
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; drawId: string; result: DrawVerification; weights: DrawRecord['weights'] | null };
 
 /** Re-checks a draw with `@mkt/draw/core` in the browser: the server only supplies the record, never the verdict. */
 export function VerifyPage({ locale }: { locale: Locale }) {
@@ -21,7 +25,7 @@ export function VerifyPage({ locale }: { locale: Locale }) {
       return;
     }
     try {
-      setOutcome({ kind: 'done', drawId: record.drawId, result: verifyDraw(record) });
+      setOutcome({ kind: 'done', drawId: record.drawId, result: verifyDraw(record), weights: record.algorithm === WEIGHTED_DRAW_V1 ? (record.weights ?? []) : null });
     } catch (error) {
       setOutcome({ kind: 'error', message: (error as Error).message });
     }
@@ -78,19 +82,25 @@ function Verdict({ outcome, locale }: { outcome: Outcome; locale: Locale }) {
   if (outcome.kind === 'idle') return null;
   if (outcome.kind === 'busy') return <p className="verdict">{t.loading}</p>;
   if (outcome.kind === 'error') return <p className="verdict bad" role="alert">{outcome.message}</p>;
-  const { result, drawId } = outcome;
-  const failing = result.firstFailure ? (t.checkNames[result.firstFailure.name] ?? result.firstFailure.name) : '';
+  const { result, drawId, weights } = outcome;
+  const nameOf = (check: string) => (weights && check === 'pool-hash' ? t.weightedPoolHash : (t.checkNames[check] ?? check));
+  const failing = result.firstFailure ? nameOf(result.firstFailure.name) : '';
   return (
     <div className="verdict-block" data-testid="verdict">
       <p className={`verdict ${result.ok ? 'ok' : 'bad'}`} role="status">
         {result.ok ? t.verifies(drawId) : t.fails(failing)}
       </p>
+      {weights && (
+        <p className="hint" data-testid="weighted">
+          {t.weighted(weights.length, weights.reduce((sum, w) => sum + (Number.isFinite(w.weight) ? w.weight : 0), 0))}
+        </p>
+      )}
       <p className="hint">{t.ranLocally}</p>
       <ul className="checks">
         {result.checks.map((c) => (
           <li key={c.name} data-check={c.name} data-ok={c.ok}>
             <span className={`dot ${c.ok ? 'ok' : 'bad'}`} aria-hidden="true" />
-            <span className="name">{t.checkNames[c.name] ?? c.name}</span>
+            <span className="name">{nameOf(c.name)}</span>
             <span className="detail">{c.detail}</span>
           </li>
         ))}
