@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
-import { drandRoundTime, QUICKNET, verifyDraw } from '@mkt/draw/core';
+import { drawRecordsOf, loggedEventsIn } from '@mkt/audit/core';
+import { drandRoundTime, QUICKNET, verifyDraw, type DrawRecord } from '@mkt/draw/core';
 import { RECORDED_QUICKNET_BEACON as BEACON } from '@mkt/draw/core/testing';
 import { PROJECT_TOPIC } from '@mkt/projects/contracts';
 import { issueTestToken } from '@mkt/shared/auth/testing';
@@ -203,6 +204,12 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
     expect(firstOf('draw.DrawCommitted')).toBeGreaterThanOrEqual(0);
     expect(firstOf('draw.DrawCommitted')).toBeLessThan(firstOf('draw.EntropyContributed'));
     expect(firstOf('draw.EntropyContributed')).toBeLessThan(firstOf('draw.DrawRevealed'));
+    // Anyone holding these entries re-checks the draw from them alone: the record rebuilt from the commitment, entropy
+    // and reveal entries is the draw service's own, and it verifies.
+    const audited = drawRecordsOf(loggedEventsIn(story) ?? []).find((d) => d.drawId === committed.drawId);
+    expect(audited?.problems).toEqual([]);
+    expect(audited?.record).toEqual(record);
+    expect(verifyDraw(audited?.record as DrawRecord).ok).toBe(true);
   });
 
   it("names an observer when posting, and the observer's value is the one that reveals the draw", async () => {
@@ -287,6 +294,81 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
       expect(project.selection.winners.map((w: { agencyId: string }) => w.agencyId)).toEqual(body.record.winners);
     } finally {
       drawClock.reset();
+    }
+  });
+
+  it('re-verifies a credit-weighted draw (信用择优) from the audit log alone: its weights, their hash and rule are in the commitment entry', async () => {
+    const creditOwnerOrg = 'owner-org-credit';
+    const creditOwner = token('OWNER', creditOwnerOrg);
+    const supervisor = token('SUPERVISOR');
+    const { body: preview } = await call(services.draw, 'GET', `/api/draw/pool-preview?serviceItemCode=${ITEM}&requiredLevel=2&on=2026-06-01`, { token: creditOwner });
+    const [low, fair, ...rest] = [...(preview.pool as string[])].sort();
+    expect(rest.length).toBeGreaterThanOrEqual(2);
+    // Findings a supervisor records lower two firms' credit from the start value 80: one to 60, below the threshold
+    // of 65, and one to 70, which the published function weighs 71 against the others' 81.
+    for (const [agencyId, kind] of [[low, 'FALSE_MATERIALS'], [fair, 'OVERCHARGING']]) {
+      expect((await call(services.registry, 'POST', `/api/registry/agencies/${agencyId}/misconduct`, { token: supervisor, body: { kind, reason: '端到端测试' } })).status).toBe(201);
+    }
+    const drawDb = new Client({ connectionString: databases.urlOf('draw') });
+    await drawDb.connect();
+    try {
+      await waitFor(
+        async () => (await drawDb.query(`SELECT agency_id, credit_score FROM agency_view WHERE agency_id = ANY($1) ORDER BY agency_id`, [[low, fair]])).rows,
+        (rows) => rows.length === 2 && rows.every((r: { agency_id: string; credit_score: number | null }) => r.credit_score === (r.agency_id === low ? 60 : 70)),
+        { what: 'the draw service to fold the credit changes', timeoutMs: 30000 },
+      );
+    } finally {
+      await drawDb.end();
+    }
+
+    const selection = { method: 'CREDIT_WEIGHTED_DRAW', winners: 1, alternates: 1, minimumCandidates: 2, minimumCreditScore: 65, weightFunction: 'credit-linear/v1' };
+    const draft = await call(services.projects, 'POST', '/api/projects/projects', {
+      token: creditOwner,
+      body: { title: '信用择优的环境影响评价', serviceItemCode: ITEM, description: '环评报告书', budgetCapFen: 9_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 45, selection, signUp: { mode: 'ALL_ELIGIBLE' } },
+    });
+    expect(draft.status).toBe(201);
+    const id = draft.body.id;
+    expect((await call(services.projects, 'POST', `/api/projects/projects/${id}/publish`, { token: creditOwner })).status).toBe(200);
+    expect((await call(services.projects, 'POST', `/api/projects/projects/${id}/request-selection`, { token: creditOwner })).body.status).toBe('SELECTING');
+    const [committed] = await waitFor(() => call(services.draw, 'GET', `/api/draw/projects/${id}/draws`).then((r) => r.body), (d) => d?.length === 1, { what: 'commitment', timeoutMs: 30000 });
+    expect(committed.commitment).toMatchObject({ weightFunction: 'credit-linear/v1', creditThreshold: 65 });
+    expect(committed.commitment.exclusions).toContainEqual({ agencyId: low, reason: 'CREDIT_BELOW_THRESHOLD' });
+    expect(committed.commitment.weights).toEqual(committed.commitment.pool.map((agencyId: string) => ({ id: agencyId, weight: agencyId === fair ? 71 : 81 })));
+
+    const path = `/api/draw/draws/${committed.drawId}/witness-values`;
+    await call(services.draw, 'POST', path, { token: creditOwner, body: { value: '谷雨' } });
+    expect(await call(services.draw, 'POST', path, { token: supervisor, body: { value: '31415' } })).toMatchObject({ status: 200, body: { revealed: true } });
+    await waitFor(() => call(services.projects, 'GET', `/api/projects/projects/${id}`, { token: creditOwner }).then((r) => r.body), (p) => p.status === 'PUBLICITY', { what: 'project receives the winner', timeoutMs: 30000 });
+    const record = (await call(services.draw, 'GET', `/api/draw/draws/${committed.drawId}`)).body.record;
+
+    expect((await call(services.audit, 'POST', '/api/audit/checkpoints', { token: supervisor })).status).toBe(200);
+    const story = await waitFor(
+      () => call(services.audit, 'GET', `/api/audit/projects/${id}/record`, { token: supervisor }).then((r) => r.body),
+      (b) => JSON.stringify(b ?? {}).includes('draw.DrawRevealed'),
+      { what: 'the reveal in the audit log', timeoutMs: 30000 },
+    );
+    const audited = drawRecordsOf(loggedEventsIn(story) ?? []).find((d) => d.drawId === committed.drawId);
+    expect(audited?.problems).toEqual([]);
+    expect(audited?.record).toEqual(record);
+    expect(audited?.record).toMatchObject({ weights: committed.commitment.weights, weightsHash: committed.commitment.weightsHash, weightFunction: 'credit-linear/v1', creditThreshold: 65 });
+    expect(verifyDraw(audited?.record as DrawRecord).ok).toBe(true);
+
+    // The CLI does the same from the project's record as the audit service answered it, and names a changed weight.
+    const dir = mkdtempSync(join(tmpdir(), 'audit-record-'));
+    try {
+      const verifyFrom = (document: unknown) => {
+        writeFileSync(join(dir, 'record.json'), JSON.stringify(document));
+        return spawnSync(process.execPath, ['-r', '@swc-node/register', 'tools/verify-draw/verify-draw.ts', '--audit', join(dir, 'record.json'), '--draw', committed.drawId], {
+          cwd: join(__dirname, '../../..'), env: { ...process.env, NODE_OPTIONS: '' }, encoding: 'utf8',
+        });
+      };
+      const out = verifyFrom(story);
+      expect(out.status).toBe(0);
+      expect(out.stdout).toContain(`draw ${committed.drawId} verifies from the audit log`);
+      const tampered = JSON.parse(JSON.stringify(story), (key, value) => (key === 'weight' && value === 71 ? 101 : value));
+      expect(verifyFrom(tampered)).toMatchObject({ status: 1, stdout: expect.stringContaining('does NOT verify: pool-hash fails') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

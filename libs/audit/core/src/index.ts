@@ -73,6 +73,7 @@ export { CONCENTRATION_MIN_DRAWS, CONCENTRATION_MIN_ITEM_DRAWS, CONCENTRATION_SE
 export { fairnessReport, FAIRNESS_ALPHA, FAIRNESS_GLOBAL_SHARE, type FairnessReport, type FairnessFlag } from './fairness/fairness-report';
 export { useSha256, type Sha256 } from './sha256-provider';
 export { loggedEventOf, type LoggedEvent } from './records/logged-event';
+export { drawRecordsOf, loggedEventsIn, DRAW_RECORD_EVENT_TYPES, type AuditedDraw, type PublishedDrawRecord } from './records/draw-records';
 export { namesAgency, projectFactsOf, selectionRecords, type ProjectFacts, type RecordFilter, type RecordScope, type SelectionRecord } from './records/selection-records';
 export { toCsv, type CsvCell } from './exports/csv';
 export { publicStatistics, FREE_CHOICE_THRESHOLD_FEN, REPORTED_FIGURES, STATISTICS_EVENT_TYPES, type PublicStatistics, type CategoryStatistics, type MonthStatistics, type MeanReduction } from './statistics/public-statistics';
