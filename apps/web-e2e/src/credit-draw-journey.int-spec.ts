@@ -6,9 +6,10 @@ import { FIRMS, HOUR, PASSWORD, pageOpener, screenshot, startMarketplace, type M
 
 /**
  * The credit-weighted draw (信用择优) in a real browser, in Chinese: the owner posts one with a credit threshold and
- * the published weight function; agencies see the threshold before signing up; when the window closes a firm below
- * the threshold drops out and the rest are weighted by their credit; the owner and a supervisor witness the draw;
- * the draw panel shows every firm's weight and where it came; anyone verifies the weighted record in the browser.
+ * the published weight function, previewing the pool they give today; agencies see the threshold before signing up;
+ * when the window closes a firm below the threshold drops out and the rest are weighted by their credit; the owner
+ * and a supervisor witness the draw; the draw panel shows every firm's weight and where it came; anyone verifies the
+ * weighted record in the browser.
  */
 const TITLE = '运河沿线地形测绘（信用择优）';
 
@@ -69,6 +70,13 @@ describe('credit-weighted draw journey (browser)', () => {
     await owner.locator('[data-field="selection.minimumCreditScore"].invalid').waitFor();
     expect(await owner.locator('.notice.bad').textContent()).toContain('「信用分门槛（0–100）」');
     await owner.getByLabel('信用分门槛（0–100）').fill('70');
+    // Before posting, the draw service's own preview applies the threshold and shows today's weights.
+    await owner.getByRole('button', { name: '预览今日候选池' }).click();
+    const preview = owner.getByTestId('pool-preview');
+    await preview.getByText('今日符合条件的机构 2 家（本规则至少需要 2 家）').waitFor();
+    expect(await preview.locator(`[data-agency="${m.firmIds[0]}"]`).textContent()).toBe(`${FIRMS[0].name} · 权重 81`);
+    expect(await preview.locator(`[data-agency="${m.firmIds[1]}"]`).getAttribute('data-weight')).toBe('76');
+    await preview.getByText(`${FIRMS[2].name} · 信用分低于门槛`).waitFor();
     await screenshot(owner, 'owner-post-credit-draw');
     await owner.getByRole('button', { name: '保存并发布' }).click();
     await owner.waitForURL(/\/projects\/[0-9a-f-]{36}$/);

@@ -109,7 +109,13 @@ export function PostProjectPage() {
           </Field>
         </div>
 
-        <PoolPreview serviceItemCode={f.serviceItemCode} requiredLevel={f.requiredLevel} minimum={f.method === 'DIRECT_SELECTION' ? 1 : Number(isDraw(f.method) ? f.minimumCandidates : f.minimumValidBids)} names={agencies.data ?? new Map()} />
+        <PoolPreview
+          serviceItemCode={f.serviceItemCode}
+          requiredLevel={f.requiredLevel}
+          minimum={f.method === 'DIRECT_SELECTION' ? 1 : Number(isDraw(f.method) ? f.minimumCandidates : f.minimumValidBids)}
+          credit={f.method === 'CREDIT_WEIGHTED_DRAW' ? { minimumCreditScore: f.minimumCreditScore, weightFunction: f.weightFunction } : null}
+          names={agencies.data ?? new Map()}
+        />
 
         <fieldset>
           <legend>{t.method}</legend>
