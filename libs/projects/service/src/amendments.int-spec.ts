@@ -1,13 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { ProjectAmendedV1, SelectionRequestedV1 } from '@mkt/projects/contracts';
 import { ServiceItemPublishedV1 } from '@mkt/registry/contracts';
-import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp, responseCheckOf } from '@mkt/shared/http';
-import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
+import { responseCheckOf } from '@mkt/shared/http';
+import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { ProjectsModule } from './projects.module';
+import { startProjectsSpecApp } from './projects-spec-app';
 
 /**
  * An amendment as the rest of the marketplace learns of it: a ProjectAmended event in the outbox with the state
@@ -18,15 +17,6 @@ import { ProjectsModule } from './projects.module';
 const secret = 'projects-amendments-spec-secret-012345678';
 const clock = new FixedClock(new Date('2026-03-02T01:00:00.000Z'));
 const DAY = 86_400_000;
-
-@Module({
-  imports: [
-    MessagingModule.forRoot({ transport: { kind: 'in-process' }, clock }),
-    AuthModule.forRoot({ secret }),
-    ProjectsModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
-  ],
-})
-class AmendmentsSpecRoot {}
 
 const owner = issueTestToken(secret, { userId: 'OWNER-amend', role: 'OWNER', organizationId: 'owner-amend' });
 const agency = (id: string) => issueTestToken(secret, { userId: `AGENCY-${id}`, role: 'AGENCY', organizationId: id });
@@ -74,10 +64,7 @@ describe('projects service: an amendment published to the other services', () =>
   };
 
   beforeAll(async () => {
-    app = await createHttpApp(AmendmentsSpecRoot, { logger: false, checkResponses: true });
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
-    projects = app.get(MessagingRuntime).platform('projects') as ServicePlatform;
+    ({ app, base, projects } = await startProjectsSpecApp({ secret, clock, checkResponses: true }));
     await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, item.code, item));
   }, 60000);
 

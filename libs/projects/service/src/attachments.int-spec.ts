@@ -1,28 +1,17 @@
 import { createHash } from 'node:crypto';
-import { Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { MAX_ATTACHMENT_BYTES } from '@mkt/projects/core';
 import { ServiceItemPublishedV1 } from '@mkt/registry/contracts';
-import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp } from '@mkt/shared/http';
-import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
+import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { ProjectsModule } from './projects.module';
+import { startProjectsSpecApp } from './projects-spec-app';
 
 /** Attachments on a posting: types by content, size limit, who may add them when, and who may download them when. */
 const secret = 'projects-attachments-spec-secret-0123456789';
 const clock = new FixedClock(new Date('2026-03-02T01:00:00.000Z'));
 const DAY = 86_400_000;
-
-@Module({
-  imports: [
-    MessagingModule.forRoot({ transport: { kind: 'in-process' }, clock }),
-    AuthModule.forRoot({ secret }),
-    ProjectsModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
-  ],
-})
-class AttachmentsSpecRoot {}
 
 const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org });
 const owner = token('OWNER', 'owner-org-1');
@@ -93,10 +82,7 @@ describe('projects service: attachments on a posting', () => {
   const projectOf = async (id: string) => (await call('GET', `/api/projects/projects/${id}`, { token: owner })).body;
 
   beforeAll(async () => {
-    app = await createHttpApp(AttachmentsSpecRoot, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
-    projects = app.get(MessagingRuntime).platform('projects') as ServicePlatform;
+    ({ app, base, projects } = await startProjectsSpecApp({ secret, clock }));
     await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, 'EIA-REPORT', {
       code: 'EIA-REPORT', categoryCode: 'EIA', categoryNameZhCN: '环境影响评价', categoryNameEn: 'EIA', nameZhCN: '环境影响报告书编制', nameEn: 'Environmental impact report',
       contentZhCN: '编制报告书', contentEn: 'Draft the report', legalBasis: '《环境影响评价法》', timeLimitWorkingDays: 20, processStepsZhCN: ['编制'], processStepsEn: ['Draft'],

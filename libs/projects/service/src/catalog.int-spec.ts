@@ -1,24 +1,13 @@
-import { Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { ServiceItemPublishedV1, ServiceItemRetiredV1 } from '@mkt/registry/contracts';
-import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp } from '@mkt/shared/http';
-import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
+import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { ProjectsModule } from './projects.module';
+import { startProjectsSpecApp } from './projects-spec-app';
 
 /** The catalog read model: folded from the registry's catalog events, and what a posting is checked against. */
 const secret = 'projects-catalog-spec-secret-0123456789abc';
 const clock = new FixedClock(new Date('2026-03-02T01:00:00.000Z'));
-
-@Module({
-  imports: [
-    MessagingModule.forRoot({ transport: { kind: 'in-process' }, clock }),
-    AuthModule.forRoot({ secret }),
-    ProjectsModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
-  ],
-})
-class CatalogSpecRoot {}
 
 const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org });
 const owner = token('OWNER', 'owner-org-1');
@@ -46,10 +35,7 @@ describe('projects service: the catalog read model', () => {
   const known = async (code: string) => (await itemsKnown()).find((i) => i.code === code);
 
   beforeAll(async () => {
-    app = await createHttpApp(CatalogSpecRoot, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
-    projects = app.get(MessagingRuntime).platform('projects') as ServicePlatform;
+    ({ app, base, projects } = await startProjectsSpecApp({ secret, clock }));
   }, 60000);
 
   afterAll(async () => {

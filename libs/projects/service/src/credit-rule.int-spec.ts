@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { SelectionRequestedV1 } from '@mkt/projects/contracts';
 import { ServiceItemPublishedV1 } from '@mkt/registry/contracts';
-import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp, responseCheckOf } from '@mkt/shared/http';
-import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
+import { responseCheckOf } from '@mkt/shared/http';
+import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { ProjectsModule } from './projects.module';
+import { startProjectsSpecApp } from './projects-spec-app';
 
 /**
  * A credit-weighted draw (信用择优) as the web form posts it: the threshold refused by name outside the score's
@@ -17,15 +16,6 @@ import { ProjectsModule } from './projects.module';
 const secret = 'projects-credit-rule-spec-secret-0123456';
 const clock = new FixedClock(new Date('2026-03-02T01:00:00.000Z'));
 const DAY = 86_400_000;
-
-@Module({
-  imports: [
-    MessagingModule.forRoot({ transport: { kind: 'in-process' }, clock }),
-    AuthModule.forRoot({ secret }),
-    ProjectsModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
-  ],
-})
-class CreditRuleSpecRoot {}
 
 const owner = issueTestToken(secret, { userId: 'OWNER-credit', role: 'OWNER', organizationId: 'owner-credit' });
 const agencyId = randomUUID();
@@ -62,10 +52,7 @@ describe('projects service: the credit rule of a credit-weighted draw', () => {
   const signUpOf = async (id: string) => ((await call('GET', '/api/projects/sign-ups/mine', { token: agency })).body.items as { projectId: string }[]).find((x) => x.projectId === id);
 
   beforeAll(async () => {
-    app = await createHttpApp(CreditRuleSpecRoot, { logger: false, checkResponses: true });
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
-    projects = app.get(MessagingRuntime).platform('projects') as ServicePlatform;
+    ({ app, base, projects } = await startProjectsSpecApp({ secret, clock, checkResponses: true }));
     await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, item.code, item));
   }, 60000);
 

@@ -1,12 +1,11 @@
-import { Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { SelectionRequestedV1 } from '@mkt/projects/contracts';
 import { ServiceItemPublishedV1 } from '@mkt/registry/contracts';
-import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp, responseCheckOf } from '@mkt/shared/http';
-import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
+import { responseCheckOf } from '@mkt/shared/http';
+import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { ProjectsModule } from './projects.module';
+import { startProjectsSpecApp } from './projects-spec-app';
 
 /**
  * A draw's entropy source as a project term: chosen when posting (witnesses by default, or the drand beacon),
@@ -16,15 +15,6 @@ import { ProjectsModule } from './projects.module';
 const secret = 'projects-entropy-source-spec-secret-0123';
 const clock = new FixedClock(new Date('2026-03-02T01:00:00.000Z'));
 const DAY = 86_400_000;
-
-@Module({
-  imports: [
-    MessagingModule.forRoot({ transport: { kind: 'in-process' }, clock }),
-    AuthModule.forRoot({ secret }),
-    ProjectsModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
-  ],
-})
-class EntropySourceSpecRoot {}
 
 const owner = issueTestToken(secret, { userId: 'OWNER-entropy', role: 'OWNER', organizationId: 'owner-entropy' });
 const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
@@ -63,10 +53,7 @@ describe('projects service: the entropy source of a draw', () => {
   }
 
   beforeAll(async () => {
-    app = await createHttpApp(EntropySourceSpecRoot, { logger: false, checkResponses: true });
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
-    projects = app.get(MessagingRuntime).platform('projects') as ServicePlatform;
+    ({ app, base, projects } = await startProjectsSpecApp({ secret, clock, checkResponses: true }));
     await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, item.code, item));
   }, 60000);
 

@@ -1,26 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Module, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { ServiceItemPublishedV1 } from '@mkt/registry/contracts';
-import { AuthModule } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createHttpApp, responseCheckOf } from '@mkt/shared/http';
-import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
+import { responseCheckOf } from '@mkt/shared/http';
+import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { ProjectsModule } from './projects.module';
+import { startProjectsSpecApp } from './projects-spec-app';
 
 /** The "mine" lists: an owner organisation's projects with their next step, an agency's sign-ups with the outcome. */
 const secret = 'projects-own-lists-spec-secret-0123456789';
 const clock = new FixedClock(new Date('2026-03-02T01:00:00.000Z'));
 const DAY = 86_400_000;
-
-@Module({
-  imports: [
-    MessagingModule.forRoot({ transport: { kind: 'in-process' }, clock }),
-    AuthModule.forRoot({ secret }),
-    ProjectsModule.forRoot({ database: { kind: 'pglite', dataDir: 'memory://' } }),
-  ],
-})
-class OwnListsSpecRoot {}
 
 const token = (role: 'OWNER' | 'SUPERVISOR' | 'AGENCY' | 'ADMIN', org: string | null = null) => issueTestToken(secret, { userId: `${role}-${org}`, role, organizationId: org });
 const owner = token('OWNER', 'owner-lists-a');
@@ -60,10 +50,7 @@ describe('projects service: my projects and my sign-ups', () => {
   }
 
   beforeAll(async () => {
-    app = await createHttpApp(OwnListsSpecRoot, { logger: false, checkResponses: true });
-    await app.listen(0, '127.0.0.1');
-    base = await app.getUrl();
-    projects = app.get(MessagingRuntime).platform('projects') as ServicePlatform;
+    ({ app, base, projects } = await startProjectsSpecApp({ secret, clock, checkResponses: true }));
     await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, item.code, item));
 
     closesAt = new Date(clock.now().getTime() + 4 * DAY).toISOString();
