@@ -20,7 +20,8 @@ export const FAIRNESS_TEXT = {
     heading: '公平性检验',
     summary: (draws: number, tests: number, alpha: number) =>
       `基于日志中的 ${draws} 次抽取，共 ${tests} 项事先确定的检验（整体显著性水平 ${alpha}，经加权 Holm 多重检验校正）。`,
-    weighted: (n: number) => `另有 ${n} 次信用择优抽取不参与检验：它们按信用加权，本就不是均等机会。`,
+    weighted: (n: number) => `其中 ${n} 次为信用择优抽取：每家机构的随机期望按承诺中公布的信用权重计算，而不是均等机会。`,
+    weightedLeftOut: (n: number) => `另有 ${n} 次信用择优抽取不参与检验：它们的承诺记入日志时尚未公布权重，无从得知各机构的机会。`,
     noFlags: '没有需要关注的异常',
     flags: (n: number) => `${n} 项检验提示异常，请查看证据`,
     test: '检验',
@@ -58,7 +59,8 @@ export const FAIRNESS_TEXT = {
   en: {
     heading: 'Fairness tests',
     summary: (draws: number, tests: number, alpha: number) => `${tests} tests fixed in advance over the log's ${draws} draws (family-wise α = ${alpha}, weighted Holm correction).`,
-    weighted: (n: number) => `${n} credit-weighted draws are left out: they are weighted by credit on purpose, not equal chances.`,
+    weighted: (n: number) => `${n} of them are credit-weighted draws: each firm's chance there is the one its committed credit weight gives it, not an equal share.`,
+    weightedLeftOut: (n: number) => `${n} credit-weighted draws are left out: their commitments were logged before weights were published, so no firm's chance is known.`,
     noFlags: 'Nothing flagged',
     flags: (n: number) => `${n} tests flagged: look at the evidence`,
     test: 'Test',

@@ -27,6 +27,7 @@ export function FairnessPanel({ names }: { names: Map<string, string> }) {
       <h3>{t.heading}</h3>
       <p>{t.summary(r.draws, r.tests.length, r.alpha)}</p>
       {r.weightedDraws > 0 && <p className="hint">{t.weighted(r.weightedDraws)}</p>}
+      {r.weightedDrawsLeftOut > 0 && <p className="hint">{t.weightedLeftOut(r.weightedDrawsLeftOut)}</p>}
       <p className={`notice ${r.flags.length === 0 ? 'ok' : 'bad'}`} role="status">
         {r.flags.length === 0 ? t.noFlags : t.flags(r.flags.length)}
       </p>

@@ -56,6 +56,7 @@ export {
 } from './log-export';
 export type { AgencyAtDraw, DrawOutcome } from './fairness/draw-outcome';
 export { fairnessHistoryOf, FAIRNESS_EVENT_TYPES } from './fairness/fairness-history';
+export { chancesOf, hasKnownChances, WEIGHTED_EXACT_TRANSITIONS, WEIGHTED_SEED, WEIGHTED_SIMULATIONS, type DrawChances } from './fairness/draw-chances';
 export { winsAgainstChance, type FairnessTest, type FairnessTestNotRun } from './fairness/fairness-tests';
 export { groupedWins, groupedWinsTest, type GroupedWinsResult, type GroupWins } from './fairness/grouped-wins';
 export {

@@ -79,7 +79,7 @@ describe('GET /api/audit/fairness', () => {
   it('finds nothing to flag in a fair history, and flags a planted favourite with the evidence', async () => {
     await record(400, 'fair', (pool, rng) => pool[Math.floor(rng() * pool.length)]);
     const fair = await call('GET', '/api/audit/fairness', { token: supervisor });
-    expect(fair).toMatchObject({ status: 200, body: { draws: 400, weightedDraws: 0, alpha: 0.01, flags: [] } });
+    expect(fair).toMatchObject({ status: 200, body: { draws: 400, weightedDraws: 0, weightedDrawsLeftOut: 0, alpha: 0.01, flags: [] } });
 
     await record(400, 'biased', (pool, rng) => (pool.includes('agency-05') && rng() < 0.25 ? 'agency-05' : pool[Math.floor(rng() * pool.length)]));
     const biased = await call('GET', '/api/audit/fairness', { token: supervisor });

@@ -4,10 +4,12 @@ export interface DrawOutcome {
   readonly pool: readonly string[];
   readonly winners: readonly string[];
   /**
-   * True for a credit-weighted draw (or any algorithm that is not the uniform partial Fisher–Yates): such a draw
-   * is meant to favour some agencies, so the chance model of every test here does not apply and it is left out.
+   * True for a credit-weighted draw (or any algorithm that is not the uniform partial Fisher–Yates): each firm's
+   * chance follows its weight, not k/n (`chancesOf`).
    */
   readonly weighted?: boolean;
+  /** A weighted draw's committed weights, in pool order; null or absent when the log does not carry them (then it is left out). */
+  readonly weights?: readonly number[] | null;
   /** The service item drawn for; null or absent when the log does not say. */
   readonly serviceItemCode?: string | null;
   /** The pool's agencies in the order they signed up, when the round took sign-ups; null or absent otherwise. */

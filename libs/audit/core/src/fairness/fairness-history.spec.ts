@@ -56,7 +56,28 @@ describe('fairnessHistoryOf', () => {
       revealed('d1', ['a']),
       committed('d2', 'p1', ['a', 'b'], { round: 2 }),
     );
-    expect(fairnessHistoryOf(events)).toEqual([expect.objectContaining({ drawId: 'd1', weighted: true, signUpOrder: null })]);
+    expect(fairnessHistoryOf(events)).toEqual([expect.objectContaining({ drawId: 'd1', weighted: true, weights: null, signUpOrder: null })]);
+  });
+
+  it('takes a credit-weighted draw’s committed weights in pool order, and none that do not list the pool in order', () => {
+    const weights = [{ id: 'a', weight: 81 }, { id: 'b', weight: 66 }];
+    const events = log(
+      committed('d1', 'p1', ['a', 'b'], { algorithm: WEIGHTED, weights, weightsHash: 'f'.repeat(64), weightFunction: 'credit-linear/v1', creditThreshold: 60 }),
+      revealed('d1', ['b']),
+      committed('d2', 'p2', ['a', 'b'], { algorithm: WEIGHTED, weights: [...weights].reverse() }),
+      revealed('d2', ['a']),
+      committed('d3', 'p3', ['a', 'b'], { algorithm: WEIGHTED, weights: [weights[0], { id: 'b', weight: 0.5 }] }),
+      revealed('d3', ['a']),
+      committed('d4', 'p4', ['a', 'b'], { weights }),
+      revealed('d4', ['a']),
+    );
+    expect(fairnessHistoryOf(events).map((d) => [d.drawId, d.weighted, d.weights])).toEqual([
+      ['d1', true, [81, 66]],
+      ['d2', true, null],
+      ['d3', true, null],
+      // A uniform draw's chances are k/n whatever a commitment lists.
+      ['d4', false, null],
+    ]);
   });
 
   it('takes a tie-break draw’s item from its bidding round', () => {

@@ -77,10 +77,12 @@ export function fairnessHistoryOf(events: readonly LoggedEvent[]): DrawOutcome[]
         const attributes = new Map<string, AgencyAtDraw>(
           pool.map((id) => [id, { region: regions.get(id) ?? null, grade: grades.get(`${id}|${item}`) ?? null, priceLevel: median(quotes.get(id)) }]),
         );
+        const weighted = (text(payload, 'algorithm') ?? '').split(';').at(-1) !== UNIFORM_LAST_STEP;
         committed.set(drawId, {
           drawId,
           pool,
-          weighted: (text(payload, 'algorithm') ?? '').split(';').at(-1) !== UNIFORM_LAST_STEP,
+          weighted,
+          weights: weighted ? weightsInPoolOrder(payload, pool) : null,
           serviceItemCode: item,
           signUpOrder: request?.signedUp ? [...new Set(request.signedUp)].filter((id) => inPool.has(id)) : null,
           attributes,
@@ -95,6 +97,18 @@ export function fairnessHistoryOf(events: readonly LoggedEvent[]): DrawOutcome[]
     }
   }
   return outcomes;
+}
+
+/**
+ * A weighted commitment's weights as numbers in pool order, or null when the entry has none (logged before
+ * `DrawCommittedV1` carried them) or they do not list the pool in order with positive whole weights.
+ */
+function weightsInPoolOrder(payload: Readonly<Record<string, unknown>>, pool: readonly string[]): number[] | null {
+  if (!Array.isArray(payload['weights'])) return null;
+  const listed = records(payload, 'weights');
+  if (listed.length !== pool.length) return null;
+  const weights = listed.map((w, i) => (w['id'] === pool[i] && Number.isSafeInteger(w['weight']) && (w['weight'] as number) > 0 ? (w['weight'] as number) : null));
+  return weights.every((w): w is number => w !== null) ? weights : null;
 }
 
 /** A 6-digit administrative division code's prefecture (city): 330106 → 330100. Anything else is kept as written. */

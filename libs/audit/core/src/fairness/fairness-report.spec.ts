@@ -33,6 +33,45 @@ function history(seed: string, count: number, pick: Pick = fair): DrawOutcome[] 
   });
 }
 
+/** Credit follows grade here — grade 1 scores 99, grade 2 70, grade 3 45 — so `credit-linear/v1` weighs them 100, 71, 46. */
+const weightOfGrade = (grade: number) => [100, 71, 46][grade - 1];
+
+/** A firm picked by weight among those of the pool not yet picked: `weights[i]` for `pool[i]`. */
+function byWeight(pool: readonly string[], weights: readonly number[], taken: ReadonlySet<string>, rng: () => number): string {
+  const left = pool.reduce((sum, id, i) => (taken.has(id) ? sum : sum + weights[i]), 0);
+  let u = rng() * left;
+  for (const [i, id] of pool.entries()) {
+    if (taken.has(id)) continue;
+    u -= weights[i];
+    if (u < 0) return id;
+  }
+  return pool.filter((id) => !taken.has(id)).at(-1) as string;
+}
+
+/**
+ * Credit-weighted draws (信用择优) in the same market: every fourth draw has two winners, the rest one, picked by weight
+ * without replacement. `plant`, when it names a firm of the pool, takes the first winner's place.
+ */
+function weightedHistory(seed: string, count: number, plant: (pool: readonly string[], rng: () => number) => string | null = () => null): DrawOutcome[] {
+  const rng = seedrandom(seed);
+  const market = new Map<string, AgencyAtDraw>(
+    AGENCIES.map((id, i) => [id, { region: CITIES[i % 4], grade: 1 + (Math.floor(i / 4) % 3), priceLevel: (i < 12 ? 0.75 : 0.9) + 0.05 * rng() }]),
+  );
+  return Array.from({ length: count }, (_, d) => {
+    const size = 8 + Math.floor(rng() * 13);
+    const signUpOrder = [...AGENCIES].sort(() => rng() - 0.5).slice(0, size);
+    const pool = [...signUpOrder].sort();
+    const weights = pool.map((id) => weightOfGrade(market.get(id)?.grade as number));
+    const taken = new Set<string>();
+    const planted = plant(pool, rng);
+    if (planted) taken.add(planted);
+    while (taken.size < (d % 4 === 0 ? 2 : 1)) taken.add(byWeight(pool, weights, taken, rng));
+    const item = ITEMS[d % ITEMS.length];
+    const attributes = new Map(pool.map((id) => [id, market.get(id) as AgencyAtDraw]));
+    return { drawId: `w${d}`, pool, winners: [...taken], weighted: true, weights, serviceItemCode: item, signUpOrder, attributes };
+  });
+}
+
 /** With probability `share`, the winner is a uniform pick among the pool's firms that `favoured` accepts. */
 function favouring(share: number, favoured: (id: string, draw: Parameters<Pick>[1]) => boolean): Pick {
   return (pool, draw, rng) => {
@@ -103,10 +142,32 @@ describe('fairnessReport', () => {
     expect(concentration?.evidence['simulations']).toBe(9_999);
   });
 
-  it('leaves credit-weighted draws out and says so', () => {
+  it('tests credit-weighted draws against their committed weights: a fair weighted history raises nothing, though its winners lean to the higher grades', () => {
+    const draws = weightedHistory('weighted-fair', 600);
+    const report = fairnessReport(draws);
+    expect(report).toMatchObject({ draws: 600, weightedDraws: 600, weightedDrawsLeftOut: 0, notRun: [], flags: [] });
+    const grades = report.tests.find((t) => t.name === 'qualification-grade');
+    expect(grades?.groups?.find((g) => g.group === 'grade 1')?.expected).toBeGreaterThan(grades?.groups?.find((g) => g.group === 'grade 3')?.expected ?? Infinity);
+    // Read as equal chances, the very same winners would be flagged for favouring the highest grade.
+    const asUniform = fairnessReport(draws.map((d) => ({ ...d, weighted: false, weights: null })));
+    expect(asUniform.flags.map((f) => f.name)).toContain('qualification-grade');
+  });
+
+  it('flags a firm planted to win beyond its weight in credit-weighted draws, and only that firm', () => {
+    const favoured = 'agency-07';
+    const plant = (pool: readonly string[], rng: () => number) => (pool.includes(favoured) && rng() < 0.1 ? favoured : null);
+    const { flags } = fairnessReport(weightedHistory('weighted-biased', 1000, plant));
+    const agencyFlags = flags.filter((f) => f.agencyId !== null);
+    expect(agencyFlags.map((f) => f.agencyId)).toEqual([favoured]);
+    expect(agencyFlags[0].evidence['wins']).toBeGreaterThan(1.5 * agencyFlags[0].evidence['expected']);
+  });
+
+  it('tests a mixed history of uniform and weighted draws as one, and leaves out weighted draws logged without weights', () => {
+    const mixed = [...history('mixed-uniform', 300), ...weightedHistory('mixed-weighted', 300)];
+    expect(fairnessReport(mixed)).toMatchObject({ draws: 600, weightedDraws: 300, weightedDrawsLeftOut: 0, flags: [] });
     const draws = history('weighted', 100);
     const report = fairnessReport(draws.map((d, i) => (i % 4 === 0 ? { ...d, weighted: true } : d)));
-    expect(report).toMatchObject({ draws: 75, weightedDraws: 25 });
+    expect(report).toMatchObject({ draws: 75, weightedDraws: 0, weightedDrawsLeftOut: 25 });
   });
 
   it('names the tests a short history cannot support, with the sample each waits for', () => {
@@ -131,6 +192,22 @@ describe('fairnessReport', () => {
     // none, or far more, would mean its null distribution is wrong.
     const names = ['winner-position-uniformity', 'sign-up-order', 'region', 'qualification-grade', 'price-level', 'win-concentration'];
     const miscalibrated = names.map((name) => `${name}: ${atFivePercent.get(name) ?? 0}`).filter((line) => !/: ([1-9]|1[0-9])$/.test(line));
+    expect(miscalibrated).toEqual([]);
+  });
+
+  it('keeps the false-alarm rate at or below α over 100 fair credit-weighted histories, each test calibrated at its nominal level', () => {
+    let alarms = 0;
+    const atFivePercent = new Map<string, number>();
+    for (let h = 0; h < 100; h++) {
+      const report = fairnessReport(weightedHistory(`weighted-fair-${h}`, 300), { simulations: 999 });
+      if (report.flags.length > 0) alarms++;
+      for (const t of report.tests) if (t.agencyId === null && t.pValue <= 0.05) atFivePercent.set(t.name, (atFivePercent.get(t.name) ?? 0) + 1);
+    }
+    expect(alarms / 100).toBeLessThanOrEqual(FAIRNESS_ALPHA * 3);
+    // Alone, each global test should reject about 5 of 100 fair histories at p ≤ 0.05 (binomial: 5 ± 3σ is 0–11); far
+    // more would mean the weighted chances are wrong (k/n in their place gives the grade test nearly every history).
+    const names = ['winner-position-uniformity', 'sign-up-order', 'region', 'qualification-grade', 'price-level', 'win-concentration'];
+    const miscalibrated = names.map((name) => `${name}: ${atFivePercent.get(name) ?? 0}`).filter((line) => !/: ([0-9]|1[01])$/.test(line));
     expect(miscalibrated).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { hasKnownChances } from './draw-chances';
 import type { DrawOutcome } from './draw-outcome';
 import { winsAgainstChance, type FairnessTest, type FairnessTestNotRun } from './fairness-tests';
 import { gradeIndependence, priceLevelIndependence, regionIndependence, signUpOrderIndependence, winnerPositionUniformity } from './independence-tests';
@@ -14,10 +15,12 @@ export interface FairnessFlag extends FairnessTest {
 }
 
 export interface FairnessReport {
-  /** Uniform draws analysed. */
+  /** Draws analysed. */
   readonly draws: number;
-  /** Credit-weighted draws left out: they are meant to favour some firms, so no test's chance model fits them. */
+  /** Of those, credit-weighted draws: each firm's chance in them is the one its committed weight gives it. */
   readonly weightedDraws: number;
+  /** Credit-weighted draws left out: logged before `DrawCommittedV1` carried their weights, so no chance is known. */
+  readonly weightedDrawsLeftOut: number;
   readonly alpha: number;
   readonly tests: readonly FairnessTest[];
   /** Tests the history cannot support yet, with the minimum sample each waits for. */
@@ -36,7 +39,7 @@ export interface FairnessReport {
  */
 export function fairnessReport(all: readonly DrawOutcome[], options: { alpha?: number; simulations?: number } = {}): FairnessReport {
   const alpha = options.alpha ?? FAIRNESS_ALPHA;
-  const draws = all.filter((d) => !d.weighted);
+  const draws = all.filter(hasKnownChances);
   const outcomes = [
     winnerPositionUniformity(draws),
     signUpOrderIndependence(draws),
@@ -52,7 +55,7 @@ export function fairnessReport(all: readonly DrawOutcome[], options: { alpha?: n
 
   const share = agencyTests.length > 0 && globalTests.length > 0 ? FAIRNESS_GLOBAL_SHARE : globalTests.length > 0 ? 1 : 0;
   const weightOf = (t: FairnessTest) => (t.agencyId === null ? share / globalTests.length : (1 - share) / agencyTests.length);
-  return { draws: draws.length, weightedDraws: all.length - draws.length, alpha, tests, notRun, flags: weightedHolm(tests, weightOf, alpha) };
+  return { draws: draws.length, weightedDraws: draws.filter((d) => d.weighted).length, weightedDrawsLeftOut: all.length - draws.length, alpha, tests, notRun, flags: weightedHolm(tests, weightOf, alpha) };
 }
 
 function weightedHolm(tests: readonly FairnessTest[], weightOf: (t: FairnessTest) => number, alpha: number): FairnessFlag[] {

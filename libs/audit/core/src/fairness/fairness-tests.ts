@@ -1,4 +1,5 @@
 import { poissonBinomialUpperTail } from '../collusion/tail-probabilities';
+import { chancesOf } from './draw-chances';
 import type { DrawOutcome } from './draw-outcome';
 
 /** One hypothesis test over the draw history: what was tested, its statistic, p-value and the evidence. */
@@ -23,8 +24,9 @@ export interface FairnessTestNotRun {
 }
 
 /**
- * Wins of each agency against chance: in each draw it entered, it wins with p = k/n, so its wins O over the draws
- * it entered follow the Poisson-binomial with those p's, of mean E = Σ k/n and variance V = Σ (k/n)(1 − k/n). The
+ * Wins of each agency against chance: in each draw it entered, it wins with p = π, its chance under the draw's rule
+ * (`chancesOf`: k/n in a uniform draw, from the committed weights in a credit-weighted one), so its wins O over the
+ * draws it entered follow the Poisson-binomial with those p's, of mean E = Σ π and variance V = Σ π(1 − π). The
  * one-sided p-value P(wins ≥ O) is exact (a normal approximation understates that right-skewed tail several-fold at
  * the thresholds a correction over many firms sets); z = (O − E)/√V is reported as the statistic. Agencies
  * expecting fewer than 5 wins are not tested: no count could then stand out after the correction.
@@ -32,10 +34,10 @@ export interface FairnessTestNotRun {
 export function winsAgainstChance(draws: readonly DrawOutcome[]): FairnessTest[] {
   const tally = new Map<string, { entered: number; wins: number; expected: number; variance: number; chances: number[] }>();
   for (const draw of draws) {
-    const n = draw.pool.length;
-    if (n === 0) continue;
-    const p = Math.min(1, draw.winners.length / n);
-    for (const id of draw.pool) {
+    const chances = chancesOf(draw);
+    if (!chances) continue;
+    for (const [i, id] of draw.pool.entries()) {
+      const p = Math.min(1, chances.inclusion[i]);
       const t = tally.get(id) ?? { entered: 0, wins: 0, expected: 0, variance: 0, chances: [] };
       t.entered++;
       t.expected += p;

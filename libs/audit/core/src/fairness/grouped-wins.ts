@@ -1,4 +1,5 @@
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import { chancesOf } from './draw-chances';
 import type { DrawOutcome } from './draw-outcome';
 
 /** Wins of one group of agencies: observed against what chance gives the group's share of each pool. */
@@ -19,12 +20,13 @@ export interface GroupedWinsResult {
 export type GroupOf = (draw: DrawOutcome, agencyId: string, index: number) => string;
 
 /**
- * Does the group a winner falls in depend on anything but the group's share of the pool? Under a fair draw the
- * k winners are a uniform k-subset of the n pool agencies, so the wins X_g of group g (n_g agencies in the pool)
+ * Does the group a winner falls in depend on anything but the group's chances in the pool? Under a fair uniform draw
+ * the k winners are a uniform k-subset of the n pool agencies, so the wins X_g of group g (n_g agencies in the pool)
  * are multivariate hypergeometric: E = k·n_g/n, Cov(X_g, X_h) = k(n − k)/(n − 1) · (p_g·δ_gh − p_g·p_h) with
- * p_g = n_g/n. Summed over independent draws, T = (O − E)ᵀ V⁻ (O − E) is asymptotically χ² with rank(V) degrees
- * of freedom. This is Pearson's chi-square corrected for pools that differ from draw to draw and for several
- * winners drawn without replacement; the plain Pearson sum would be conservative here.
+ * p_g = n_g/n; under a credit-weighted draw the mean and covariance come from its committed weights (`chancesOf`).
+ * Summed over independent draws, T = (O − E)ᵀ V⁻ (O − E) is asymptotically χ² with rank(V) degrees of freedom.
+ * This is Pearson's chi-square corrected for pools that differ from draw to draw and for several winners drawn
+ * without replacement; the plain Pearson sum would be conservative here.
  */
 export function groupedWinsTest(draws: readonly DrawOutcome[], groupOf: GroupOf, rename: (group: string) => string = (g) => g): GroupedWinsResult {
   return groupedWins(draws.map((draw) => ({ draw, labels: draw.pool.map((id, i) => rename(groupOf(draw, id, i))) })));
@@ -41,18 +43,12 @@ export function groupedWins(labelled: readonly { readonly draw: DrawOutcome; rea
   const covariance = Array.from({ length: G }, () => new Array<number>(G).fill(0));
 
   for (const { draw, labels } of labelled) {
-    const n = draw.pool.length;
-    const k = draw.winners.length;
-    if (n === 0 || k === 0 || k > n) continue;
-    const counts = new Array<number>(G).fill(0);
-    for (const g of labels) counts[index.get(g) as number]++;
-    const c = n > 1 ? (k * (n - k)) / (n - 1) : 0;
+    const chances = chancesOf(draw);
+    if (!chances) continue;
+    const moments = chances.groupMoments(labels.map((g) => index.get(g) as number), G);
     for (let g = 0; g < G; g++) {
-      if (counts[g] === 0) continue;
-      const p = counts[g] / n;
-      expected[g] += k * p;
-      covariance[g][g] += c * p;
-      for (let h = 0; h < G; h++) if (counts[h] > 0) covariance[g][h] -= c * p * (counts[h] / n);
+      expected[g] += moments.mean[g];
+      for (let h = 0; h < G; h++) covariance[g][h] += moments.covariance[g][h];
     }
     for (const winner of draw.winners) {
       const i = draw.pool.indexOf(winner);

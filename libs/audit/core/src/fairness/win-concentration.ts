@@ -1,6 +1,7 @@
-import { sha256Of } from '../sha256-provider';
+import { hasKnownChances, weightedPick } from './draw-chances';
 import type { DrawOutcome } from './draw-outcome';
 import type { FairnessTest, FairnessTestNotRun } from './fairness-tests';
+import { Xoshiro128 } from './xoshiro128';
 
 /** Fixed in advance: simulated histories behind the Monte Carlo p-value (the smallest p it can give is 1/10,000). */
 export const CONCENTRATION_SIMULATIONS = 9_999;
@@ -14,14 +15,15 @@ export const CONCENTRATION_SEED = 'audit/fairness/win-concentration/v1';
  * Are wins more concentrated on a few firms than chance makes them? Per service item, the Herfindahl–Hirschman
  * index HHI = Σ_a (w_a / W)² of the firms' shares of the item's W wins. The test statistic pools the items as
  * Σ_items W² · HHI = Σ_items Σ_a w_a², so an item weighs by its number of wins. Its null distribution is simulated:
- * every draw redrawn uniformly from its own recorded pool, `simulations` times, with a seeded generator;
+ * every draw redrawn from its own recorded pool by its own rule (uniformly, or a credit-weighted draw by its committed
+ * weights), `simulations` times, with a seeded generator;
  * p = (1 + #{simulated ≥ observed}) / (1 + simulations), exact for a Monte Carlo test.
  */
 export function winConcentration(draws: readonly DrawOutcome[], simulations = CONCENTRATION_SIMULATIONS, seed = CONCENTRATION_SEED): FairnessTest | FairnessTestNotRun {
   const name = 'win-concentration';
   const byItem = new Map<string, DrawOutcome[]>();
   for (const draw of draws) {
-    if (draw.pool.length === 0 || draw.winners.length === 0 || draw.winners.length > draw.pool.length) continue;
+    if (draw.pool.length === 0 || draw.winners.length === 0 || draw.winners.length > draw.pool.length || !hasKnownChances(draw)) continue;
     const item = draw.serviceItemCode ?? 'unknown';
     const list = byItem.get(item);
     if (list) list.push(draw);
@@ -36,13 +38,17 @@ export function winConcentration(draws: readonly DrawOutcome[], simulations = CO
   const poolCells: number[] = [];
   const drawStart: number[] = [];
   const drawWinners: number[] = [];
+  const drawWeighted: number[] = [];
+  const poolWeights: number[] = [];
   const itemOfCell: number[] = [];
   const observedWins: number[] = [];
   for (const [itemIndex, [item, list]] of items.entries()) {
     for (const draw of list) {
       drawStart.push(poolCells.length);
       drawWinners.push(draw.winners.length);
-      for (const id of draw.pool) {
+      drawWeighted.push(draw.weighted ? 1 : 0);
+      for (const [i, id] of draw.pool.entries()) {
+        poolWeights.push(draw.weighted ? (draw.weights as readonly number[])[i] : 1);
         const key = `${item}\u0000${id}`;
         let cell = cellOf.get(key);
         if (cell === undefined) {
@@ -72,6 +78,8 @@ export function winConcentration(draws: readonly DrawOutcome[], simulations = CO
     poolCells: Int32Array.from(poolCells),
     drawStart: Int32Array.from(drawStart),
     drawWinners: Int32Array.from(drawWinners),
+    drawWeighted: Uint8Array.from(drawWeighted),
+    poolWeights: Float64Array.from(poolWeights),
     drawItem: Int32Array.from(drawItem),
     cells: cellOf.size,
     items: items.length,
@@ -94,6 +102,9 @@ interface FlatHistory {
   readonly poolCells: Int32Array;
   readonly drawStart: Int32Array;
   readonly drawWinners: Int32Array;
+  /** 1 for a credit-weighted draw: its picks follow `poolWeights` (the committed weights, aligned with `poolCells`). */
+  readonly drawWeighted: Uint8Array;
+  readonly poolWeights: Float64Array;
   readonly drawItem: Int32Array;
   readonly cells: number;
   readonly items: number;
@@ -108,6 +119,9 @@ function simulate(h: FlatHistory, observed: number, simulations: number, random:
   let largestPool = 0;
   for (let d = 0; d < draws; d++) largestPool = Math.max(largestPool, h.drawStart[d + 1] - h.drawStart[d]);
   const scratch = new Int32Array(largestPool);
+  const taken = new Uint8Array(largestPool);
+  const totals = new Float64Array(draws);
+  for (let d = 0; d < draws; d++) for (let c = h.drawStart[d]; c < h.drawStart[d + 1]; c++) totals[d] += h.poolWeights[c];
   let atLeast = 0;
   for (let s = 0; s < simulations; s++) {
     wins.fill(0);
@@ -117,6 +131,20 @@ function simulate(h: FlatHistory, observed: number, simulations: number, random:
       const n = h.drawStart[d + 1] - start;
       const k = h.drawWinners[d];
       // Σ w² grows by 2w + 1 when a cell's w wins become w + 1.
+      if (h.drawWeighted[d]) {
+        // The draw's own rule: k successive picks, each by weight among the firms not yet picked.
+        taken.fill(0, 0, n);
+        let left = totals[d];
+        for (let i = 0; i < k; i++) {
+          const picked = weightedPick(h.poolWeights, taken, left, random, start, n);
+          taken[picked] = 1;
+          left -= h.poolWeights[start + picked];
+          const cell = h.poolCells[start + picked];
+          itemSquares[h.drawItem[d]] += 2 * wins[cell] + 1;
+          wins[cell]++;
+        }
+        continue;
+      }
       if (k === 1) {
         const cell = h.poolCells[start + random.below(n)];
         itemSquares[h.drawItem[d]] += 2 * wins[cell] + 1;
@@ -143,53 +171,4 @@ function simulate(h: FlatHistory, observed: number, simulations: number, random:
     if (total >= observed) atLeast++;
   }
   return { atLeast, simulatedSquares };
-}
-
-/**
- * xoshiro128** (Blackman and Vigna), seeded from SHA-256 of the seed text: fast, and the same on every platform.
- * A simulation needs a good, reproducible stream, not an unpredictable one.
- */
-class Xoshiro128 {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
-  constructor(seed: string) {
-    const bytes = sha256Of([new TextEncoder().encode(seed)]);
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.a = view.getInt32(0);
-    this.b = view.getInt32(4);
-    this.c = view.getInt32(8);
-    this.d = view.getInt32(12);
-  }
-
-  /** The next 32-bit output, unsigned. */
-  next(): number {
-    // b·5 and ·9 as shifts and adds (exact mod 2³² after | 0): Math.imul is slow where the global Math is not the
-    // engine's own (e.g. in Jest's sandbox).
-    const b5 = rotl(((this.b << 2) + this.b) | 0, 7);
-    const result = ((b5 << 3) + b5) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
-    return result;
-  }
-
-  /** Uniform in [0, n): outputs in the top partial block of 2³² are rejected, so no position is favoured. */
-  below(n: number): number {
-    const limit = 0x100000000 - (0x100000000 % n);
-    for (;;) {
-      const x = this.next();
-      if (x < limit) return x % n;
-    }
-  }
-}
-
-function rotl(x: number, k: number): number {
-  return (x << k) | (x >>> (32 - k));
 }

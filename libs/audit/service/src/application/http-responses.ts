@@ -81,6 +81,9 @@ export const CONSISTENCY_PROOF = schema.object({ fromSize: schema.integer(), toS
 export const FAIRNESS_REPORT = schema.object(
   {
     computedFrom: schema.object({ logSize: schema.integer() }),
+    draws: schema.integer('revealed draws analysed'),
+    weightedDraws: schema.integer('of those, credit-weighted draws, tested against their committed weights'),
+    weightedDrawsLeftOut: schema.integer('credit-weighted draws logged before their weights were published'),
     alpha: schema.number(),
     tests: schema.array(schema.any('a test fixed in advance, with its statistic and p-value')),
     flags: schema.array(schema.any('a test rejected after the correction, with its evidence')),
