@@ -60,7 +60,9 @@ describe('tools/verify-draw', () => {
     const weighted = () => {
       const v = vectors.find((x) => x.inputs.name === 'weighted-pool-10') as (typeof vectors)[number];
       const { commitmentInput, secret, entropy } = expandVectorInputs(v.inputs as VectorInputs);
-      return revealDraw(commitDraw({ ...commitmentInput, drawId: 'weighted-pool-10', weightFunction: 'credit-linear/v1', creditThreshold: 60, secret }), secret, entropy);
+      // The vector's weights (1–10) shifted to ones credit-linear/v1 gives firms scoring 60–69, so the rule holds.
+      const weights = (commitmentInput.weights ?? []).map((w) => ({ ...w, weight: w.weight + 60 }));
+      return revealDraw(commitDraw({ ...commitmentInput, drawId: 'weighted-pool-10', weights, weightFunction: 'credit-linear/v1', creditThreshold: 60, secret }), secret, entropy);
     };
 
     it('verifies a uniform, a credit-weighted and a drand draw from a log export, and says where each came from', () => {

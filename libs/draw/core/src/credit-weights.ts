@@ -13,6 +13,18 @@ export const CREDIT_WEIGHT_FUNCTIONS: Readonly<Record<string, (score: number) =>
 /** A firm with no credit entry yet stands at the credit formula's start value (docs/credit-score.md, credit/v1). */
 export const CREDIT_START_SCORE = 80;
 
+/** Credit scores run from 0 to 100 (docs/credit-score.md). */
+export const MAX_CREDIT_SCORE = 100;
+
+/**
+ * The weights a published function gives the firms that clear a threshold: from its value at the threshold to its
+ * value at the top score (the functions never decrease). Null when the function is not published.
+ */
+export function creditWeightRange(weightFunction: string, threshold: number): { readonly min: number; readonly max: number } | null {
+  const weigh = Object.prototype.hasOwnProperty.call(CREDIT_WEIGHT_FUNCTIONS, weightFunction) ? CREDIT_WEIGHT_FUNCTIONS[weightFunction] : undefined;
+  return weigh ? { min: weigh(threshold), max: weigh(MAX_CREDIT_SCORE) } : null;
+}
+
 export interface CreditWeighting {
   readonly pool: readonly string[];
   readonly weights: readonly WeightedCandidate[];

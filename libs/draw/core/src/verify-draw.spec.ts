@@ -113,6 +113,28 @@ describe('verifyDraw', () => {
   });
 });
 
+describe('verifyDraw of a credit-weighted draw against its announced rule', () => {
+  const weightedDraw = (weightOf: (i: number) => number, weightFunction = 'credit-linear/v1') => {
+    const weights = base.pool.map((id, i) => ({ id, weight: weightOf(i) }));
+    const commitment = commitDraw({ ...base, algorithm: WEIGHTED_DRAW_V1, weights, weightFunction, creditThreshold: 70, entropyPlan: { source: 'witnesses', witnesses: ['owner'] }, secret });
+    return revealDraw(commitment, secret, { source: 'witnesses', values: [{ witness: 'owner', value: '7' }] });
+  };
+
+  it('accepts weights credit-linear/v1 gives firms at or above the threshold (71 to 101)', () => {
+    expect(verifyDraw(weightedDraw((i) => (i === 0 ? 71 : 101 - i))).ok).toBe(true);
+  });
+
+  it('refuses, naming the firm, a weight the rule cannot give, though it was committed and hashed that way', () => {
+    const result = verifyDraw(weightedDraw((i) => (i === 1 ? 60 : 90)));
+    expect(result.firstFailure).toMatchObject({ name: 'pool-hash', detail: expect.stringContaining(`${base.pool[1]}'s weight 60 is not one credit-linear/v1 gives`) });
+    expect(verifyDraw(weightedDraw(() => 150)).firstFailure?.name).toBe('pool-hash');
+  });
+
+  it('refuses a weight function nobody published', () => {
+    expect(verifyDraw(weightedDraw(() => 90, 'credit-square/v9')).firstFailure).toMatchObject({ name: 'pool-hash', detail: 'the weight function "credit-square/v9" is not a published one' });
+  });
+});
+
 describe('verifyDraw with named observers', () => {
   const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
   const slot = `OBSERVER:${notary.userId}`;

@@ -1,5 +1,6 @@
 import { KNOWN_ALGORITHMS } from './algorithm';
 import { commitmentOf } from './commitment';
+import { creditWeightRange } from './credit-weights';
 import { canonicalJson, isLowerHex } from './digest';
 import { QUICKNET, verifyDrandBeacon } from './drand';
 import type { DrawRecord } from './draw-record';
@@ -70,7 +71,20 @@ function weightsProblem(record: DrawRecord): string | null {
   const weights = record.weights ?? [];
   if (weights.length !== record.pool.length || weights.some((w, i) => w.id !== record.pool[i])) return 'the weights do not list the pool in pool order';
   const hash = weightsHashOf(weights);
-  return hash === record.weightsHash ? null : `weights hash to ${hash}, record says ${record.weightsHash}`;
+  return hash === record.weightsHash ? weightOutsideTheRule(record) : `weights hash to ${hash}, record says ${record.weightsHash}`;
+}
+
+/**
+ * A weight the announced rule cannot give: each firm in the pool cleared the threshold, so its weight is the
+ * function's value at a score from the threshold to 100. Records from before the rule was on them carry no rule.
+ */
+function weightOutsideTheRule(record: DrawRecord): string | null {
+  const { weightFunction, creditThreshold } = record;
+  if (weightFunction === undefined || weightFunction === null || creditThreshold === undefined || creditThreshold === null) return null;
+  const range = creditWeightRange(weightFunction, creditThreshold);
+  if (!range) return `the weight function "${weightFunction}" is not a published one`;
+  const odd = (record.weights ?? []).find((w) => !Number.isInteger(w.weight) || w.weight < range.min || w.weight > range.max);
+  return odd ? `${odd.id}'s weight ${odd.weight} is not one ${weightFunction} gives a score from ${creditThreshold} to 100 (${range.min}–${range.max})` : null;
 }
 
 function entropyCheck(record: DrawRecord, trust: DrandTrust): string | null {
