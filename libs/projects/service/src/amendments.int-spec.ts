@@ -6,7 +6,7 @@ import { issueTestToken } from '@mkt/shared/auth/testing';
 import { responseCheckOf } from '@mkt/shared/http';
 import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { startProjectsSpecApp } from './projects-spec-app';
+import { EIA_REPORT_ITEM, startProjectsSpecApp } from './projects-spec-app';
 
 /**
  * An amendment as the rest of the marketplace learns of it: a ProjectAmended event in the outbox with the state
@@ -22,13 +22,6 @@ const owner = issueTestToken(secret, { userId: 'OWNER-amend', role: 'OWNER', org
 const agency = (id: string) => issueTestToken(secret, { userId: `AGENCY-${id}`, role: 'AGENCY', organizationId: id });
 const [a1, a2, a3, related] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
 const CONFLICT_REASON = '法定代表人系业主近亲属';
-
-const item: ServiceItemPublishedV1 = {
-  code: 'EIA-REPORT', categoryCode: 'EIA', categoryNameZhCN: '环境影响评价', categoryNameEn: 'Environmental impact assessment', nameZhCN: '环境影响报告书编制',
-  nameEn: 'Environmental impact report', contentZhCN: '编制报告书', contentEn: 'Draft the report', legalBasis: '《环境影响评价法》', timeLimitWorkingDays: 20,
-  processStepsZhCN: ['编制'], processStepsEn: ['Draft'], feeBasisZhCN: '按标准', feeBasisEn: 'By the standard', standardFeeFen: 5_000_000,
-  qualificationType: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', minimumLevel: 2, version: 1, reason: 'spec', effectiveDate: '2026-03-02', catalogRevision: 1,
-};
 
 const draw = { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 2 };
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -65,7 +58,7 @@ describe('projects service: an amendment published to the other services', () =>
 
   beforeAll(async () => {
     ({ app, base, projects } = await startProjectsSpecApp({ secret, clock, checkResponses: true }));
-    await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, item.code, item));
+    await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, EIA_REPORT_ITEM.code, EIA_REPORT_ITEM));
   }, 60000);
 
   afterAll(async () => {

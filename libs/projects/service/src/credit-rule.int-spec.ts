@@ -6,7 +6,7 @@ import { issueTestToken } from '@mkt/shared/auth/testing';
 import { responseCheckOf } from '@mkt/shared/http';
 import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { startProjectsSpecApp } from './projects-spec-app';
+import { EIA_REPORT_ITEM, eiaReportPosting as posting, startProjectsSpecApp } from './projects-spec-app';
 
 /**
  * A credit-weighted draw (信用择优) as the web form posts it: the threshold refused by name outside the score's
@@ -21,18 +21,8 @@ const owner = issueTestToken(secret, { userId: 'OWNER-credit', role: 'OWNER', or
 const agencyId = randomUUID();
 const agency = issueTestToken(secret, { userId: 'AGENCY-credit', role: 'AGENCY', organizationId: agencyId });
 
-const item: ServiceItemPublishedV1 = {
-  code: 'EIA-REPORT', categoryCode: 'EIA', categoryNameZhCN: '环境影响评价', categoryNameEn: 'Environmental impact assessment', nameZhCN: '环境影响报告书编制',
-  nameEn: 'Environmental impact report', contentZhCN: '编制报告书', contentEn: 'Draft the report', legalBasis: '《环境影响评价法》', timeLimitWorkingDays: 20,
-  processStepsZhCN: ['编制'], processStepsEn: ['Draft'], feeBasisZhCN: '按标准', feeBasisEn: 'By the standard', standardFeeFen: 5_000_000,
-  qualificationType: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', minimumLevel: 2, version: 1, reason: 'spec', effectiveDate: '2026-03-02', catalogRevision: 1,
-};
-
 const weighted = { method: 'CREDIT_WEIGHTED_DRAW', winners: 1, alternates: 1, minimumCandidates: 2, minimumCreditScore: 70, weightFunction: 'credit-linear/v1' };
 const window = () => ({ mode: 'WINDOW', opensAt: clock.now().toISOString(), closesAt: new Date(clock.now().getTime() + 4 * DAY).toISOString() });
-const posting = (title: string, selection: Record<string, unknown>, signUp: Record<string, unknown> = { mode: 'ALL_ELIGIBLE' }) => ({
-  title, serviceItemCode: 'EIA-REPORT', description: '环评报告书', budgetCapFen: 8_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 30, selection, signUp, conflicts: [],
-});
 
 describe('projects service: the credit rule of a credit-weighted draw', () => {
   let app: INestApplication;
@@ -53,7 +43,7 @@ describe('projects service: the credit rule of a credit-weighted draw', () => {
 
   beforeAll(async () => {
     ({ app, base, projects } = await startProjectsSpecApp({ secret, clock, checkResponses: true }));
-    await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, item.code, item));
+    await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, EIA_REPORT_ITEM.code, EIA_REPORT_ITEM));
   }, 60000);
 
   afterAll(async () => {

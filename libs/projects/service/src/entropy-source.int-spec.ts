@@ -5,7 +5,7 @@ import { issueTestToken } from '@mkt/shared/auth/testing';
 import { responseCheckOf } from '@mkt/shared/http';
 import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { startProjectsSpecApp } from './projects-spec-app';
+import { EIA_REPORT_ITEM, eiaReportPosting as posting, startProjectsSpecApp } from './projects-spec-app';
 
 /**
  * A draw's entropy source as a project term: chosen when posting (witnesses by default, or the drand beacon),
@@ -19,17 +19,7 @@ const DAY = 86_400_000;
 const owner = issueTestToken(secret, { userId: 'OWNER-entropy', role: 'OWNER', organizationId: 'owner-entropy' });
 const notary = { userId: '6f1c2a9e-0c1d-4e55-9a43-5b7f0d3c2e10', label: '公证员 张敏' };
 
-const item: ServiceItemPublishedV1 = {
-  code: 'EIA-REPORT', categoryCode: 'EIA', categoryNameZhCN: '环境影响评价', categoryNameEn: 'Environmental impact assessment', nameZhCN: '环境影响报告书编制',
-  nameEn: 'Environmental impact report', contentZhCN: '编制报告书', contentEn: 'Draft the report', legalBasis: '《环境影响评价法》', timeLimitWorkingDays: 20,
-  processStepsZhCN: ['编制'], processStepsEn: ['Draft'], feeBasisZhCN: '按标准', feeBasisEn: 'By the standard', standardFeeFen: 5_000_000,
-  qualificationType: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', minimumLevel: 2, version: 1, reason: 'spec', effectiveDate: '2026-03-02', catalogRevision: 1,
-};
-
 const draw = { method: 'RANDOM_DRAW', winners: 1, alternates: 1, minimumCandidates: 3 };
-const posting = (title: string, selection: Record<string, unknown>, signUp: Record<string, unknown> = { mode: 'ALL_ELIGIBLE' }) => ({
-  title, serviceItemCode: 'EIA-REPORT', description: '环评报告书', budgetCapFen: 8_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 30, selection, signUp, conflicts: [],
-});
 
 describe('projects service: the entropy source of a draw', () => {
   let app: INestApplication;
@@ -54,7 +44,7 @@ describe('projects service: the entropy source of a draw', () => {
 
   beforeAll(async () => {
     ({ app, base, projects } = await startProjectsSpecApp({ secret, clock, checkResponses: true }));
-    await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, item.code, item));
+    await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, EIA_REPORT_ITEM.code, EIA_REPORT_ITEM));
   }, 60000);
 
   afterAll(async () => {

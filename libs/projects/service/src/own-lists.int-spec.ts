@@ -5,7 +5,7 @@ import { issueTestToken } from '@mkt/shared/auth/testing';
 import { responseCheckOf } from '@mkt/shared/http';
 import type { ServicePlatform } from '@mkt/shared/messaging';
 import { eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
-import { startProjectsSpecApp } from './projects-spec-app';
+import { EIA_REPORT_ITEM, startProjectsSpecApp } from './projects-spec-app';
 
 /** The "mine" lists: an owner organisation's projects with their next step, an agency's sign-ups with the outcome. */
 const secret = 'projects-own-lists-spec-secret-0123456789';
@@ -17,13 +17,6 @@ const owner = token('OWNER', 'owner-lists-a');
 const otherOwner = token('OWNER', 'owner-lists-b');
 const [a1, a2, a3, a4] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
 const agency = (id: string) => token('AGENCY', id);
-
-const item: ServiceItemPublishedV1 = {
-  code: 'EIA-REPORT', categoryCode: 'EIA', categoryNameZhCN: '环境影响评价', categoryNameEn: 'Environmental impact assessment', nameZhCN: '环境影响报告书编制',
-  nameEn: 'Environmental impact report', contentZhCN: '编制报告书', contentEn: 'Draft the report', legalBasis: '《环境影响评价法》', timeLimitWorkingDays: 20,
-  processStepsZhCN: ['编制'], processStepsEn: ['Draft'], feeBasisZhCN: '按标准', feeBasisEn: 'By the standard', standardFeeFen: 5_000_000,
-  qualificationType: 'ENVIRONMENTAL_IMPACT_ASSESSMENT', minimumLevel: 2, version: 1, reason: 'spec', effectiveDate: '2026-03-02', catalogRevision: 1,
-};
 
 const posting = (title: string, overrides: Record<string, unknown> = {}) => ({
   title, serviceItemCode: 'EIA-REPORT', description: '环评报告书', budgetCapFen: 8_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 30,
@@ -51,7 +44,7 @@ describe('projects service: my projects and my sign-ups', () => {
 
   beforeAll(async () => {
     ({ app, base, projects } = await startProjectsSpecApp({ secret, clock, checkResponses: true }));
-    await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, item.code, item));
+    await projects.inbox.deliver(eventMessage(ServiceItemPublishedV1, EIA_REPORT_ITEM.code, EIA_REPORT_ITEM));
 
     closesAt = new Date(clock.now().getTime() + 4 * DAY).toISOString();
     ids.window = await draft(owner, posting('某化工园区环评（直接选取）', {
