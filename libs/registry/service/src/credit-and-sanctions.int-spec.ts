@@ -6,7 +6,7 @@ import { issueTestToken } from '@mkt/shared/auth/testing';
 import { createHttpApp } from '@mkt/shared/http';
 import { MessagingModule, MessagingRuntime, type ServicePlatform } from '@mkt/shared/messaging';
 import type { DatabaseConfig } from '@mkt/shared/persistence';
-import { createTestDatabases, eventMessage, FixedClock, jsonClient } from '@mkt/shared/testing';
+import { createTestDatabases, eventMessage, FixedClock, jsonClient, waitFor } from '@mkt/shared/testing';
 import { CatalogSeeder } from './application/catalog.seeder';
 import { RegistryModule } from './registry.module';
 
@@ -240,9 +240,10 @@ describe('registry service: credit record, misconduct, sanctions, public profile
     // While the service is down, both periods end; the deadlines are in its database and run when it is back.
     clock.set(new Date('2026-03-09T02:00:00.000Z'));
     running = await start(database);
+    // The restarted app's own scheduler loop may claim a due deadline first (runDue then skips it): wait for its commit.
     await running.registry.scheduler.runDue();
     for (const [agencyId, from, sequence] of [[firm, 'BLACKLISTED', 3], [other, 'SUSPENDED', 3]] as const) {
-      const { body } = await call('GET', `/api/registry/directory/${agencyId}`);
+      const { body } = await waitFor(() => call('GET', `/api/registry/directory/${agencyId}`), (r) => r.body.status === 'ACTIVE', { what: `${agencyId}'s sanction to end` });
       expect(body).toMatchObject({ status: 'ACTIVE', sanctionsInForce: [] });
       const changes = (await outbox(agencyId)).filter((e) => e.type === 'registry.AgencyStatusChanged').map((e) => e.payload);
       expect(changes.at(-1)).toEqual({ agencyId, from, to: 'ACTIVE', reason: 'sanction period ended', sequence });
