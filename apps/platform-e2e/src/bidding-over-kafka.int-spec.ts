@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { bidCommitment } from '@mkt/bidding/core';
 import { verifyDraw } from '@mkt/draw/core';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createTestDatabases, jsonClient, startServiceProcess, waitFor, type CallOptions, type ServiceProcess } from '@mkt/shared/testing';
+import { createTestDatabases, jsonClient, startServiceProcesses, waitFor, type CallOptions, type ServiceProcess } from '@mkt/shared/testing';
 import { AgencyJourney } from './agency-journey';
 
 /**
@@ -30,15 +30,15 @@ describe('selection by sealed bidding across processes (Postgres + Kafka)', () =
   beforeAll(async () => {
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
     databases = await createTestDatabases(['registry', 'projects', 'draw', 'bidding']);
-    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
-    const [registry, projects, draw, bidding] = await Promise.all([
-      startServiceProcess({ name: 'kafka-bid-registry', app: 'registry', port: 3222, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } }),
-      startServiceProcess({ name: 'kafka-bid-projects', app: 'projects', port: 3223, env: { ...common, PROJECTS_DATABASE_URL: databases.urlOf('projects') } }),
-      startServiceProcess({ name: 'kafka-bid-draw', app: 'draw', port: 3224, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw') } }),
-      startServiceProcess({
+    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_GROUP_PREFIX: `bidding-over-kafka-${randomUUID().slice(0, 8)}-`, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
+    const [registry, projects, draw, bidding] = await startServiceProcesses([
+      { name: 'kafka-bid-registry', app: 'registry', port: 3222, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } },
+      { name: 'kafka-bid-projects', app: 'projects', port: 3223, env: { ...common, PROJECTS_DATABASE_URL: databases.urlOf('projects') } },
+      { name: 'kafka-bid-draw', app: 'draw', port: 3224, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw') } },
+      {
         name: 'kafka-bid-bidding', app: 'bidding', port: 3225,
         env: { ...common, BIDDING_DATABASE_URL: databases.urlOf('bidding'), BIDDING_SEAL_KEY: randomBytes(32).toString('hex') },
-      }),
+      },
     ]);
     services = { registry, projects, draw, bidding };
   }, 180000);

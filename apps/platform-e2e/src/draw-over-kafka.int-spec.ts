@@ -12,7 +12,7 @@ import { drandRoundTime, QUICKNET, verifyDraw, type DrawRecord } from '@mkt/draw
 import { RECORDED_QUICKNET_BEACON as BEACON } from '@mkt/draw/core/testing';
 import { PROJECT_TOPIC } from '@mkt/projects/contracts';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createTestDatabases, jsonClient, startServiceProcess, waitFor, type CallOptions, type ServiceProcess } from '@mkt/shared/testing';
+import { createTestDatabases, jsonClient, startServiceProcesses, waitFor, type CallOptions, type ServiceProcess } from '@mkt/shared/testing';
 import { AgencyJourney } from './agency-journey';
 
 /**
@@ -105,12 +105,12 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
     databases = await createTestDatabases(['registry', 'projects', 'draw', 'audit']);
     relay = await startRelay();
-    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
-    const [registry, projects, draw, audit] = await Promise.all([
-      startServiceProcess({ name: 'kafka-draw-registry', app: 'registry', port: 3212, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } }),
-      startServiceProcess({ name: 'kafka-draw-projects', app: 'projects', port: 3213, env: { ...common, PROJECTS_DATABASE_URL: databases.urlOf('projects') } }),
-      startServiceProcess({ name: 'kafka-draw-draw', app: 'draw', port: 3214, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw'), DRAW_DRAND_URLS: relay.url, DRAW_DRAND_TIMEOUT_MS: '2000', MKT_CLOCK_OFFSET_FILE: drawClock.file } }),
-      startServiceProcess({ name: 'kafka-draw-audit', app: 'audit', port: 3216, env: { ...common, AUDIT_DATABASE_URL: databases.urlOf('audit') } }),
+    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_GROUP_PREFIX: `draw-over-kafka-${randomUUID().slice(0, 8)}-`, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
+    const [registry, projects, draw, audit] = await startServiceProcesses([
+      { name: 'kafka-draw-registry', app: 'registry', port: 3212, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } },
+      { name: 'kafka-draw-projects', app: 'projects', port: 3213, env: { ...common, PROJECTS_DATABASE_URL: databases.urlOf('projects') } },
+      { name: 'kafka-draw-draw', app: 'draw', port: 3214, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw'), DRAW_DRAND_URLS: relay.url, DRAW_DRAND_TIMEOUT_MS: '2000', MKT_CLOCK_OFFSET_FILE: drawClock.file } },
+      { name: 'kafka-draw-audit', app: 'audit', port: 3216, env: { ...common, AUDIT_DATABASE_URL: databases.urlOf('audit') } },
     ]);
     services = { registry, projects, draw, audit };
   }, 180000);

@@ -5,7 +5,7 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import { AGENCY_TOPIC } from '@mkt/registry/contracts';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createTestDatabases, startServiceProcess, waitFor, type ServiceProcess } from '@mkt/shared/testing';
+import { createTestDatabases, startServiceProcesses, waitFor, type ServiceProcess } from '@mkt/shared/testing';
 import { AgencyJourney } from './agency-journey';
 
 /**
@@ -45,11 +45,11 @@ describe('event backbone across processes (Postgres + Kafka)', () => {
   beforeAll(async () => {
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
     databases = await createTestDatabases(['registry', 'draw', 'bidding']);
-    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
-    const [registry, draw, bidding] = await Promise.all([
-      startServiceProcess({ name: 'e2e-registry', app: 'registry', port: 3202, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } }),
-      startServiceProcess({ name: 'e2e-draw', app: 'draw', port: 3204, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw') } }),
-      startServiceProcess({ name: 'e2e-bidding', app: 'bidding', port: 3205, env: { ...common, BIDDING_DATABASE_URL: databases.urlOf('bidding'), BIDDING_SEAL_KEY: 'ef'.repeat(32) } }),
+    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_GROUP_PREFIX: `event-backbone-${randomUUID().slice(0, 8)}-`, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
+    const [registry, draw, bidding] = await startServiceProcesses([
+      { name: 'e2e-registry', app: 'registry', port: 3202, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } },
+      { name: 'e2e-draw', app: 'draw', port: 3204, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw') } },
+      { name: 'e2e-bidding', app: 'bidding', port: 3205, env: { ...common, BIDDING_DATABASE_URL: databases.urlOf('bidding'), BIDDING_SEAL_KEY: 'ef'.repeat(32) } },
     ]);
     services = { registry, draw, bidding };
     journey = new AgencyJourney(registry.url, { admin: issueTestToken(secret, { userId: 'admin-1', role: 'ADMIN', organizationId: null }), supervisor });

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { generateSigningKey, publicKeyOf, publicKeyPem } from '@mkt/shared/auth';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createTestDatabases, jsonClient, startServiceProcess, type ServiceProcess } from '@mkt/shared/testing';
+import { createTestDatabases, jsonClient, startServiceProcesses, type ServiceProcess } from '@mkt/shared/testing';
 
 /**
  * Distributed mode: identity holds the private key and signs; the registry, in another process, holds only the
@@ -27,8 +27,8 @@ describe('tokens across processes (distributed mode)', () => {
   beforeAll(async () => {
     databases = await createTestDatabases(['identity', 'registry']);
     const [identityPort, registryPort] = [await freePort(), await freePort()];
-    [identity, registry] = await Promise.all([
-      startServiceProcess({
+    [identity, registry] = await startServiceProcesses([
+      {
         name: 'identity-distributed-spec',
         app: 'identity',
         port: identityPort,
@@ -38,13 +38,13 @@ describe('tokens across processes (distributed mode)', () => {
           IDENTITY_BOOTSTRAP_ADMIN_USERNAME: 'first-admin',
           IDENTITY_BOOTSTRAP_ADMIN_PASSWORD: 'a long bootstrap passphrase',
         },
-      }),
-      startServiceProcess({
+      },
+      {
         name: 'registry-distributed-spec',
         app: 'registry',
         port: registryPort,
         env: { REGISTRY_DATABASE_URL: databases.urlOf('registry'), AUTH_PUBLIC_KEY: publicKeyPem(publicKeyOf(signing)) },
-      }),
+      },
     ]);
   }, 120000);
 

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { StopWaiting, waitFor } from './wait-for';
 
 const workspaceRoot = resolve(__dirname, '../../../..');
+// Lines of a service's own output quoted when it fails to start, so a CI log shows why without the log file.
+const TAIL_LINES = 25;
 
 export interface ServiceProcess {
   readonly name: string;
@@ -19,7 +21,16 @@ export interface ServiceProcess {
  * Starts `apps/<app>/src/main.ts` as its own OS process (TypeScript compiled on load) and waits until its
  * /health answers 200. Output goes to `tmp/logs/<name>.log` for post-mortems.
  */
-export async function startServiceProcess(options: { name: string; app: string; port: number; env: NodeJS.ProcessEnv; readyTimeoutMs?: number; nodeArgs?: readonly string[] }): Promise<ServiceProcess> {
+export interface ServiceProcessOptions {
+  readonly name: string;
+  readonly app: string;
+  readonly port: number;
+  readonly env: NodeJS.ProcessEnv;
+  readonly readyTimeoutMs?: number;
+  readonly nodeArgs?: readonly string[];
+}
+
+export async function startServiceProcess(options: ServiceProcessOptions): Promise<ServiceProcess> {
   const logDir = join(workspaceRoot, 'tmp/logs');
   mkdirSync(logDir, { recursive: true });
   const log = createWriteStream(join(logDir, `${options.name}.log`), { flags: 'a' });
@@ -30,6 +41,7 @@ export async function startServiceProcess(options: { name: string; app: string; 
   });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
+  const tail = outputTail(child);
   let exited: number | null | undefined;
   const exit = new Promise<void>((done) => child.once('exit', (code) => ((exited = code), done())));
   const url = `http://127.0.0.1:${options.port}`;
@@ -44,7 +56,8 @@ export async function startServiceProcess(options: { name: string; app: string; 
     );
   } catch (error) {
     child.kill('SIGKILL');
-    throw error;
+    await exit;
+    throw new Error(`${(error as Error).message}\n--- last lines of ${options.name} ---\n${tail()}`);
   }
   const terminate = async (signal: NodeJS.Signals) => {
     if (exited === undefined) child.kill(signal);
@@ -52,4 +65,27 @@ export async function startServiceProcess(options: { name: string; app: string; 
     log.end();
   };
   return { name: options.name, url, pid: child.pid as number, stop: () => terminate('SIGTERM'), kill: () => terminate('SIGKILL') };
+}
+
+/**
+ * Starts several services side by side. If one fails, the others are stopped before the error is thrown:
+ * a service left running would keep the test runner alive and, on Kafka, join the next suite's groups.
+ */
+export async function startServiceProcesses(list: readonly ServiceProcessOptions[]): Promise<ServiceProcess[]> {
+  const outcomes = await Promise.allSettled(list.map((options) => startServiceProcess(options)));
+  const started = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (!failed) return started;
+  await Promise.all(started.map((s) => s.stop()));
+  throw failed.reason;
+}
+
+function outputTail(child: ChildProcess): () => string {
+  let lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines = [...lines, ...chunk.toString('utf8').split('\n').filter(Boolean)].slice(-TAIL_LINES);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => lines.join('\n');
 }

@@ -15,10 +15,18 @@ async function closedPort(): Promise<string> {
   return `127.0.0.1:${port}`;
 }
 
-describe('KafkaTransport on a real broker: headers and readiness', () => {
+/** Subscribes; `delivered` resolves with the first batch that arrives (wrapped, so awaiting the subscription does not wait for it). */
+async function firstDelivery(kafka: KafkaTransport, group: string, topic: string): Promise<{ delivered: Promise<TransportMessage[]> }> {
+  let arrived: (messages: TransportMessage[]) => void = () => undefined;
+  const delivered = new Promise<TransportMessage[]>((resolve) => (arrived = resolve));
+  await kafka.subscribe(group, [topic], async (messages) => arrived([...messages]));
+  return { delivered };
+}
+
+describe('KafkaTransport on a real broker: topics, groups, headers and readiness', () => {
   const transports: KafkaTransport[] = [];
-  const transport = (list: readonly string[]) => {
-    const t = new KafkaTransport({ brokers: list, clientId: `transport-spec-${randomUUID().slice(0, 8)}`, partitions: 1, sessionTimeoutMs: 6000 }, silentLogger);
+  const transport = (list: readonly string[], groupPrefix = '') => {
+    const t = new KafkaTransport({ brokers: list, clientId: `transport-spec-${randomUUID().slice(0, 8)}`, partitions: 1, sessionTimeoutMs: 6000, groupPrefix }, silentLogger);
     transports.push(t);
     return t;
   };
@@ -31,18 +39,30 @@ describe('KafkaTransport on a real broker: headers and readiness', () => {
     const kafka = transport(brokers);
     const topic = `transport-spec.headers.${randomUUID()}`;
     await kafka.ensureTopics([topic]);
-    const received: TransportMessage[] = [];
-    let arrived: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (arrived = resolve));
-    await kafka.subscribe(`transport-spec-${randomUUID()}`, [topic], async (messages) => {
-      received.push(...messages);
-      arrived();
-    });
+    const { delivered } = await firstDelivery(kafka, `transport-spec-${randomUUID()}`, topic);
 
     await kafka.publish([{ topic, key: 'k-1', value: '{"id":"e-1"}', headers: { 'x-correlation-id': 'corr-42' } }]);
-    await done;
 
-    expect(received).toEqual([{ topic, key: 'k-1', value: '{"id":"e-1"}', headers: { 'x-correlation-id': 'corr-42' } }]);
+    expect(await delivered).toEqual([{ topic, key: 'k-1', value: '{"id":"e-1"}', headers: { 'x-correlation-id': 'corr-42' } }]);
+  }, 60000);
+
+  it('creates the same missing topics from several processes at once without failing any of them', async () => {
+    const topics = [`transport-spec.race.${randomUUID()}`, `transport-spec.race.${randomUUID()}`];
+    const starting = Array.from({ length: 4 }, () => transport(brokers).ensureTopics(topics));
+
+    await expect(Promise.all(starting)).resolves.toHaveLength(4);
+    await expect(transport(brokers).ensureTopics(topics)).resolves.toBeUndefined();
+  }, 60000);
+
+  it('keeps the consumer groups of two deployments apart by their prefix, so each receives every event', async () => {
+    const topic = `transport-spec.groups.${randomUUID()}`;
+    const [first, second] = [transport(brokers, `run-${randomUUID()}-`), transport(brokers, `run-${randomUUID()}-`)];
+    await first.ensureTopics([topic]);
+    const deliveries = [await firstDelivery(first, 'draw', topic), await firstDelivery(second, 'draw', topic)];
+
+    await first.publish([{ topic, key: 'k-1', value: '{"id":"e-1"}' }]);
+
+    for (const delivered of await Promise.all(deliveries.map((d) => d.delivered))) expect(delivered.map((m) => m.value)).toEqual(['{"id":"e-1"}']);
   }, 60000);
 
   it('is reachable while the broker answers, and not when nothing listens at the address', async () => {

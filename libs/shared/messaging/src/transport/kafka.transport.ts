@@ -4,6 +4,7 @@ import type { EventTransport, MessageHandler, TransportMessage, TransportSubscri
 
 // Messages handled in one consumer transaction: large enough to amortise commits, small enough to heartbeat often.
 const CHUNK = 100;
+const ENSURE_TOPICS_ATTEMPTS = 8;
 
 export interface KafkaTransportOptions {
   readonly brokers: readonly string[];
@@ -12,6 +13,8 @@ export interface KafkaTransportOptions {
   readonly replicationFactor?: number;
   /** Consumer session timeout; short in tests so a killed member is noticed quickly. */
   readonly sessionTimeoutMs?: number;
+  /** Put before every consumer group id (a deployment or test run of its own on a shared cluster). */
+  readonly groupPrefix?: string;
 }
 
 /**
@@ -41,8 +44,24 @@ export class KafkaTransport implements EventTransport {
     });
   }
 
+  /**
+   * Several services start together and create the same topics: a topic another process has just created can
+   * be missing from the metadata for a moment (UNKNOWN_TOPIC_OR_PARTITION), so retriable errors are retried.
+   */
   async ensureTopics(topics: readonly string[]): Promise<void> {
     if (topics.length === 0) return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.createMissingTopics(topics);
+      } catch (error) {
+        if (!isRetriable(error) || attempt >= ENSURE_TOPICS_ATTEMPTS) throw error;
+        this.logger.warn(`kafka topics not ready yet (${(error as Error).message}); retrying (${attempt}/${ENSURE_TOPICS_ATTEMPTS})`);
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  }
+
+  private async createMissingTopics(topics: readonly string[]): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -58,6 +77,8 @@ export class KafkaTransport implements EventTransport {
           })),
         });
       }
+      // Every topic must have its leaders before the service subscribes or publishes to it.
+      await admin.fetchTopicMetadata({ topics: [...topics] });
     } finally {
       await admin.disconnect();
     }
@@ -88,7 +109,7 @@ export class KafkaTransport implements EventTransport {
   async subscribe(group: string, topics: readonly string[], handler: MessageHandler): Promise<TransportSubscription> {
     const sessionTimeout = this.options.sessionTimeoutMs ?? 10000;
     const consumer = this.kafka.consumer({
-      groupId: group,
+      groupId: `${this.options.groupPrefix ?? ''}${group}`,
       sessionTimeout,
       heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 3)),
       // A consumer that loses the broker keeps restarting until it is back.
@@ -192,6 +213,10 @@ export class KafkaTransport implements EventTransport {
     if (level === logLevel.ERROR) this.logger.error(text);
     else if (level === logLevel.WARN) this.logger.warn(text);
   }
+}
+
+function isRetriable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retriable?: unknown }).retriable === true;
 }
 
 /** Kafka header values arrive as bytes (or lists of them); the platform's headers are single UTF-8 strings. */

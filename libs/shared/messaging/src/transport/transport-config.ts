@@ -13,11 +13,13 @@ export type TransportConfig =
       /** Copies of each topic the marketplace creates: 1 on a single broker, 3 on a production cluster. */
       readonly replicationFactor: number;
       readonly sessionTimeoutMs: number;
+      /** Put before each service's consumer group id, so two deployments sharing a cluster never split a group. */
+      readonly groupPrefix: string;
     };
 
 /**
  * `EVENT_TRANSPORT=kafka|in-process` (default in-process), `KAFKA_BROKERS`, `KAFKA_TOPIC_PARTITIONS`,
- * `KAFKA_TOPIC_REPLICATION_FACTOR` (default 1), `KAFKA_SESSION_TIMEOUT_MS`.
+ * `KAFKA_TOPIC_REPLICATION_FACTOR` (default 1), `KAFKA_SESSION_TIMEOUT_MS`, `KAFKA_GROUP_PREFIX` (default none).
  */
 export function transportConfigFromEnv(clientId: string, env: NodeJS.ProcessEnv = process.env): TransportConfig {
   const kind = env['EVENT_TRANSPORT'] ?? 'in-process';
@@ -30,6 +32,7 @@ export function transportConfigFromEnv(clientId: string, env: NodeJS.ProcessEnv 
     partitions: Number(env['KAFKA_TOPIC_PARTITIONS'] ?? 3),
     replicationFactor: Number(env['KAFKA_TOPIC_REPLICATION_FACTOR'] ?? 1),
     sessionTimeoutMs: Number(env['KAFKA_SESSION_TIMEOUT_MS'] ?? 10000),
+    groupPrefix: env['KAFKA_GROUP_PREFIX'] ?? '',
   };
 }
 
