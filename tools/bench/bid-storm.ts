@@ -28,7 +28,7 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import { PROJECT_TOPIC } from '@mkt/projects/contracts';
 import { issueTestToken } from '@mkt/shared/auth/testing';
-import { createTestDatabases, startServiceProcess, waitFor } from '@mkt/shared/testing';
+import { createTestDatabases, startServiceProcesses, waitFor } from '@mkt/shared/testing';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -140,15 +140,13 @@ async function main(): Promise<void> {
   const tcpUrl = databases.urlOf('bidding');
   const url = socketDir ? viaSocket(tcpUrl, socketDir) : tcpUrl;
   const sealKey = randomBytes(32).toString('hex');
-  const services = await Promise.all(
-    Array.from({ length: replicas }, (_, r) =>
-      startServiceProcess({
-        name: `bench-bidding-${r + 1}`, app: 'bidding', port: PORT + r,
-        // BENCH_PROFILE=<dir> writes a V8 CPU profile of each replica for the storm.
-        nodeArgs: [...(process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean), ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
-        env: { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, AUTH_TOKEN_SECRET: secret, BIDDING_DATABASE_URL: url, BIDDING_DATABASE_POOL_SIZE: String(poolSize), BIDDING_SEAL_KEY: sealKey },
-      }),
-    ),
+  const services = await startServiceProcesses(
+    Array.from({ length: replicas }, (_, r) => ({
+      name: `bench-bidding-${r + 1}`, app: 'bidding', port: PORT + r,
+      // BENCH_PROFILE=<dir> writes a V8 CPU profile of each replica for the storm.
+      nodeArgs: [...(process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean), ...(process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [])],
+      env: { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, AUTH_TOKEN_SECRET: secret, BIDDING_DATABASE_URL: url, BIDDING_DATABASE_POOL_SIZE: String(poolSize), BIDDING_SEAL_KEY: sealKey },
+    })),
   );
   const [service] = services;
   const db = new Client({ connectionString: url });
