@@ -30,7 +30,7 @@ describe('selection by sealed bidding across processes (Postgres + Kafka)', () =
   beforeAll(async () => {
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
     databases = await createTestDatabases(['registry', 'projects', 'draw', 'bidding']);
-    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_GROUP_PREFIX: `bidding-over-kafka-${randomUUID().slice(0, 8)}-`, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
+    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
     const [registry, projects, draw, bidding] = await startServiceProcesses([
       { name: 'kafka-bid-registry', app: 'registry', port: 3222, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } },
       { name: 'kafka-bid-projects', app: 'projects', port: 3223, env: { ...common, PROJECTS_DATABASE_URL: databases.urlOf('projects') } },

@@ -105,7 +105,7 @@ describe('selection by draw across processes (Postgres + Kafka)', () => {
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
     databases = await createTestDatabases(['registry', 'projects', 'draw', 'audit']);
     relay = await startRelay();
-    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_GROUP_PREFIX: `draw-over-kafka-${randomUUID().slice(0, 8)}-`, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
+    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
     const [registry, projects, draw, audit] = await startServiceProcesses([
       { name: 'kafka-draw-registry', app: 'registry', port: 3212, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } },
       { name: 'kafka-draw-projects', app: 'projects', port: 3213, env: { ...common, PROJECTS_DATABASE_URL: databases.urlOf('projects') } },

@@ -45,7 +45,7 @@ describe('event backbone across processes (Postgres + Kafka)', () => {
   beforeAll(async () => {
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
     databases = await createTestDatabases(['registry', 'draw', 'bidding']);
-    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_GROUP_PREFIX: `event-backbone-${randomUUID().slice(0, 8)}-`, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
+    const common = { EVENT_TRANSPORT: 'kafka', KAFKA_BROKERS: brokers, KAFKA_SESSION_TIMEOUT_MS: '6000', AUTH_TOKEN_SECRET: secret };
     const [registry, draw, bidding] = await startServiceProcesses([
       { name: 'e2e-registry', app: 'registry', port: 3202, env: { ...common, REGISTRY_DATABASE_URL: databases.urlOf('registry') } },
       { name: 'e2e-draw', app: 'draw', port: 3204, env: { ...common, DRAW_DATABASE_URL: databases.urlOf('draw') } },

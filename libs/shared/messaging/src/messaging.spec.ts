@@ -188,6 +188,18 @@ describe('event backbone on one process (outbox → relay → transport → inbo
     expect(row.reason).toContain('tally table is locked');
   });
 
+  it('keeps the subscription alive between the retries of a failing handler', async () => {
+    const stuck = await count('a', 4);
+    failNextHandles = 3;
+    let keptAlive = 0;
+
+    const outcomes = await consumer.inbox.deliverAll([{ topic: ThingCountedV1.topic, key: stuck.aggregateId, value: JSON.stringify(stuck) }], async () => void keptAlive++);
+
+    expect(outcomes).toEqual(['parked']);
+    // Three attempts, two waits between them: the broker hears from the consumer after each wait.
+    expect(keptAlive).toBe(2);
+  });
+
   it('handles a run of messages in one transaction, and falls back to one by one when one of them fails', async () => {
     const events = [await count('a', 1), await count('b', 2), await count('c', 3)];
     const asMessage = (e: EventEnvelope) => ({ topic: ThingCountedV1.topic, key: e.aggregateId, value: JSON.stringify(e) });

@@ -56,8 +56,8 @@ export class ServicePlatform {
   async startConsuming(): Promise<void> {
     await this.transport.ensureTopics([...new Set([...this.options.produces, ...this.subscriptions.topics()])]);
     if (this.subscriptions.isEmpty || this.subscription) return;
-    this.subscription = await this.transport.subscribe(this.service, this.subscriptions.topics(), async (messages) => {
-      await this.inbox.deliverAll(messages);
+    this.subscription = await this.transport.subscribe(this.service, this.subscriptions.topics(), async (messages, keepAlive) => {
+      await this.inbox.deliverAll(messages, keepAlive);
     });
   }
 

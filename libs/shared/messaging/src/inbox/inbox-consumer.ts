@@ -56,9 +56,11 @@ export class InboxConsumer {
   /**
    * Handles a run of messages from one partition, in order. The valid ones are first tried together in a
    * single transaction (one commit for the lot); if that fails, each is handled on its own, with retries
-   * and parking, so one bad event cannot hold back or take down the others.
+   * and parking, so one bad event cannot hold back or take down the others. `keepAlive` is called between
+   * retries: a run with several failing events takes seconds, and the broker must not take the consumer
+   * for dead meanwhile (it would hand the partition to another member and the run would start again).
    */
-  async deliverAll(messages: readonly TransportMessage[]): Promise<Delivery[]> {
+  async deliverAll(messages: readonly TransportMessage[], keepAlive: KeepAlive = async () => undefined): Promise<Delivery[]> {
     const checked = messages.map((m) => this.check(m));
     const outcomes: Delivery[] = checked.map((c) => (c.kind === 'ignored' ? 'ignored' : 'parked'));
     const ready = checked.flatMap((c, i) => (c.kind === 'ready' ? [{ ...c, index: i }] : []));
@@ -67,7 +69,7 @@ export class InboxConsumer {
       if (c.kind === 'invalid') outcomes[i] = await this.parkInvalid(c);
     }
     for (const [position, item] of ready.entries()) {
-      outcomes[item.index] = together ? together[position] : await this.handleAlone(item);
+      outcomes[item.index] = together ? together[position] : await this.handleAlone(item, keepAlive);
     }
     for (const [i, c] of checked.entries()) {
       const event = c.kind === 'ready' ? c.event : null;
@@ -109,12 +111,12 @@ export class InboxConsumer {
     }
   }
 
-  private handleAlone(ready: Extract<Checked, { kind: 'ready' }>): Promise<Delivery> {
+  private handleAlone(ready: Extract<Checked, { kind: 'ready' }>, keepAlive: KeepAlive): Promise<Delivery> {
     // The handler's log lines, retries and parking carry the id of the request that set the event off.
-    return withCorrelationId(correlationOf(ready.message, ready.event), () => this.handleAloneInContext(ready));
+    return withCorrelationId(correlationOf(ready.message, ready.event), () => this.handleAloneInContext(ready, keepAlive));
   }
 
-  private async handleAloneInContext({ message, event, subscription }: Extract<Checked, { kind: 'ready' }>): Promise<Delivery> {
+  private async handleAloneInContext({ message, event, subscription }: Extract<Checked, { kind: 'ready' }>, keepAlive: KeepAlive): Promise<Delivery> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
       try {
@@ -122,7 +124,10 @@ export class InboxConsumer {
         return firstTime ? 'handled' : 'duplicate';
       } catch (error) {
         lastError = error;
-        if (attempt < this.maxAttempts) await delay(this.retryDelayMs * 2 ** (attempt - 1));
+        if (attempt < this.maxAttempts) {
+          await delay(this.retryDelayMs * 2 ** (attempt - 1));
+          await keepAlive();
+        }
       }
     }
     return this.park(message, event, `handler failed ${this.maxAttempts} times: ${(lastError as Error)?.message ?? String(lastError)}`, this.maxAttempts);
@@ -158,6 +163,8 @@ function correlationOf(message: TransportMessage, event: EventEnvelope): string 
   const header = message.headers?.[CORRELATION_HEADER];
   return isAcceptableCorrelationId(header) ? header : event.correlationId;
 }
+
+type KeepAlive = () => Promise<void>;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -56,6 +56,7 @@ export class ServicePlatformModule {
               config: options.database ?? databaseConfigFromEnv(options.service),
               entities: options.entities,
               migrations: [...PLATFORM_MIGRATIONS, ...options.migrations],
+              logger: new Logger(`database:${options.service}`),
             }),
         },
         {

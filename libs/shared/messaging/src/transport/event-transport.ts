@@ -11,7 +11,8 @@ export interface TransportMessage {
  * Receives messages of one partition in order, possibly several at once; resolving acknowledges them all.
  * Rejecting acknowledges none of them, and the transport redelivers.
  */
-export type MessageHandler = (messages: readonly TransportMessage[]) => Promise<void>;
+/** `keepAlive` tells the broker the consumer still works on a slow run (Kafka: a heartbeat). */
+export type MessageHandler = (messages: readonly TransportMessage[], keepAlive?: () => Promise<void>) => Promise<void>;
 
 export interface TransportSubscription {
   stop(): Promise<void>;

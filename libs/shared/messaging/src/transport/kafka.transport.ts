@@ -125,7 +125,7 @@ export class KafkaTransport implements EventTransport {
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += CHUNK) {
           const chunk = batch.messages.slice(i, i + CHUNK);
-          await handler(chunk.map((m) => ({ topic: batch.topic, key: m.key?.toString() ?? '', value: m.value?.toString() ?? '', headers: textHeaders(m.headers) })));
+          await handler(chunk.map((m) => ({ topic: batch.topic, key: m.key?.toString() ?? '', value: m.value?.toString() ?? '', headers: textHeaders(m.headers) })), heartbeat);
           resolveOffset(chunk[chunk.length - 1].offset);
           await heartbeat();
         }
