@@ -1,6 +1,7 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from './database-config';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { QueryErrorLogger, type DatabaseLogger } from './query-error-logger';
 
 export interface ServiceDatabaseOptions {
   readonly service: string;
@@ -9,7 +10,11 @@ export interface ServiceDatabaseOptions {
   readonly entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly migrations: MixedList<Function | string>;
+  /** Failed queries are reported here, without their parameters (default: standard error). */
+  readonly logger?: DatabaseLogger;
 }
+
+const standardError: DatabaseLogger = { warn: (m) => console.warn(m), error: (m) => console.error(m) };
 
 /**
  * A service's own database: a TypeORM DataSource over `pg`, migrated on open (never `synchronize`).
@@ -37,7 +42,8 @@ export class ServiceDatabase {
       migrationsTableName: 'schema_migrations',
       migrationsTransactionMode: 'each',
       synchronize: false,
-      logging: ['error'],
+      logging: ['error', 'warn'],
+      logger: new QueryErrorLogger(options.logger ?? standardError),
       applicationName: `mkt-${options.service}`,
     });
     try {
