@@ -20,4 +20,4 @@ timeout 600 npm run --silent lint
 # Deployment files offline: kustomize builds, Kubernetes and compose schemas, Dockerfile lint (tools/deploy-check).
 timeout 300 npm run --silent check:deploy
 timeout 900 npx jest --selectProjects unit
-timeout 1800 npx jest --selectProjects integration --runInBand
+timeout 2400 npx jest --selectProjects integration --runInBand
