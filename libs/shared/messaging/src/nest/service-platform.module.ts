@@ -4,6 +4,7 @@ import { databaseConfigFromEnv, ServiceDatabase, type DatabaseConfig, type Servi
 import type { Clock } from '../clock';
 import { EventSubscriptions } from '../inbox/event-subscriptions';
 import { CreateMessagingTables1764374400000 } from '../messaging-tables.migration';
+import { DropOutboxNotify1795910400000 } from '../outbox-notify-removal.migration';
 import { CreateScheduledTasks1764374450000 } from '../scheduling/scheduled-tasks.migration';
 import { TaskScheduler } from '../scheduling/task-scheduler';
 import { ServicePlatform, type ServicePlatformOptions } from '../service-platform';
@@ -20,7 +21,7 @@ export interface ServicePlatformModuleOptions extends ServicePlatformOptions {
 }
 
 /** Tables every service database carries: outbox, inbox, parked events, idempotent requests, scheduled tasks. */
-export const PLATFORM_MIGRATIONS = [CreateMessagingTables1764374400000, CreateScheduledTasks1764374450000] as const;
+export const PLATFORM_MIGRATIONS = [CreateMessagingTables1764374400000, CreateScheduledTasks1764374450000, DropOutboxNotify1795910400000] as const;
 
 /** What a composition root may choose for a service module: where its database lives (else from the environment). */
 export interface ServiceModuleOptions {

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { ServiceDatabase } from '@mkt/shared/persistence';
 import { CORRELATION_HEADER } from '../correlation';
@@ -8,8 +7,10 @@ import { PollingLoop } from '../polling-loop';
 
 export interface OutboxRelayOptions {
   readonly batchSize?: number;
-  /** Safety-net poll: notifications can be missed while a listener reconnects. */
+  /** Safety-net poll, for rows no relay was woken for (written by hand, or by a process that died before its pass). */
   readonly pollIntervalMs?: number;
+  /** How soon a relay tries again when another replica's relay holds the lock (default 25 ms). */
+  readonly busyRetryMs?: number;
   readonly maxBackoffMs?: number;
   /**
    * How long a woken relay waits before its pass, gathering the rows of the commits that follow (default 10 ms on
@@ -19,6 +20,7 @@ export interface OutboxRelayOptions {
 }
 
 interface ClaimedRow {
+  locked: boolean;
   seq: string;
   topic: string;
   aggregate_id: string;
@@ -36,7 +38,8 @@ const RELAY_LOCK_KEY = 0x6d6b74; // "mkt"
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly loop: PollingLoop;
-  private listener: Client | null = null;
+  private readonly busyRetryMs: number;
+  private busyRetry: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly database: ServiceDatabase,
@@ -45,6 +48,7 @@ export class OutboxRelay {
     options: OutboxRelayOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.busyRetryMs = options.busyRetryMs ?? 25;
     const step = async () => void (await this.drain());
     const lingerMs = options.lingerMs ?? (database.isEmbedded ? 0 : 10);
     this.loop = new PollingLoop(`outbox relay of ${database.service}`, step, logger, options.pollIntervalMs ?? 2000, options.maxBackoffMs ?? 5000, lingerMs);
@@ -52,7 +56,6 @@ export class OutboxRelay {
 
   start(): void {
     this.loop.start();
-    if (this.database.config.kind === 'postgres' && !this.listener) void this.listen(this.database.config.url);
   }
 
   /** Asks for a prompt pass; a wake during a pass is remembered, never lost. */
@@ -61,50 +64,66 @@ export class OutboxRelay {
   }
 
   async stop(): Promise<void> {
+    if (this.busyRetry) clearTimeout(this.busyRetry);
+    this.busyRetry = null;
     await this.loop.stop();
-    const listener = this.listener;
-    this.listener = null;
-    await listener?.end().catch(() => undefined);
   }
 
   /** Publishes everything pending now; returns how many rows went out. Used by the loop and by tests. */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const published = await this.relayBatch();
+      const { published, busy } = await this.relayBatch();
       total += published;
-      if (published < this.batchSize) return total;
+      if (busy) this.retrySoon();
+      if (busy || published < this.batchSize) return total;
     }
   }
 
-  private relayBatch(): Promise<number> {
+  /**
+   * Another replica's relay holds the lock, and its batch may have been claimed before the commits this relay
+   * was woken for: try again shortly rather than leave them to the poll.
+   */
+  private retrySoon(): void {
+    if (this.busyRetry || this.loop.isStopping) return;
+    this.busyRetry = setTimeout(() => {
+      this.busyRetry = null;
+      this.wake();
+    }, this.busyRetryMs);
+    this.busyRetry.unref();
+  }
+
+  private relayBatch(): Promise<{ published: number; busy: boolean }> {
     // PGlite serves one session: holding a transaction open while the in-process bus runs other services'
     // handlers could deadlock two relays waiting on each other's database. An embedded database has
     // exactly one relay (its owning process), so there it reads, publishes and marks without holding locks.
     return this.database.isEmbedded ? this.relayBatchSingleSession() : this.relayBatchLocked();
   }
 
-  private relayBatchLocked(): Promise<number> {
+  private relayBatchLocked(): Promise<{ published: number; busy: boolean }> {
     return this.database.dataSource.transaction(async (manager) => {
       // One statement: the lock (no rows unless this relay holds it), and — since losing the mark in a crash only
-      // republishes rows that consumers' inboxes then skip — a commit that need not wait for the disk.
+      // republishes rows that consumers' inboxes then skip — a commit that need not wait for the disk. The
+      // relay row comes back even when nothing is pending, so a busy lock is told apart from an empty outbox.
       const rows: ClaimedRow[] = await manager.query(
-        `WITH relay AS (SELECT pg_try_advisory_xact_lock($2) AS locked, set_config('synchronous_commit', 'off', true))
-         SELECT seq, topic, aggregate_id, envelope FROM outbox, relay WHERE relay.locked AND published_at IS NULL
-         ORDER BY seq LIMIT $1 FOR UPDATE OF outbox SKIP LOCKED`,
+        `WITH relay AS (SELECT pg_try_advisory_xact_lock($2) AS locked, set_config('synchronous_commit', 'off', true)),
+              pending AS (SELECT seq, topic, aggregate_id, envelope FROM outbox, relay WHERE relay.locked AND published_at IS NULL
+                          ORDER BY seq LIMIT $1 FOR UPDATE OF outbox SKIP LOCKED)
+         SELECT relay.locked, pending.* FROM relay LEFT JOIN pending ON true ORDER BY pending.seq`,
         [this.batchSize, RELAY_LOCK_KEY],
       );
-      return this.publishAndMark(manager, rows);
+      const claimed = rows.filter((r) => r.seq !== null);
+      return { published: await this.publishAndMark(manager, claimed), busy: rows.length > 0 && !rows[0].locked };
     });
   }
 
-  private async relayBatchSingleSession(): Promise<number> {
+  private async relayBatchSingleSession(): Promise<{ published: number; busy: boolean }> {
     const manager = this.database.dataSource.manager;
     const rows: ClaimedRow[] = await manager.query(
       `SELECT seq, topic, aggregate_id, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
       [this.batchSize],
     );
-    return this.publishAndMark(manager, rows);
+    return { published: await this.publishAndMark(manager, rows), busy: false };
   }
 
   private async publishAndMark(manager: EntityManager, rows: readonly ClaimedRow[]): Promise<number> {
@@ -113,28 +132,6 @@ export class OutboxRelay {
     await this.transport.publish(messages);
     await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
     return rows.length;
-  }
-
-  /** LISTEN on a dedicated connection: other replicas' commits wake this relay too. Reconnects on loss. */
-  private async listen(url: string): Promise<void> {
-    while (!this.loop.isStopping) {
-      const client = new Client({ connectionString: url, application_name: `mkt-${this.database.service}-relay` });
-      try {
-        await client.connect();
-        this.listener = client;
-        client.on('notification', () => this.wake());
-        await client.query('LISTEN outbox');
-        await new Promise<void>((resolve) => {
-          client.once('error', () => resolve());
-          client.once('end', () => resolve());
-        });
-      } catch {
-        // Fall through to the retry delay; the poll keeps events moving meanwhile.
-      }
-      await client.end().catch(() => undefined);
-      if (this.listener === client) this.listener = null;
-      if (!this.loop.isStopping) await new Promise((r) => setTimeout(r, 1000));
-    }
   }
 }
 
