@@ -9,3 +9,4 @@ export { AwardDeclinedV1 } from './award-declined.v1.event';
 export { AgencyEvaluatedV1 } from './agency-evaluated.v1.event';
 export { ContractRecordedV1 } from './contract-recorded.v1.event';
 export { ServiceCompletedV1 } from './service-completed.v1.event';
+export { ProjectCancelledV1 } from './project-cancelled.v1.event';

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { ProjectAmendedV1, SelectionRequestedV1 } from '@mkt/projects/contracts';
+import type { ProjectAmendedV1, ProjectCancelledV1, ProjectPublishedV1, SelectionRequestedV1 } from '@mkt/projects/contracts';
 import { ServiceItemPublishedV1 } from '@mkt/registry/contracts';
 import { issueTestToken } from '@mkt/shared/auth/testing';
 import { responseCheckOf } from '@mkt/shared/http';
@@ -160,6 +160,38 @@ describe('projects service: an amendment published to the other services', () =>
     expect(task.done_at).not.toBeNull();
     expect((await call('GET', `/api/projects/projects/${id}`, { token: owner })).body.status).toBe('PUBLISHED');
     expect((await call('POST', `/api/projects/projects/${id}/request-selection`, { token: owner })).body.status).toBe('SELECTING');
+  });
+
+  it('announces a reposted round with its terms and closes its window on time; announces a cancellation, never a draft’s', async () => {
+    const start = clock.now().getTime();
+    const id = await published(draw, { mode: 'WINDOW', opensAt: iso(start), closesAt: iso(start + 4 * DAY) });
+    clock.set(new Date(start + 4 * DAY + 1000));
+    await projects.scheduler.runDue();
+    expect((await call('GET', `/api/projects/projects/${id}`, { token: owner })).body).toMatchObject({ status: 'FAILED', round: 1 });
+
+    const secondClose = iso(start + 9 * DAY);
+    const reposted = await call('POST', `/api/projects/projects/${id}/repost`, {
+      token: owner, body: { reason: '报名不足，重新发布', changes: { title: '某片区环评（重新发布）', signUp: { mode: 'WINDOW', opensAt: iso(start + 4 * DAY + 1000), closesAt: secondClose } } },
+    });
+    expect(reposted.body).toMatchObject({ status: 'PUBLISHED', round: 2 });
+    const announcements = await outbox<ProjectPublishedV1>('projects.ProjectPublished', id);
+    expect(announcements.map((a) => [a.round, a.title, a.signUpClosesAt])).toEqual([[1, '某片区环评', iso(start + 4 * DAY)], [2, '某片区环评（重新发布）', secondClose]]);
+    // The second window closes by itself, as the first did: nobody signed up, so round 2 fails too.
+    clock.set(new Date(Date.parse(secondClose) + 1000));
+    await projects.scheduler.runDue();
+    expect((await call('GET', `/api/projects/projects/${id}`, { token: owner })).body).toMatchObject({ status: 'FAILED', round: 2 });
+
+    expect((await call('POST', `/api/projects/projects/${id}/cancel`, { token: owner, body: { reason: '项目取消立项' } })).body.status).toBe('CANCELLED');
+    expect(await outbox<ProjectCancelledV1>('projects.ProjectCancelled', id)).toEqual([
+      { projectId: id, round: 2, ownerOrganizationId: 'owner-amend', from: 'FAILED', reason: '项目取消立项', cancelledAt: clock.now().toISOString() },
+    ]);
+
+    const draft = await call('POST', '/api/projects/projects', {
+      token: owner,
+      body: { title: '未发布的草稿', serviceItemCode: 'EIA-REPORT', description: '环评报告书', budgetCapFen: 8_000_000, requiredLevel: 2, region: '330100', servicePeriodDays: 30, selection: draw, signUp: { mode: 'ALL_ELIGIBLE' }, conflicts: [] },
+    });
+    expect((await call('POST', `/api/projects/projects/${draft.body.id}/cancel`, { token: owner, body: { reason: '不再需要' } })).body.status).toBe('CANCELLED');
+    expect(await outbox('projects.ProjectCancelled', draft.body.id)).toEqual([]);
   });
 
   it('answered as the routes declare it', () => {

@@ -110,6 +110,21 @@ describe('ocdsReleasePackage', () => {
     expect(valid(pkg).errors).toContain('/releases/1/tender/amendments/0/date must match format "date-time"');
   });
 
+  it('opens a new tender for a reposted round and ends it with a tenderCancellation when the owner withdraws the project', () => {
+    const pkg = ocdsReleasePackage('p6', [
+      ev('projects.ProjectPublished', { projectId: 'p6', round: 1, ownerOrganizationId: 'owner-a', title: '环评', serviceItemCode: 'EIA', budgetCapFen: 100, method: 'RANDOM_DRAW' }, '2026-01-10T02:00:00.000Z'),
+      ev('projects.RoundFailed', { projectId: 'p6', round: 1, reason: 'TOO_FEW_SIGN_UPS', required: 3, actual: 1 }, '2026-01-20T02:00:00.000Z'),
+      ev('projects.ProjectPublished', { projectId: 'p6', round: 2, ownerOrganizationId: 'owner-a', title: '环评（重新发布）', serviceItemCode: 'EIA', budgetCapFen: 100, method: 'RANDOM_DRAW' }, '2026-01-21T02:00:00.000Z'),
+      ev('projects.ProjectCancelled', { projectId: 'p6', round: 2, ownerOrganizationId: 'owner-a', from: 'PUBLISHED', reason: '项目取消立项', cancelledAt: '2026-01-25T02:00:00.000Z' }, '2026-01-25T02:00:00.000Z'),
+    ], publication) as { releases: Record<string, any>[] };
+
+    expect(valid(pkg)).toEqual({ ok: true, errors: [] });
+    expect(pkg.releases.map((r) => [r['tag'][0], r['tender'].id, r['tender'].status])).toEqual([
+      ['tender', 'p6-r1', 'active'], ['tenderUpdate', 'p6-r1', 'unsuccessful'], ['tender', 'p6-r2', 'active'], ['tenderCancellation', 'p6-r2', 'cancelled'],
+    ]);
+    expect(pkg.releases[2]['tender'].title).toBe('环评（重新发布）');
+  });
+
   it('has nothing to publish for a project the log never saw published', () => {
     expect(ocdsReleasePackage('p3', [], publication)).toBeNull();
   });

@@ -185,6 +185,10 @@ export function ocdsReleasePackage(projectId: string, events: readonly LoggedEve
         if (tender) tender.status = 'unsuccessful';
         snapshot(event, 'tenderUpdate');
         break;
+      case 'projects.ProjectCancelled':
+        if (tender) tender.status = 'cancelled';
+        snapshot(event, 'tenderCancellation');
+        break;
       case 'projects.SelectionRecorded':
         for (const agencyId of texts(p, 'winners')) awardOf(agencyId, round, event.occurredAt);
         if (tender) tender.status = 'complete';

@@ -119,4 +119,19 @@ describe('selectionRecords: an amended project', () => {
     // A firm the record does not name sees nothing of the project; the declared conflict is not its record.
     expect(selectionRecords(story, {}, { kind: 'agency', agencyId: 'ag-7' })).toEqual([]);
   });
+
+  it('takes a reposted round’s title as the project’s, and shows a cancellation to everyone who may see the project', () => {
+    const reposted = [
+      published('p4', 'owner-d', 'EIA', 'RANDOM_DRAW', '2026-05-01T00:00:00.000Z'),
+      ev('projects.RoundFailed', 'p4', { projectId: 'p4', round: 1, reason: 'TOO_FEW_SIGN_UPS', required: 3, actual: 1 }, '2026-05-10T00:00:00.000Z'),
+      ev('projects.ProjectPublished', 'p4', { projectId: 'p4', round: 2, ownerOrganizationId: 'owner-d', serviceItemCode: 'EIA', method: 'DIRECT_SELECTION', title: '重新发布的环评' }, '2026-05-11T00:00:00.000Z'),
+      ev('projects.ProjectCancelled', 'p4', { projectId: 'p4', round: 2, ownerOrganizationId: 'owner-d', from: 'PUBLISHED', reason: '项目取消立项', cancelledAt: '2026-05-12T00:00:00.000Z' }, '2026-05-12T00:00:00.000Z'),
+      ev('projects.SelectionRecorded', 'p4', { projectId: 'p4', round: 1, source: 'DRAW', winners: ['ag-8'], succession: [] }, '2026-05-09T00:00:00.000Z'),
+    ];
+    const [record] = selectionRecords(reposted, {}, all);
+
+    expect(record.project).toMatchObject({ title: '重新发布的环评', methods: ['RANDOM_DRAW', 'DIRECT_SELECTION'] });
+    expect(types([record])).toContain('projects.ProjectCancelled');
+    expect(types(selectionRecords(reposted, {}, { kind: 'agency', agencyId: 'ag-8' }))).toContain('projects.ProjectCancelled');
+  });
 });

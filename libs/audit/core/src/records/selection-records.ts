@@ -1,4 +1,4 @@
-import { amendedTerms, projectIdOf, records, text, texts, type LoggedEvent } from './logged-event';
+import { amendedTerms, num, projectIdOf, records, text, texts, type LoggedEvent } from './logged-event';
 
 /** What a project is, as its own events state it: who owns it, which item, by which methods (one per round). */
 export interface ProjectFacts {
@@ -35,7 +35,7 @@ export type RecordScope = { readonly kind: 'all' } | { readonly kind: 'owner'; r
 /** Sealed-bid events carry who bid before the close: nobody but supervisors and the bidder sees them until then. */
 const SEALED_BID_EVENTS = new Set(['bidding.BidSubmitted', 'bidding.BidReplaced', 'bidding.BidWithdrawn']);
 /** Public once logged (the announcement and its amendments, the result in publicity, a failed round, the award). */
-const PUBLIC_PROJECT_EVENTS = new Set(['projects.ProjectPublished', 'projects.ProjectAmended', 'projects.SelectionRecorded', 'projects.RoundFailed', 'projects.ProjectAwarded']);
+const PUBLIC_PROJECT_EVENTS = new Set(['projects.ProjectPublished', 'projects.ProjectAmended', 'projects.SelectionRecorded', 'projects.RoundFailed', 'projects.ProjectAwarded', 'projects.ProjectCancelled']);
 // Fields whose agency ids make an event about that agency. Sign-up and conflict lists are left out: they name
 // agencies the owner listed, and an agency must not learn others' sign-ups or the owner's conflict declarations.
 const AGENCY_LIST_FIELDS = ['pool', 'winners', 'alternates', 'succession', 'agencyIds'];
@@ -78,6 +78,11 @@ export function projectFactsOf(events: readonly LoggedEvent[]): Map<string, Proj
       continue;
     }
     if (!['projects.ProjectPublished', 'projects.SelectionRequested', 'bidding.BiddingOpened'].includes(event.type)) continue;
+    // A later round's announcement (a repost) may retitle the project or change its item.
+    if (event.type === 'projects.ProjectPublished' && (num(event.payload, 'round') ?? 1) > 1) {
+      f.title = text(event.payload, 'title') ?? f.title;
+      f.item = text(event.payload, 'serviceItemCode') ?? f.item;
+    }
     f.title ??= text(event.payload, 'title');
     f.owner ??= text(event.payload, 'ownerOrganizationId');
     f.item ??= text(event.payload, 'serviceItemCode');

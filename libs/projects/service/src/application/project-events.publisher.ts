@@ -1,5 +1,5 @@
 import { calendarDateAt, entropySourceOf, minimumCandidatesOf, winnersOf, type Project, type ProjectEvent, type SelectionRule } from '@mkt/projects/core';
-import { AgencyEvaluatedV1, AwardDeclinedV1, ContractRecordedV1, ServiceCompletedV1, ProjectAmendedV1, ProjectAwardedV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1, type BiddingTermsV1 } from '@mkt/projects/contracts';
+import { AgencyEvaluatedV1, AwardDeclinedV1, ContractRecordedV1, ServiceCompletedV1, ProjectAmendedV1, ProjectAwardedV1, ProjectCancelledV1, ProjectPublishedV1, RoundFailedV1, SelectionRecordedV1, SelectionRequestedV1, type BiddingTermsV1 } from '@mkt/projects/contracts';
 import type { TransactionContext } from '@mkt/shared/messaging';
 import { CLOSE_SIGN_UP_TASK, DRAW_WITNESSES, END_PUBLICITY_TASK, RESPONSE_DEADLINE_TASK, RULES_VERSION } from '../projects-settings';
 
@@ -13,9 +13,11 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
   for (const e of events) {
     switch (e.kind) {
       case 'published':
+      case 'reposted':
       case 'amended': {
         const signUp = e.terms.signUp;
-        if (e.kind === 'published') {
+        // A repost is the announcement of the next round, with its own terms and window.
+        if (e.kind === 'published' || e.kind === 'reposted') {
           tx.publish(ProjectPublishedV1, s.id, {
             projectId: s.id, round: e.round ?? s.round, ownerOrganizationId: s.ownerId, title: e.terms.title, serviceItemCode: e.terms.serviceItemCode,
             requiredLevel: e.terms.requiredLevel, region: e.terms.region, budgetCapFen: e.terms.budgetCapFen, servicePeriodDays: e.terms.servicePeriodDays,
@@ -57,6 +59,12 @@ export function publishProjectEvents(tx: TransactionContext, project: Project, e
           winners: e.winners.map((c) => c.agencyId), succession: e.succession.map((c) => c.agencyId), publicityEndsAt: e.publicityEndsAt,
         });
         tx.schedule(END_PUBLICITY_TASK, s.id, new Date(e.publicityEndsAt));
+        break;
+      case 'cancelled':
+        // A draft was never public, and its withdrawal is nobody else's business.
+        if (e.from === 'PUBLISHED' || e.from === 'FAILED') {
+          tx.publish(ProjectCancelledV1, s.id, { projectId: s.id, round: s.round, ownerOrganizationId: s.ownerId, from: e.from, reason: e.reason, cancelledAt: e.at });
+        }
         break;
       case 'round-failed':
         tx.publish(RoundFailedV1, s.id, { projectId: s.id, round: e.round, reason: e.reason, required: e.required, actual: e.actual });
