@@ -8,7 +8,9 @@ export type NextActionKind =
   | 'AWAIT_SIGN_UP_CLOSE'
   | 'REQUEST_SELECTION'
   | 'SELECT_DIRECTLY'
-  | 'AWAIT_SELECTION'
+  | 'AWAIT_BIDS'
+  | 'AWAIT_WITNESSES'
+  | 'AWAIT_BEACON'
   | 'AWAIT_PUBLICITY_END'
   | 'AWAIT_OBJECTION_RULING'
   | 'AWAIT_WINNER_RESPONSE'
@@ -37,7 +39,9 @@ export function nextActionOf(s: ProjectState): NextAction | null {
       return s.terms.signUp.mode === 'WINDOW' ? { kind: 'AWAIT_SIGN_UP_CLOSE', by: 'MARKETPLACE', due: s.terms.signUp.closesAt } : owner('REQUEST_SELECTION');
     case 'SELECTING':
       if (s.terms.selection.method === 'DIRECT_SELECTION') return owner('SELECT_DIRECTLY');
-      return { kind: 'AWAIT_SELECTION', by: 'MARKETPLACE', due: s.terms.selection.method === 'BIDDING' ? s.terms.selection.bidDeadline : null };
+      if (s.terms.selection.method === 'BIDDING') return { kind: 'AWAIT_BIDS', by: 'MARKETPLACE', due: s.terms.selection.bidDeadline };
+      // Whether the owner has entered its witness value is the draw service's to know; the list says what the draw waits for.
+      return { kind: entropySourceOf(s.terms.selection) === 'drand' ? 'AWAIT_BEACON' : 'AWAIT_WITNESSES', by: 'MARKETPLACE', due: null };
     case 'PUBLICITY': {
       const pending = s.objections.some((o) => o.round === s.round && o.status === 'PENDING');
       return pending ? { kind: 'AWAIT_OBJECTION_RULING', by: 'SUPERVISOR', due: null } : { kind: 'AWAIT_PUBLICITY_END', by: 'MARKETPLACE', due: s.selection?.publicityEndsAt ?? null };
