@@ -114,6 +114,9 @@ describe('random-draw journey (browser)', () => {
       await item.getByRole('link', { name: '城西道路改造工程测绘服务' }).click();
       await agency.getByRole('button', { name: '报名', exact: true }).click();
       await agency.getByRole('status').filter({ hasText: '报名成功' }).waitFor();
+      // Signed up, the panel offers withdrawal and no second sign-up.
+      await agency.locator('[data-signed-up="true"]').getByRole('button', { name: '撤回报名' }).waitFor();
+      expect(await agency.getByRole('button', { name: '报名', exact: true }).count()).toBe(0);
       // The agency's own list (GET /api/projects/sign-ups/mine) has it, awaiting selection.
       await agency.getByRole('navigation').getByRole('link', { name: '报名与竞价' }).click();
       await agency.locator(`[data-sign-up="${projectId}"][data-outcome="PENDING"]`).getByText('待选取').waitFor();

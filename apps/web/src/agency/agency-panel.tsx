@@ -3,7 +3,8 @@ import { api } from '../app/api';
 import { useText } from '../app/locale';
 import { useAction } from '../ui/action';
 import { ActionResult, Field } from '../ui/form';
-import type { Announcement } from '../projects/project-api';
+import { fetchOwnSignUpTo, type Announcement } from '../projects/project-api';
+import { useLoad } from '../ui/use-load';
 import { AGENCY_TEXT } from './agency-messages';
 
 /** What an agency can do on a project: sign up in the window, answer a win, object during publicity. */
@@ -13,20 +14,34 @@ export function AgencyPanel({ announcement: a, agencyId, onChange }: { announcem
   const [reason, setReason] = useState('');
   const [grounds, setGrounds] = useState('');
   const isWinner = a.selection?.winners.some((w) => w.agencyId === agencyId) ?? false;
+  const inWindow = a.status === 'PUBLISHED' && a.signUp.mode === 'WINDOW';
+  const own = useLoad((signal) => (inWindow ? fetchOwnSignUpTo(a.id, signal) : Promise.resolve(null)), [a.id, inWindow]);
+  // Signed up to this round and not withdrawn: the one button is withdrawal; otherwise sign-up.
+  const signedUp = own.data !== null && own.data.signUp.round === a.round && own.data.signUp.withdrawnAt === null;
   const call = (path: string, method: 'POST' | 'DELETE', done: string, body?: unknown) =>
-    void action.run(() => api(`/api/projects/projects/${a.id}/${path}`, { method, body }), done).then((r) => r !== undefined && onChange());
+    void action.run(() => api(`/api/projects/projects/${a.id}/${path}`, { method, body }), done).then((r) => {
+      if (r === undefined) return;
+      own.reload();
+      onChange();
+    });
 
   return (
     <section className="card" aria-labelledby="agency-panel">
       <h3 id="agency-panel">{t.firm}</h3>
-      {a.status === 'PUBLISHED' && a.signUp.mode === 'WINDOW' && (
-        <div className="buttons">
-          <button type="button" className="primary" onClick={() => call('sign-ups', 'POST', t.signUpDone)} disabled={action.busy}>
-            {t.signUp}
-          </button>
-          <button type="button" onClick={() => call('sign-ups', 'DELETE', t.signUpWithdrawn)} disabled={action.busy}>
-            {t.withdrawSignUp}
-          </button>
+      {inWindow && !own.loading && (
+        <div className="buttons" data-signed-up={signedUp}>
+          {signedUp ? (
+            <>
+              <span className="tag ok">{t.signedUp}</span>
+              <button type="button" onClick={() => call('sign-ups', 'DELETE', t.signUpWithdrawn)} disabled={action.busy}>
+                {t.withdrawSignUp}
+              </button>
+            </>
+          ) : (
+            <button type="button" className="primary" onClick={() => call('sign-ups', 'POST', t.signUpDone)} disabled={action.busy}>
+              {t.signUp}
+            </button>
+          )}
         </div>
       )}
       {a.status === 'AWARDED' && isWinner && (

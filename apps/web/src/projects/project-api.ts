@@ -252,6 +252,9 @@ const pageQuery = (status: string, offset: number, limit: number) => new URLSear
 export const fetchOwnProjects = (status: string, offset: number, limit: number, signal?: AbortSignal) =>
   api<Page<OwnProject> & { readonly countsByStatus: Readonly<Record<string, number>> }>(`/api/projects/mine?${pageQuery(status, offset, limit)}`, { signal });
 export const fetchOwnSignUps = (offset: number, limit: number, signal?: AbortSignal) => api<Page<OwnSignUp>>(`/api/projects/sign-ups/mine?${pageQuery('', offset, limit)}`, { signal });
+/** The agency's own sign-up to one project, if it ever signed up (withdrawn or not). */
+export const fetchOwnSignUpTo = async (projectId: string, signal?: AbortSignal): Promise<OwnSignUp | null> =>
+  (await api<Page<OwnSignUp>>(`/api/projects/sign-ups/mine?projectId=${encodeURIComponent(projectId)}&limit=1`, { signal })).items[0] ?? null;
 export const fetchAnnouncements = (signal?: AbortSignal) => api<Announcement[]>('/api/projects/announcements', { signal });
 export const fetchProject = (id: string, signal?: AbortSignal) => api<ProjectDetail>(`/api/projects/projects/${encodeURIComponent(id)}`, { signal });
 export const fetchObservedDraws = (signal?: AbortSignal) => api<ObservedDraw[]>('/api/draw/observed-draws', { signal });

@@ -101,6 +101,10 @@ describe('projects service: my projects and my sign-ups', () => {
     expect((await signUps(a3)).body.items).toEqual([expect.objectContaining({ projectId: ids.window, outcome: 'WITHDRAWN', signUp: expect.objectContaining({ withdrawnAt: expect.any(String) }) })]);
     expect((await signUps(a4)).body).toMatchObject({ total: 0, items: [] });
     expect((await signUps(a1, '?status=SELECTING')).body).toMatchObject({ total: 0, items: [] });
+    // One project's sign-up, as the project page asks for it.
+    expect((await signUps(a1, `?projectId=${ids.window}`)).body).toMatchObject({ total: 1, items: [{ projectId: ids.window }] });
+    expect((await signUps(a1, `?projectId=${ids.open}`)).body).toMatchObject({ total: 0, items: [] });
+    expect((await signUps(a1, '?projectId=not-a-project')).body).toMatchObject({ code: 'VALIDATION.FAILED', field: 'projectId' });
   });
 
   it('follows the project through selection: the selected agency sees it, the others see they were not, the owner sees whose move it is', async () => {

@@ -31,7 +31,7 @@ export class ProjectListsQuery {
    */
   async signUpsOf(
     agencyId: string,
-    projectStatus: ProjectStatus | null,
+    filter: { readonly status: ProjectStatus | null; readonly projectId: string | null },
     page: Page,
   ): Promise<{ rows: { state: ProjectState; round: number; signedUpAt: string; withdrawnAt: string | null }[]; total: number }> {
     const latest = `
@@ -42,15 +42,16 @@ export class ProjectListsQuery {
              max(h.at) FILTER (WHERE h.kind = 'signed-up') AS signed_up_at
         FROM project_history h
        WHERE h.kind IN ('signed-up', 'sign-up-withdrawn') AND h.event->>'agencyId' = $1
+         AND ($2::text IS NULL OR h.project_id::text = $2)
        GROUP BY h.project_id`;
     const rows = await this.manager.query(
       `SELECT l.last_kind, l.last_at, l.round, l.signed_up_at, p.state
          FROM (${latest}) l JOIN project p ON p.id = l.project_id
-        WHERE ($2::text IS NULL OR p.status = $2)
-        ORDER BY l.last_at DESC, l.project_id LIMIT $3 OFFSET $4`,
-      [agencyId, projectStatus, page.limit, page.offset],
+        WHERE ($3::text IS NULL OR p.status = $3)
+        ORDER BY l.last_at DESC, l.project_id LIMIT $4 OFFSET $5`,
+      [agencyId, filter.projectId, filter.status, page.limit, page.offset],
     );
-    const [{ n }] = await this.manager.query(`SELECT count(*)::int AS n FROM (${latest}) l JOIN project p ON p.id = l.project_id WHERE ($2::text IS NULL OR p.status = $2)`, [agencyId, projectStatus]);
+    const [{ n }] = await this.manager.query(`SELECT count(*)::int AS n FROM (${latest}) l JOIN project p ON p.id = l.project_id WHERE ($3::text IS NULL OR p.status = $3)`, [agencyId, filter.projectId, filter.status]);
     return {
       total: n,
       rows: rows.map((r: { last_kind: string; last_at: Date | string; round: number; signed_up_at: Date | string; state: ProjectState | string }) => ({

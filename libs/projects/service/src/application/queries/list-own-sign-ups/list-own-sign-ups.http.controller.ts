@@ -5,8 +5,8 @@ import { forbidden } from '@mkt/shared/kernel';
 import { UnitOfWork } from '@mkt/shared/messaging';
 import { ProjectListsQuery } from '../../../infrastructure/project-lists.query';
 import { OWN_SIGN_UPS } from '../../http-responses';
-import { ListOwnProjectsRequestDto } from '../list-own-projects/list-own-projects.request.dto';
 import { agencySignUpItemOf } from './agency-sign-up.mapper';
+import { ListOwnSignUpsRequestDto } from './list-own-sign-ups.request.dto';
 
 /**
  * 我的报名: every project the caller's agency signed up for, with the project's status and how the agency fared
@@ -19,11 +19,11 @@ export class ListOwnSignUpsHttpController {
   @Get()
   @Roles('AGENCY')
   @Responds(OWN_SIGN_UPS)
-  async list(@Query() query: ListOwnProjectsRequestDto, @CurrentUser() user: AuthenticatedUser) {
+  async list(@Query() query: ListOwnSignUpsRequestDto, @CurrentUser() user: AuthenticatedUser) {
     const agencyId = user.organizationId;
     if (!agencyId) throw forbidden('PROJECTS.NO_AGENCY', 'this account acts for no agency');
     const page = { offset: query.offset, limit: query.limit };
-    const found = await this.unitOfWork.run((tx) => new ProjectListsQuery(tx.manager).signUpsOf(agencyId, query.status ?? null, page));
+    const found = await this.unitOfWork.run((tx) => new ProjectListsQuery(tx.manager).signUpsOf(agencyId, { status: query.status ?? null, projectId: query.projectId ?? null }, page));
     return {
       ...page,
       total: found.total,
