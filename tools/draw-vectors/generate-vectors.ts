@@ -22,7 +22,7 @@ const INPUTS: VectorInputs[] = [
   { name: 'pool-1', algorithm: UNIFORM_DRAW_V1, pool: { prefix: 'agency-', count: 1 }, k: 1, m: 0, secret: '00'.repeat(32), entropy: witnesses('1') },
   { name: 'pool-2', algorithm: UNIFORM_DRAW_V1, pool: { prefix: 'agency-', count: 2 }, k: 1, m: 1, secret: '01'.repeat(32), entropy: witnesses('2026-03-01', 'blue kite') },
   { name: 'pool-10', algorithm: UNIFORM_DRAW_V1, pool: { prefix: 'agency-', count: 10 }, k: 1, m: 2, secret: 'ab'.repeat(32), entropy: witnesses('7', '42'), exclusions: [{ agencyId: 'agency-99', reason: 'CONFLICT_DECLARED' }] },
-  { name: 'pool-10-drand', algorithm: UNIFORM_DRAW_V1, pool: { prefix: 'agency-', count: 10 }, k: 3, m: 3, secret: 'cd'.repeat(32), entropy: drandBeacon },
+  { name: 'pool-10-drand', algorithm: UNIFORM_DRAW_V1, pool: { prefix: 'agency-', count: 10 }, k: 3, m: 3, secret: 'cd'.repeat(32), entropy: drandBeacon, committedAt: '2023-09-15T10:59:33.000Z' },
   { name: 'pool-10000', algorithm: UNIFORM_DRAW_V1, pool: { prefix: 'agency-', count: 10000 }, k: 1, m: 3, secret: 'ef'.repeat(32), entropy: witnesses('10000') },
   { name: 'pool-2-alternates-run-out', algorithm: UNIFORM_DRAW_V1, pool: { prefix: 'agency-', count: 2 }, k: 1, m: 5, secret: '12'.repeat(32), entropy: witnesses('x') },
   { name: 'pool-unicode-byte-order', algorithm: UNIFORM_DRAW_V1, pool: { ids: ['Zeta测绘', 'alpha', '中建咨询', '\u{1F600}-agency', '\uFF21-agency'] }, k: 2, m: 1, secret: '34'.repeat(32), entropy: witnesses('甲', '乙') },

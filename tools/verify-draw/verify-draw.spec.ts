@@ -49,6 +49,14 @@ describe('tools/verify-draw', () => {
     expect(out.stdout).toContain('does NOT verify: result fails');
   });
 
+  it('takes another chain to trust only with its round timing, and refuses a --trust without it', () => {
+    const chain = `${'ee'.repeat(32)}=${'ab'.repeat(48)}`;
+    const bare = run(record(), '--trust', chain);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain('--trust takes <chainHash>=<publicKeyHex>@<genesisUnix>/<periodSeconds>');
+    expect(run(record(), '--trust', `${chain}@1692803367/3`).status).toBe(0);
+  });
+
   describe('--audit: every draw rebuilt from the audit log’s entries alone', () => {
     const vector = (name: string) => {
       const v = vectors.find((x) => x.inputs.name === name);

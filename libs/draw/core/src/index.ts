@@ -19,7 +19,7 @@ export type { Entropy, WitnessEntropy, DrandEntropy, EntropyPlan, WitnessPlan, D
 export { QUICKNET, drandRoundAt, drandRoundMessage, drandRoundTime, drandEntropyFromRelay, verifyDrandBeacon, type BeaconCheck } from './drand';
 export type { DrawCommitment, DrawRecord } from './draw-record';
 export { commitDraw, revealDraw } from './conduct-draw';
-export { verifyDraw, type DrawCheck, type DrawCheckName, type DrawVerification, type DrandTrust } from './verify-draw';
+export { verifyDraw, type DrawCheck, type DrawCheckName, type DrawVerification, type DrandTrust, type DrandChainTiming } from './verify-draw';
 export { freezePool, type FrozenPool, type FreezeExclusionReason } from './freeze-pool';
 export { witnessMustBeNamedAndEnterOnce } from './witness-entropy.rule';
 export { OBSERVER_SLOT_PREFIX, MAX_OBSERVERS, MAX_OBSERVER_LABEL_LENGTH, observerSlotOf, isObserverSlot, observerListProblem, planWitnesses, witnessPlanProblem } from './witness-plan';

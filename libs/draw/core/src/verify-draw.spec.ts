@@ -37,8 +37,11 @@ function witnessDraw(): DrawRecord {
   return revealDraw(commitment, secret, { source: 'witnesses', values: [{ witness: 'owner', value: '4711' }, { witness: 'supervisor', value: 'blue kite' }] });
 }
 
-function drandDraw(): DrawRecord {
-  const commitment = commitDraw({ ...base, entropyPlan: { source: 'drand', chainHash: QUICKNET.chainHash, round: realBeacon.round }, secret });
+// Committed 30 s before round 657413 was published (2023-09-15T11:00:03Z), as a draw planning that round would be.
+const BEFORE_THE_ROUND = '2023-09-15T10:59:33.000Z';
+
+function drandDraw(committedAt = BEFORE_THE_ROUND): DrawRecord {
+  const commitment = commitDraw({ ...base, committedAt, entropyPlan: { source: 'drand', chainHash: QUICKNET.chainHash, round: realBeacon.round }, secret });
   return revealDraw(commitment, secret, { source: 'drand', chainHash: QUICKNET.chainHash, ...realBeacon });
 }
 
@@ -97,6 +100,26 @@ describe('verifyDraw', () => {
     ['a chain the verifier does not trust', (r) => ({ ...r, entropyPlan: { source: 'drand', chainHash: 'ff'.repeat(32), round: realBeacon.round }, entropy: { ...(r.entropy as any), chainHash: 'ff'.repeat(32) } })],
   ])('refuses drand entropy with %s', (_, tamper) => {
     expect(failureOf(tamper(drandDraw()))).toBe('entropy');
+  });
+
+  it('refuses a drand round published before the commitment: whoever chose the secret could have known the entropy', () => {
+    expect(verifyDraw(drandDraw('2023-09-15T11:00:02.999Z')).ok).toBe(true);
+    for (const committedAt of ['2023-09-15T11:00:03.000Z', '2026-03-01T02:00:00.000Z']) {
+      expect(verifyDraw(drandDraw(committedAt)).firstFailure).toEqual({
+        name: 'entropy', ok: false,
+        detail: `round 657413 was published at 2023-09-15T11:00:03.000Z, not after the commitment at ${committedAt}: its randomness could be known when the secret was chosen`,
+      });
+    }
+  });
+
+  it('needs the publication times of any other trusted chain to check its round against the commitment', () => {
+    const chainHash = 'ee'.repeat(32);
+    const record = { ...drandDraw(), entropyPlan: { source: 'drand' as const, chainHash, round: realBeacon.round }, entropy: { source: 'drand' as const, chainHash, ...realBeacon } };
+    const chains = { [chainHash]: QUICKNET.publicKey };
+
+    expect(verifyDraw(record, { chains }).firstFailure?.detail).toBe(`the publication times of drand chain ${chainHash} are unknown to this verifier: give its genesis and period`);
+    // (The seed check then fails: the record's chain was swapped after the draw. The entropy check is what is shown.)
+    expect(verifyDraw(record, { chains, timings: { [chainHash]: QUICKNET } }).checks.find((c) => c.name === 'entropy')).toMatchObject({ ok: true });
   });
 
   it('verifies a credit-weighted draw and refuses changed weights', () => {

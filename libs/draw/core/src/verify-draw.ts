@@ -2,7 +2,7 @@ import { KNOWN_ALGORITHMS } from './algorithm';
 import { commitmentOf } from './commitment';
 import { creditWeightRange } from './credit-weights';
 import { canonicalJson, isLowerHex } from './digest';
-import { QUICKNET, verifyDrandBeacon } from './drand';
+import { drandRoundTime, QUICKNET, verifyDrandBeacon } from './drand';
 import type { DrawRecord } from './draw-record';
 import { exclusionsHashOf, isFrozenPoolOrder, poolHashOf, weightsHashOf } from './pool';
 import { WEIGHTED_DRAW_V1 } from './algorithm';
@@ -28,6 +28,13 @@ export interface DrawVerification {
 export interface DrandTrust {
   /** Chains the verifier trusts, by chain hash: the pinned public key. Defaults to quicknet. */
   readonly chains?: Readonly<Record<string, string>>;
+  /** When each trusted chain's rounds are published (genesis, period); quicknet's is built in. */
+  readonly timings?: Readonly<Record<string, DrandChainTiming>>;
+}
+
+export interface DrandChainTiming {
+  readonly genesisTime: number;
+  readonly periodSeconds: number;
 }
 
 /**
@@ -105,7 +112,22 @@ function entropyCheck(record: DrawRecord, trust: DrandTrust): string | null {
     const beacon = verifyDrandBeacon(entropy, key);
     if (!beacon.ok) return beacon.reason;
     if (beacon.randomness !== entropy.randomness) return `randomness is SHA-256 of the signature, ${beacon.randomness}, not ${entropy.randomness}`;
-    return null;
+    return roundTimeProblem(record.committedAt, entropy.chainHash, entropy.round, trust);
   }
   return 'unknown entropy source';
 }
+
+/**
+ * The beacon must be one nobody could know when the secret was committed: a round published before the
+ * commitment would let whoever chose the secret try secrets until the seed gave the winner they wanted.
+ */
+function roundTimeProblem(committedAt: string, chainHash: string, round: number, trust: DrandTrust): string | null {
+  const timing = (trust.timings ?? {})[chainHash] ?? (chainHash === QUICKNET.chainHash ? QUICKNET : null);
+  if (!timing) return `the publication times of drand chain ${chainHash} are unknown to this verifier: give its genesis and period`;
+  const committed = Date.parse(committedAt);
+  if (Number.isNaN(committed)) return `committedAt "${committedAt}" is no instant`;
+  const published = drandRoundTime(round, timing);
+  if (published > committed) return null;
+  return `round ${round} was published at ${new Date(published).toISOString()}, not after the commitment at ${committedAt}: its randomness could be known when the secret was chosen`;
+}
+

@@ -17,6 +17,8 @@ export interface VectorInputs {
   readonly secret: string;
   readonly entropy: Entropy;
   readonly exclusions?: readonly { readonly agencyId: string; readonly reason: string }[];
+  /** A drand vector commits before its round is published, so it carries its own time. */
+  readonly committedAt?: string;
 }
 
 const WEIGHT_RULES = {
@@ -40,7 +42,7 @@ export function expandVectorInputs(v: VectorInputs): {
     ? { source: 'drand' as const, chainHash: v.entropy.chainHash, round: v.entropy.round }
     : { source: 'witnesses' as const, witnesses: v.entropy.values.map((x) => x.witness) };
   return {
-    commitmentInput: { ...VECTOR_CONSTANTS, algorithm: v.algorithm, k: v.k, m: v.m, pool, weights, exclusions: v.exclusions ?? [], entropyPlan },
+    commitmentInput: { ...VECTOR_CONSTANTS, committedAt: v.committedAt ?? VECTOR_CONSTANTS.committedAt, algorithm: v.algorithm, k: v.k, m: v.m, pool, weights, exclusions: v.exclusions ?? [], entropyPlan },
     secret: v.secret,
     entropy: v.entropy,
   };
