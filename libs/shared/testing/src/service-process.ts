@@ -57,8 +57,9 @@ export async function startServiceProcess(options: ServiceProcessOptions): Promi
   } catch (error) {
     child.kill('SIGKILL');
     await exit;
-    throw new Error(`${(error as Error).message}\n--- last lines of ${options.name} ---\n${tail()}`);
+    throw new Error(`${(error as Error).message}\n--- last lines of ${options.name} ---\n${tail.text()}`);
   }
+  tail.stop();
   const terminate = async (signal: NodeJS.Signals) => {
     if (exited === undefined) child.kill(signal);
     await exit;
@@ -80,12 +81,19 @@ export async function startServiceProcesses(list: readonly ServiceProcessOptions
   throw failed.reason;
 }
 
-function outputTail(child: ChildProcess): () => string {
+/** Keeps a starting service's last lines of output; `stop` once it is up (the log file has the rest). */
+function outputTail(child: ChildProcess): { text(): string; stop(): void } {
   let lines: string[] = [];
   const keep = (chunk: Buffer) => {
     lines = [...lines, ...chunk.toString('utf8').split('\n').filter(Boolean)].slice(-TAIL_LINES);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  return () => lines.join('\n');
+  return {
+    text: () => lines.join('\n'),
+    stop: () => {
+      child.stdout?.off('data', keep);
+      child.stderr?.off('data', keep);
+    },
+  };
 }

@@ -42,7 +42,7 @@ export class ProjectListsQuery {
              max(h.at) FILTER (WHERE h.kind = 'signed-up') AS signed_up_at
         FROM project_history h
        WHERE h.kind IN ('signed-up', 'sign-up-withdrawn') AND h.event->>'agencyId' = $1
-         AND ($2::text IS NULL OR h.project_id::text = $2)
+         AND ($2::uuid IS NULL OR h.project_id = $2::uuid)
        GROUP BY h.project_id`;
     const rows = await this.manager.query(
       `SELECT l.last_kind, l.last_at, l.round, l.signed_up_at, p.state

@@ -2,7 +2,7 @@ import { describeIssues, validateEnvelope, type EventEnvelope } from '@mkt/share
 import type { ServiceDatabase } from '@mkt/shared/persistence';
 import { CORRELATION_HEADER, isAcceptableCorrelationId, withCorrelationId } from '../correlation';
 import type { MessagingLogger } from '../messaging-logger';
-import type { TransportMessage } from '../transport/event-transport';
+import type { KeepAlive, TransportMessage } from '../transport/event-transport';
 import type { UnitOfWork } from '../unit-of-work';
 import type { EventSubscriptions, Subscription } from './event-subscriptions';
 
@@ -163,8 +163,6 @@ function correlationOf(message: TransportMessage, event: EventEnvelope): string 
   const header = message.headers?.[CORRELATION_HEADER];
   return isAcceptableCorrelationId(header) ? header : event.correlationId;
 }
-
-type KeepAlive = () => Promise<void>;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

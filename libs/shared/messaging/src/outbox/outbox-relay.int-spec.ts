@@ -6,9 +6,8 @@ import { silentLogger } from '../messaging-logger';
 import { PLATFORM_MIGRATIONS } from '../nest/service-platform.module';
 import { InProcessTransport } from '../transport/in-process.transport';
 import type { TransportMessage } from '../transport/event-transport';
-import { OutboxRelay } from './outbox-relay';
+import { OutboxRelay, RELAY_LOCK_KEY } from './outbox-relay';
 
-const RELAY_LOCK_KEY = 0x6d6b74;
 const TOPIC = 'relay-spec.thing.v1';
 
 /** Two replicas' relays on one Postgres database, the way a scaled-out service runs them. */

@@ -29,7 +29,7 @@ interface ClaimedRow {
 
 // Relays of one database take this transaction-scoped lock per batch: only one batch is ever in flight,
 // which is what keeps each aggregate's events in commit order across relay replicas.
-const RELAY_LOCK_KEY = 0x6d6b74; // "mkt"
+export const RELAY_LOCK_KEY = 0x6d6b74; // "mkt"
 
 /**
  * Publishes committed outbox rows in commit order and marks them published. Kafka (or the in-process bus)

@@ -11,8 +11,10 @@ export interface TransportMessage {
  * Receives messages of one partition in order, possibly several at once; resolving acknowledges them all.
  * Rejecting acknowledges none of them, and the transport redelivers.
  */
-/** `keepAlive` tells the broker the consumer still works on a slow run (Kafka: a heartbeat). */
-export type MessageHandler = (messages: readonly TransportMessage[], keepAlive?: () => Promise<void>) => Promise<void>;
+/** Tells the broker the consumer still works on a slow run (Kafka: a heartbeat). */
+export type KeepAlive = () => Promise<void>;
+
+export type MessageHandler = (messages: readonly TransportMessage[], keepAlive?: KeepAlive) => Promise<void>;
 
 export interface TransportSubscription {
   stop(): Promise<void>;
